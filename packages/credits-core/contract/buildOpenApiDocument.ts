@@ -1,0 +1,267 @@
+import { type JsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import { type OperationId, operations } from '../src/operations';
+import * as schemas from '../src/schemas/index';
+import { SERVER_ERROR_CODES } from '../src/schemas/problem';
+import { operationDocs } from './operationDocs';
+import { schemaDocs } from './schemaDocs';
+
+/** Contract version: bump MINOR for additive changes, MAJOR for breaking ones (CONTRACT.md). */
+export const CONTRACT_VERSION = '1.0.0';
+
+/** Every named component, generated from the very schemas the client validates with. */
+const namedSchemas = {
+  Config: schemas.configSchema,
+  Limits: schemas.limitsSchema,
+  Money: schemas.moneySchema,
+  ExpiringGrant: schemas.expiringGrantSchema,
+  Balance: schemas.balanceSchema,
+  Website: schemas.websiteSchema,
+  Transaction: schemas.transactionSchema,
+  TransactionPage: schemas.transactionPageSchema,
+  WebsiteUsage: schemas.websiteUsageSchema,
+  UsageByWebsite: schemas.usageByWebsiteSchema,
+  CreditPackage: schemas.creditPackageSchema,
+  CreditPackageList: schemas.creditPackageListSchema,
+  PaymentFailure: schemas.paymentFailureSchema,
+  Purchase: schemas.purchaseSchema,
+  CreatePurchaseBody: schemas.createPurchaseBodySchema,
+  CardDetails: schemas.cardDetailsSchema,
+  PaymentMethod: schemas.paymentMethodSchema,
+  PaymentMethodList: schemas.paymentMethodListSchema,
+  SetupIntent: schemas.setupIntentSchema,
+  SandboxConfirmBody: schemas.sandboxConfirmBodySchema,
+  SandboxAuthenticateBody: schemas.sandboxAuthenticateBodySchema,
+  Problem: schemas.problemSchema,
+} satisfies Record<string, v.GenericSchema>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function nameOf(schema: v.GenericSchema): string {
+  const entry = Object.entries(namedSchemas).find(([, candidate]) => candidate === schema);
+  if (!entry) throw new Error('Every schema used by an operation must be named in namedSchemas');
+  return entry[0];
+}
+
+type JsonObject = Record<string, unknown>;
+
+/** Adds the human descriptions to a generated component, and fails on undocumented fields. */
+function document(name: string, schema: JsonSchema): JsonObject {
+  const doc = schemaDocs[name];
+  if (!doc) throw new Error(`schemaDocs has no entry for ${name}`);
+  const result: JsonObject = { description: doc.description, ...(schema as JsonObject) };
+  const properties = result.properties as Record<string, JsonObject> | undefined;
+  for (const [property, value] of Object.entries(properties ?? {})) {
+    const text = doc.properties?.[property];
+    if (!text) throw new Error(`schemaDocs.${name} does not document "${property}"`);
+    // A $ref cannot carry siblings in every tool: wrap it so the description survives.
+    properties![property] = value.$ref
+      ? { description: text, allOf: [value] }
+      : { description: text, ...value };
+  }
+  return result;
+}
+
+function components() {
+  const generated = toJsonSchemaDefs(namedSchemas, {
+    target: 'draft-2020-12',
+    errorMode: 'throw',
+    // Cross-field invariants (`check`) are written in the descriptions instead.
+    ignoreActions: ['check'],
+    overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
+  });
+  const documented: JsonObject = {};
+  for (const name of Object.keys(namedSchemas)) {
+    documented[name] = document(name, generated[name as keyof typeof namedSchemas]);
+  }
+  return documented;
+}
+
+const problemContent = { 'application/problem+json': { schema: ref('Problem') } };
+const errorResponses = {
+  BadRequest: {
+    description: 'Malformed parameters or body (`validation_failed`).',
+    content: problemContent,
+  },
+  Unauthenticated: {
+    description:
+      'No valid credentials (`unauthenticated`). Clients call their `onUnauthorized` hook.',
+    content: problemContent,
+  },
+  PaymentFailed: {
+    description:
+      'The payment was declined (`card_declined`, `insufficient_funds`, `expired_card`, `authentication_failed`).',
+    content: problemContent,
+  },
+  Forbidden: {
+    description:
+      'Authenticated but not allowed (`forbidden`, e.g. may view but not buy), or `sandbox_unavailable` in live mode.',
+    content: problemContent,
+  },
+  NotFound: {
+    description: 'No such resource for this account (`not_found`).',
+    content: problemContent,
+  },
+  Conflict: {
+    description:
+      '`idempotency_in_progress`, `default_payment_method_required` or `purchase_not_confirmable`.',
+    content: problemContent,
+  },
+  Unprocessable: {
+    description:
+      '`idempotency_key_reused`, or a semantically invalid request (`validation_failed`).',
+    content: problemContent,
+  },
+  RateLimited: {
+    description: 'Too many requests (`rate_limited`). Wait `Retry-After` seconds.',
+    headers: {
+      'Retry-After': {
+        description: 'Seconds to wait before retrying.',
+        schema: { type: 'integer', minimum: 0 },
+      },
+    },
+    content: problemContent,
+  },
+  ServerError: {
+    description: 'The backend failed (`internal_error`, `service_unavailable`).',
+    content: problemContent,
+  },
+};
+
+const statusResponse: Record<number, string> = {
+  400: 'BadRequest',
+  402: 'PaymentFailed',
+  404: 'NotFound',
+  409: 'Conflict',
+  422: 'Unprocessable',
+};
+
+function paths() {
+  const result: Record<string, Record<string, unknown>> = {};
+  for (const [id, operation] of Object.entries(operations) as [
+    OperationId,
+    (typeof operations)[OperationId],
+  ][]) {
+    const doc = operationDocs[id];
+    const parameters: unknown[] = [];
+    for (const [, name] of operation.path.matchAll(/\{(\w+)\}/g)) {
+      parameters.push({
+        name,
+        in: 'path',
+        required: true,
+        description: `The ${name.replace(/Id$/, '')} id.`,
+        schema: { type: 'string' },
+      });
+    }
+    for (const query of doc.query ?? []) {
+      parameters.push({
+        name: query.name,
+        in: 'query',
+        required: false,
+        description: query.description,
+        schema: query.schema,
+        ...(query.explode ? { style: 'form', explode: true } : {}),
+      });
+    }
+    if ('idempotent' in operation)
+      parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
+
+    const responses: Record<string, unknown> = {
+      [doc.status]: {
+        description: doc.response,
+        content: { 'application/json': { schema: ref(nameOf(operation.response)) } },
+      },
+    };
+    for (const status of doc.errors ?? []) {
+      responses[status] = { $ref: `#/components/responses/${statusResponse[status]}` };
+    }
+    responses['401'] = { $ref: '#/components/responses/Unauthenticated' };
+    responses['403'] = { $ref: '#/components/responses/Forbidden' };
+    responses['429'] = { $ref: '#/components/responses/RateLimited' };
+    responses['500'] = { $ref: '#/components/responses/ServerError' };
+
+    result[operation.path] ??= {};
+    const path = result[operation.path]!;
+    path[operation.method.toLowerCase()] = {
+      operationId: id,
+      tags: [doc.tag],
+      summary: doc.summary,
+      description: doc.description,
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...('body' in operation
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: ref(nameOf(operation.body)) } },
+            },
+          }
+        : {}),
+      responses,
+      ...('sandbox' in operation ? { 'x-test-mode-only': true } : {}),
+    };
+  }
+  return result;
+}
+
+/** The OpenAPI 3.1 document of the credits contract, built from the client's own schemas. */
+export function buildOpenApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Credits contract',
+      version: CONTRACT_VERSION,
+      summary:
+        'The HTTP contract behind the credits widgets: balance, ledger, packages, purchases, payment methods.',
+      description:
+        'Any backend implementing this document works with `credits-core` and `credits-react`. Read CONTRACT.md for the rules that a schema cannot express: idempotency, the ledger invariants, versioning, and sandbox payments.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [
+      {
+        url: '{baseUrl}',
+        description: 'Wherever the host mounts the credits API.',
+        variables: { baseUrl: { default: 'http://localhost:8787/credits/v1' } },
+      },
+    ],
+    security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+    tags: [
+      { name: 'Account', description: 'Configuration and balance.' },
+      { name: 'Ledger', description: 'The append-only history of credit movements.' },
+      { name: 'Purchases', description: 'One-time credit packages and their payment.' },
+      { name: 'Payment methods', description: 'Saved cards and wallets.' },
+      {
+        name: 'Sandbox',
+        description: 'Test-mode payments with Stripe test tokens, for offline development.',
+      },
+    ],
+    paths: paths(),
+    components: {
+      schemas: components(),
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: true,
+          description:
+            'A unique key per purchase or setup attempt (a UUID). Retrying the same attempt with the same key never charges twice.',
+          schema: { type: 'string', minLength: 1, maxLength: 255 },
+        },
+      },
+      responses: errorResponses,
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A token the host app issues.' },
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'session',
+          description: 'The host app’s session cookie.',
+        },
+      },
+    },
+    'x-error-codes': [...SERVER_ERROR_CODES],
+  };
+}
+
+export function serializeOpenApiDocument(): string {
+  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+}

@@ -1,0 +1,224 @@
+import type * as v from 'valibot';
+import { type CreditsAuthError, CreditsResponseError } from './CreditsError';
+import { createIdempotencyKey } from './createIdempotencyKey';
+import { createTransport, type SendRequest, type TransportOptions } from './createTransport';
+import { type OperationDefinition, operations } from './operations';
+import { parseWith } from './parseWith';
+import type { Balance } from './schemas/balance';
+import type { CreditsConfig } from './schemas/config';
+import type { CreditPackageList } from './schemas/creditPackage';
+import type { PaymentMethodList } from './schemas/paymentMethod';
+import type { CreatePurchaseInput, Purchase } from './schemas/purchase';
+import type { SandboxAuthenticateInput, SandboxConfirmInput } from './schemas/sandbox';
+import type { SetupIntent } from './schemas/setupIntent';
+import type { TransactionPage, TransactionType } from './schemas/transaction';
+import type { UsageByWebsite } from './schemas/usage';
+
+export interface CreditsClientOptions extends TransportOptions {
+  /** Where the backend implementing the credits contract lives, e.g. `https://api.example.com/credits/v1`. */
+  baseUrl: string;
+  /** A `fetch` to use instead of the global one (tests, SSR with cookies, instrumentation). */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers, or a (sync or async) function returning them — called per request, so a fresh token is sent each time. */
+  headers?: TransportOptions['headers'];
+  credentials?: RequestCredentials;
+  /** Per-attempt timeout in milliseconds, including reading the body. Default 15 000. */
+  timeoutMs?: number;
+  /** Backoff for safe retries; `false` disables them. */
+  retry?: TransportOptions['retry'];
+  /**
+   * Called on every 401. Refresh a token and return `true` to retry the request
+   * once with fresh headers, or sign the user out and return nothing.
+   */
+  onUnauthorized?: (error: CreditsAuthError) => boolean | undefined | Promise<boolean | undefined>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface IdempotentRequestOptions extends RequestOptions {
+  /**
+   * The attempt's key. Pass the same key when retrying the same attempt (the
+   * backend then returns the first result instead of charging again); omit it
+   * and one is generated, reused by the client's own network retries.
+   */
+  idempotencyKey?: string;
+}
+
+/** Server-side filters of the ledger. */
+export interface TransactionFilters {
+  type?: TransactionType | readonly TransactionType[];
+  websiteId?: string;
+  /** Inclusive lower bound, ISO 8601. */
+  from?: string;
+  /** Exclusive upper bound, ISO 8601. */
+  to?: string;
+  /** Free text matched by the backend against description and website name. */
+  search?: string;
+}
+
+export interface ListTransactionsParams extends TransactionFilters {
+  cursor?: string | null;
+  limit?: number;
+}
+
+export interface UsageByWebsiteParams {
+  from?: string;
+  to?: string;
+}
+
+export interface DeletePaymentMethodParams {
+  /** Required when deleting the default while other methods remain. */
+  newDefaultId?: string;
+}
+
+export interface CreditsClient {
+  getConfig(options?: RequestOptions): Promise<CreditsConfig>;
+  getBalance(options?: RequestOptions): Promise<Balance>;
+  listTransactions(
+    params?: ListTransactionsParams,
+    options?: RequestOptions,
+  ): Promise<TransactionPage>;
+  getUsageByWebsite(
+    params?: UsageByWebsiteParams,
+    options?: RequestOptions,
+  ): Promise<UsageByWebsite>;
+  listPackages(options?: RequestOptions): Promise<CreditPackageList>;
+  createPurchase(input: CreatePurchaseInput, options?: IdempotentRequestOptions): Promise<Purchase>;
+  getPurchase(purchaseId: string, options?: RequestOptions): Promise<Purchase>;
+  listPaymentMethods(options?: RequestOptions): Promise<PaymentMethodList>;
+  createSetupIntent(options?: IdempotentRequestOptions): Promise<SetupIntent>;
+  setDefaultPaymentMethod(
+    paymentMethodId: string,
+    options?: RequestOptions,
+  ): Promise<PaymentMethodList>;
+  deletePaymentMethod(
+    paymentMethodId: string,
+    params?: DeletePaymentMethodParams,
+    options?: RequestOptions,
+  ): Promise<PaymentMethodList>;
+  /** Test-mode operations that complete payments with Stripe's test tokens, offline. */
+  sandbox: {
+    confirmPurchase(
+      purchaseId: string,
+      input: SandboxConfirmInput,
+      options?: RequestOptions,
+    ): Promise<Purchase>;
+    authenticatePurchase(
+      purchaseId: string,
+      input: SandboxAuthenticateInput,
+      options?: RequestOptions,
+    ): Promise<Purchase>;
+    confirmSetupIntent(
+      setupIntentId: string,
+      input: SandboxConfirmInput,
+      options?: RequestOptions,
+    ): Promise<SetupIntent>;
+    authenticateSetupIntent(
+      setupIntentId: string,
+      input: SandboxAuthenticateInput,
+      options?: RequestOptions,
+    ): Promise<SetupIntent>;
+  };
+}
+
+/**
+ * A typed client for any backend implementing the credits contract. Every
+ * response is validated; every failure is a `CreditsError` with a stable `code`.
+ */
+export function createCreditsClient(options: CreditsClientOptions): CreditsClient {
+  const send = createTransport(options);
+
+  async function call<TOperation extends OperationDefinition>(
+    operation: TOperation,
+    request: Omit<SendRequest, 'operation'>,
+  ): Promise<v.InferOutput<TOperation['response']>> {
+    const json = await send({ ...request, operation });
+    const result = parseWith(operation.response, json);
+    if (result.success) return result.output;
+    const { message, path, cause } = result.error;
+    throw new CreditsResponseError(message, {
+      path,
+      cause,
+      idempotencyKey: request.idempotencyKey,
+    });
+  }
+
+  const keyed = (key: string | undefined) => key ?? createIdempotencyKey();
+
+  return {
+    getConfig: (o) => call(operations.getConfig, { signal: o?.signal }),
+    getBalance: (o) => call(operations.getBalance, { signal: o?.signal }),
+    listTransactions: (params = {}, o) =>
+      call(operations.listTransactions, {
+        query: {
+          cursor: params.cursor ?? undefined,
+          limit: params.limit,
+          type: params.type,
+          websiteId: params.websiteId,
+          from: params.from,
+          to: params.to,
+          search: params.search?.trim(),
+        },
+        signal: o?.signal,
+      }),
+    getUsageByWebsite: (params = {}, o) =>
+      call(operations.getUsageByWebsite, {
+        query: { from: params.from, to: params.to },
+        signal: o?.signal,
+      }),
+    listPackages: (o) => call(operations.listPackages, { signal: o?.signal }),
+    createPurchase: (input, o) =>
+      call(operations.createPurchase, {
+        body: input,
+        idempotencyKey: keyed(o?.idempotencyKey),
+        signal: o?.signal,
+      }),
+    getPurchase: (purchaseId, o) =>
+      call(operations.getPurchase, { pathParams: { purchaseId }, signal: o?.signal }),
+    listPaymentMethods: (o) => call(operations.listPaymentMethods, { signal: o?.signal }),
+    createSetupIntent: (o) =>
+      call(operations.createSetupIntent, {
+        idempotencyKey: keyed(o?.idempotencyKey),
+        signal: o?.signal,
+      }),
+    setDefaultPaymentMethod: (paymentMethodId, o) =>
+      call(operations.setDefaultPaymentMethod, {
+        pathParams: { paymentMethodId },
+        signal: o?.signal,
+      }),
+    deletePaymentMethod: (paymentMethodId, params = {}, o) =>
+      call(operations.deletePaymentMethod, {
+        pathParams: { paymentMethodId },
+        query: { newDefaultId: params.newDefaultId },
+        signal: o?.signal,
+      }),
+    sandbox: {
+      confirmPurchase: (purchaseId, input, o) =>
+        call(operations.sandboxConfirmPurchase, {
+          pathParams: { purchaseId },
+          body: input,
+          signal: o?.signal,
+        }),
+      authenticatePurchase: (purchaseId, input, o) =>
+        call(operations.sandboxAuthenticatePurchase, {
+          pathParams: { purchaseId },
+          body: input,
+          signal: o?.signal,
+        }),
+      confirmSetupIntent: (setupIntentId, input, o) =>
+        call(operations.sandboxConfirmSetupIntent, {
+          pathParams: { setupIntentId },
+          body: input,
+          signal: o?.signal,
+        }),
+      authenticateSetupIntent: (setupIntentId, input, o) =>
+        call(operations.sandboxAuthenticateSetupIntent, {
+          pathParams: { setupIntentId },
+          body: input,
+          signal: o?.signal,
+        }),
+    },
+  };
+}

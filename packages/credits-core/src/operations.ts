@@ -1,0 +1,95 @@
+import type * as v from 'valibot';
+import { balanceSchema } from './schemas/balance';
+import { configSchema } from './schemas/config';
+import { creditPackageListSchema } from './schemas/creditPackage';
+import { paymentMethodListSchema } from './schemas/paymentMethod';
+import { createPurchaseBodySchema, purchaseSchema } from './schemas/purchase';
+import { sandboxAuthenticateBodySchema, sandboxConfirmBodySchema } from './schemas/sandbox';
+import { setupIntentSchema } from './schemas/setupIntent';
+import { transactionPageSchema } from './schemas/transaction';
+import { usageByWebsiteSchema } from './schemas/usage';
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+export interface OperationDefinition {
+  readonly method: HttpMethod;
+  /** Path relative to the backend's base URL; `{name}` marks a path parameter. */
+  readonly path: string;
+  readonly response: v.GenericSchema;
+  readonly body?: v.GenericSchema;
+  /** The request must carry an `Idempotency-Key` header. */
+  readonly idempotent?: true;
+  /** Exists only in `test` mode. */
+  readonly sandbox?: true;
+}
+
+/**
+ * The contract's operations: the single source the client calls and the
+ * OpenAPI document is generated from, so the two cannot drift apart.
+ */
+export const operations = {
+  getConfig: { method: 'GET', path: '/config', response: configSchema },
+  getBalance: { method: 'GET', path: '/balance', response: balanceSchema },
+  listTransactions: { method: 'GET', path: '/transactions', response: transactionPageSchema },
+  getUsageByWebsite: { method: 'GET', path: '/usage/websites', response: usageByWebsiteSchema },
+  listPackages: { method: 'GET', path: '/packages', response: creditPackageListSchema },
+  createPurchase: {
+    method: 'POST',
+    path: '/purchases',
+    body: createPurchaseBodySchema,
+    response: purchaseSchema,
+    idempotent: true,
+  },
+  getPurchase: { method: 'GET', path: '/purchases/{purchaseId}', response: purchaseSchema },
+  listPaymentMethods: {
+    method: 'GET',
+    path: '/payment-methods',
+    response: paymentMethodListSchema,
+  },
+  createSetupIntent: {
+    method: 'POST',
+    path: '/setup-intents',
+    response: setupIntentSchema,
+    idempotent: true,
+  },
+  setDefaultPaymentMethod: {
+    method: 'POST',
+    path: '/payment-methods/{paymentMethodId}/default',
+    response: paymentMethodListSchema,
+  },
+  deletePaymentMethod: {
+    method: 'DELETE',
+    path: '/payment-methods/{paymentMethodId}',
+    response: paymentMethodListSchema,
+  },
+  sandboxConfirmPurchase: {
+    method: 'POST',
+    path: '/sandbox/purchases/{purchaseId}/confirm',
+    body: sandboxConfirmBodySchema,
+    response: purchaseSchema,
+    sandbox: true,
+  },
+  sandboxAuthenticatePurchase: {
+    method: 'POST',
+    path: '/sandbox/purchases/{purchaseId}/authenticate',
+    body: sandboxAuthenticateBodySchema,
+    response: purchaseSchema,
+    sandbox: true,
+  },
+  sandboxConfirmSetupIntent: {
+    method: 'POST',
+    path: '/sandbox/setup-intents/{setupIntentId}/confirm',
+    body: sandboxConfirmBodySchema,
+    response: setupIntentSchema,
+    sandbox: true,
+  },
+  sandboxAuthenticateSetupIntent: {
+    method: 'POST',
+    path: '/sandbox/setup-intents/{setupIntentId}/authenticate',
+    body: sandboxAuthenticateBodySchema,
+    response: setupIntentSchema,
+    sandbox: true,
+  },
+} as const satisfies Record<string, OperationDefinition>;
+
+export type OperationId = keyof typeof operations;

@@ -1,0 +1,110 @@
+import type { DataTag, QueryFunctionContext } from '@tanstack/query-core';
+import type { CreditsError } from '../CreditsError';
+import type {
+  CreditsClient,
+  TransactionFilters,
+  UsageByWebsiteParams,
+} from '../createCreditsClient';
+import type { Balance } from '../schemas/balance';
+import type { CreditsConfig } from '../schemas/config';
+import type { CreditPackageList } from '../schemas/creditPackage';
+import type { PaymentMethodList } from '../schemas/paymentMethod';
+import type { Purchase } from '../schemas/purchase';
+import type { TransactionPage } from '../schemas/transaction';
+import type { UsageByWebsite } from '../schemas/usage';
+import { creditsKeys } from './creditsKeys';
+
+type Tagged<TKey extends readonly unknown[], TData> = DataTag<TKey, TData, CreditsError>;
+
+/**
+ * The client already retries safe requests with backoff, so TanStack's own
+ * retry is off by default (hosts may still override it).
+ */
+const RETRY = { retry: false } as const;
+
+function tag<TData, TKey extends readonly unknown[]>(key: TKey): Tagged<TKey, TData> {
+  return key as Tagged<TKey, TData>;
+}
+
+export function configQueryOptions(client: CreditsClient, account: string) {
+  return {
+    queryKey: tag<CreditsConfig, ReturnType<typeof creditsKeys.config>>(
+      creditsKeys.config(account),
+    ),
+    queryFn: ({ signal }: QueryFunctionContext) => client.getConfig({ signal }),
+    staleTime: 5 * 60_000,
+    ...RETRY,
+  };
+}
+
+export function balanceQueryOptions(client: CreditsClient, account: string) {
+  return {
+    queryKey: tag<Balance, ReturnType<typeof creditsKeys.balance>>(creditsKeys.balance(account)),
+    queryFn: ({ signal }: QueryFunctionContext) => client.getBalance({ signal }),
+    ...RETRY,
+  };
+}
+
+export function transactionsInfiniteQueryOptions(
+  client: CreditsClient,
+  account: string,
+  filters: TransactionFilters = {},
+  limit?: number,
+) {
+  const queryKey = creditsKeys.transactionList(account, { ...filters, limit });
+  return {
+    queryKey: tag<{ pages: TransactionPage[]; pageParams: (string | null)[] }, typeof queryKey>(
+      queryKey,
+    ),
+    queryFn: ({ signal, pageParam }: QueryFunctionContext<typeof queryKey, string | null>) =>
+      client.listTransactions({ ...filters, limit, cursor: pageParam }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage: TransactionPage) => lastPage.nextCursor,
+    ...RETRY,
+  };
+}
+
+export function usageByWebsiteQueryOptions(
+  client: CreditsClient,
+  account: string,
+  params: UsageByWebsiteParams = {},
+) {
+  return {
+    queryKey: tag<UsageByWebsite, ReturnType<typeof creditsKeys.usage>>(
+      creditsKeys.usage(account, params),
+    ),
+    queryFn: ({ signal }: QueryFunctionContext) => client.getUsageByWebsite(params, { signal }),
+    ...RETRY,
+  };
+}
+
+export function packagesQueryOptions(client: CreditsClient, account: string) {
+  return {
+    queryKey: tag<CreditPackageList, ReturnType<typeof creditsKeys.packages>>(
+      creditsKeys.packages(account),
+    ),
+    queryFn: ({ signal }: QueryFunctionContext) => client.listPackages({ signal }),
+    staleTime: 5 * 60_000,
+    ...RETRY,
+  };
+}
+
+export function purchaseQueryOptions(client: CreditsClient, account: string, purchaseId: string) {
+  return {
+    queryKey: tag<Purchase, ReturnType<typeof creditsKeys.purchase>>(
+      creditsKeys.purchase(account, purchaseId),
+    ),
+    queryFn: ({ signal }: QueryFunctionContext) => client.getPurchase(purchaseId, { signal }),
+    ...RETRY,
+  };
+}
+
+export function paymentMethodsQueryOptions(client: CreditsClient, account: string) {
+  return {
+    queryKey: tag<PaymentMethodList, ReturnType<typeof creditsKeys.paymentMethods>>(
+      creditsKeys.paymentMethods(account),
+    ),
+    queryFn: ({ signal }: QueryFunctionContext) => client.listPaymentMethods({ signal }),
+    ...RETRY,
+  };
+}

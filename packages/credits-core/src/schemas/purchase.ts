@@ -1,0 +1,56 @@
+import * as v from 'valibot';
+import { balanceSchema } from './balance';
+import { paymentFailureSchema } from './failure';
+import { moneySchema } from './money';
+import { idSchema, openEnum, positiveCreditsSchema, timestampSchema } from './primitives';
+import { transactionSchema } from './transaction';
+
+export const PURCHASE_STATUSES = [
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'processing',
+  'succeeded',
+  'failed',
+  'canceled',
+] as const;
+export type KnownPurchaseStatus = (typeof PURCHASE_STATUSES)[number];
+
+export const purchaseStatusSchema = openEnum(PURCHASE_STATUSES);
+export type PurchaseStatus = v.InferOutput<typeof purchaseStatusSchema>;
+
+export const purchaseSchema = v.pipe(
+  v.object({
+    id: idSchema,
+    packageId: idSchema,
+    status: purchaseStatusSchema,
+    credits: positiveCreditsSchema,
+    amount: moneySchema,
+    clientSecret: v.nullish(v.pipe(v.string(), v.minLength(1))),
+    paymentMethodId: v.nullish(idSchema),
+    failure: v.nullish(paymentFailureSchema),
+    transaction: v.nullish(transactionSchema),
+    balance: v.nullish(balanceSchema),
+    createdAt: timestampSchema,
+  }),
+  v.check(
+    (purchase) =>
+      purchase.status !== 'succeeded' || (purchase.transaction != null && purchase.balance != null),
+    'a succeeded purchase must carry its ledger transaction and the new balance',
+  ),
+);
+
+/** Body of `POST /purchases`. */
+export const createPurchaseBodySchema = v.object({
+  packageId: idSchema,
+  paymentMethodId: v.optional(idSchema),
+  savePaymentMethod: v.optional(v.boolean()),
+});
+
+export type Purchase = v.InferOutput<typeof purchaseSchema>;
+export type CreatePurchaseInput = v.InferInput<typeof createPurchaseBodySchema>;
+
+/** Statuses after which a purchase never changes again. */
+export function isPurchaseSettled(status: PurchaseStatus): boolean {
+  return status === 'succeeded' || status === 'failed' || status === 'canceled';
+}

@@ -1,0 +1,24 @@
+import * as v from 'valibot';
+import { paymentFailureSchema } from './failure';
+import { paymentMethodSchema } from './paymentMethod';
+import { idSchema, openEnum } from './primitives';
+
+export const SETUP_INTENT_STATUSES = [
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'processing',
+  'succeeded',
+  'canceled',
+] as const;
+
+export const setupIntentSchema = v.object({
+  id: idSchema,
+  status: openEnum(SETUP_INTENT_STATUSES),
+  clientSecret: v.pipe(v.string(), v.minLength(1)),
+  paymentMethod: v.nullish(paymentMethodSchema),
+  failure: v.nullish(paymentFailureSchema),
+});
+
+export type SetupIntent = v.InferOutput<typeof setupIntentSchema>;
+export type SetupIntentStatus = SetupIntent['status'];

@@ -1,0 +1,36 @@
+import * as v from 'valibot';
+import { creditsSchema, idSchema, openEnum, timestampSchema } from './primitives';
+import { websiteSchema } from './website';
+
+export const TRANSACTION_TYPES = [
+  'purchase',
+  'usage',
+  'grant',
+  'refund',
+  'adjustment',
+  'expiry',
+] as const;
+export type KnownTransactionType = (typeof TRANSACTION_TYPES)[number];
+
+export const transactionTypeSchema = openEnum(TRANSACTION_TYPES);
+/** A known transaction type, or a newer one this client does not know yet. */
+export type TransactionType = v.InferOutput<typeof transactionTypeSchema>;
+
+export const transactionSchema = v.object({
+  id: idSchema,
+  createdAt: timestampSchema,
+  type: transactionTypeSchema,
+  description: v.string(),
+  amount: creditsSchema,
+  balanceAfter: creditsSchema,
+  website: v.nullish(websiteSchema),
+  purchaseId: v.nullish(idSchema),
+});
+
+export const transactionPageSchema = v.object({
+  data: v.array(transactionSchema),
+  nextCursor: v.nullable(v.pipe(v.string(), v.minLength(1))),
+});
+
+export type Transaction = v.InferOutput<typeof transactionSchema>;
+export type TransactionPage = v.InferOutput<typeof transactionPageSchema>;

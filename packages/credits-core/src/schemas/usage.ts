@@ -1,0 +1,19 @@
+import * as v from 'valibot';
+import { nonNegativeCreditsSchema, timestampSchema } from './primitives';
+import { websiteSchema } from './website';
+
+export const websiteUsageSchema = v.object({
+  website: websiteSchema,
+  credits: nonNegativeCreditsSchema,
+  transactionCount: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+});
+
+export const usageByWebsiteSchema = v.object({
+  from: timestampSchema,
+  to: timestampSchema,
+  totalCredits: nonNegativeCreditsSchema,
+  data: v.array(websiteUsageSchema),
+});
+
+export type WebsiteUsage = v.InferOutput<typeof websiteUsageSchema>;
+export type UsageByWebsite = v.InferOutput<typeof usageByWebsiteSchema>;
