@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumExecutable } from './.storybook/chromium';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -24,6 +27,21 @@ export default defineConfig({
             enabled: true,
             include: ['packages/*/test/**/*.test-d.ts'],
             tsconfig: './tsconfig.json',
+          },
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: source('./.storybook') })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
           },
         },
       },

@@ -144,7 +144,7 @@ function paths() {
   ][]) {
     const doc = operationDocs[id];
     const parameters: unknown[] = [];
-    for (const [, name] of operation.path.matchAll(/\{(\w+)\}/g)) {
+    for (const [, name = ''] of operation.path.matchAll(/\{(\w+)\}/g)) {
       parameters.push({
         name,
         in: 'path',

@@ -1,4 +1,4 @@
-import { HttpResponse, http } from 'msw';
+import { HttpResponse, http, type JsonBodyType } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createCreditsClient } from '../src/index';
 import {
@@ -26,7 +26,12 @@ interface Seen {
 }
 
 /** Answers `method path` with `body` and records what the client sent. */
-function respond(method: 'get' | 'post' | 'delete', path: string, body: unknown, status = 200) {
+function respond(
+  method: 'get' | 'post' | 'delete',
+  path: string,
+  body: JsonBodyType,
+  status = 200,
+) {
   const seen: Seen[] = [];
   server.use(
     http[method](`${BASE_URL}${path}`, async ({ request }) => {
@@ -94,9 +99,9 @@ describe('createCreditsClient: every operation round-trips', () => {
       data: [{ website: transactions[0]?.website, credits: 1_250, transactionCount: 1 }],
     };
     const seen = respond('get', '/usage/websites', usage);
-    await expect(
-      client.getUsageByWebsite({ from: usage.from, to: usage.to }),
-    ).resolves.toEqual(usage);
+    await expect(client.getUsageByWebsite({ from: usage.from, to: usage.to })).resolves.toEqual(
+      usage,
+    );
     expect(seen[0]?.search.get('from')).toBe(usage.from);
   });
 
@@ -168,18 +173,21 @@ describe('createCreditsClient: every operation round-trips', () => {
     const authenticateSetup = respond('post', '/sandbox/setup-intents/seti_1/authenticate', saved);
 
     expect(
-      (await client.sandbox.confirmPurchase('pur_2', { paymentMethod: 'pm_card_threeDSecure2Required' }))
-        .status,
+      (
+        await client.sandbox.confirmPurchase('pur_2', {
+          paymentMethod: 'pm_card_threeDSecure2Required',
+        })
+      ).status,
     ).toBe('requires_action');
-    expect((await client.sandbox.authenticatePurchase('pur_2', { outcome: 'complete' })).status).toBe(
-      'succeeded',
-    );
+    expect(
+      (await client.sandbox.authenticatePurchase('pur_2', { outcome: 'complete' })).status,
+    ).toBe('succeeded');
     expect(
       (await client.sandbox.confirmSetupIntent('seti_1', { paymentMethod: 'pm_card_visa' })).status,
     ).toBe('succeeded');
     expect(
-      (await client.sandbox.authenticateSetupIntent('seti_1', { outcome: 'complete' })).paymentMethod
-        ?.id,
+      (await client.sandbox.authenticateSetupIntent('seti_1', { outcome: 'complete' }))
+        .paymentMethod?.id,
     ).toBe('pm_visa');
     expect(confirm[0]?.body).toEqual({ paymentMethod: 'pm_card_threeDSecure2Required' });
     expect(authenticate[0]?.body).toEqual({ outcome: 'complete' });

@@ -219,7 +219,10 @@ describe('safe retries with backoff: GETs only', () => {
           })
         : HttpResponse.json(balance),
     );
-    const client = createCreditsClient({ baseUrl: BASE_URL, retry: { retries: 1, baseDelayMs: 10_000 } });
+    const client = createCreditsClient({
+      baseUrl: BASE_URL,
+      retry: { retries: 1, baseDelayMs: 10_000 },
+    });
     await expect(client.getBalance()).resolves.toEqual(balance);
     expect(calls()).toBe(2);
   });
@@ -250,7 +253,9 @@ describe('safe retries with backoff: GETs only', () => {
   });
 
   it('does not retry a list that would be fine: the happy path is one request', async () => {
-    const calls = count('/payment-methods', 'get', () => HttpResponse.json({ data: paymentMethods }));
+    const calls = count('/payment-methods', 'get', () =>
+      HttpResponse.json({ data: paymentMethods }),
+    );
     await createCreditsClient({ baseUrl: BASE_URL }).listPaymentMethods();
     expect(calls()).toBe(1);
   });

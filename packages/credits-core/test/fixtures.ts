@@ -62,7 +62,13 @@ export const transactions: Transaction[] = [
 ];
 
 export const creditPackages: CreditPackage[] = [
-  { id: 'pkg_10k', credits: 10_000, price: { amount: 1_000, currency: 'USD' }, label: 'Starter', badge: null },
+  {
+    id: 'pkg_10k',
+    credits: 10_000,
+    price: { amount: 1_000, currency: 'USD' },
+    label: 'Starter',
+    badge: null,
+  },
   {
     id: 'pkg_250k',
     credits: 250_000,

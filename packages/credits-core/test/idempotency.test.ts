@@ -55,7 +55,9 @@ describe('idempotent purchases', () => {
   it('after the client gave up, retrying the attempt with error.idempotencyKey still charges once', async () => {
     const backend = idempotentBackend({ drops: 3 });
     const client = createCreditsClient({ baseUrl: BASE_URL, retry: fast });
-    const error = (await client.createPurchase({ packageId: 'pkg_10k' }).catch((e) => e)) as CreditsError;
+    const error = (await client
+      .createPurchase({ packageId: 'pkg_10k' })
+      .catch((e) => e)) as CreditsError;
     expect(error.code).toBe('network_error');
     expect(error.idempotencyKey).toBe(backend.keysSeen[0]);
 
@@ -125,7 +127,9 @@ describe('idempotent purchases', () => {
     const client = createCreditsClient({ baseUrl: BASE_URL, retry: fast });
     await client.createSetupIntent();
     expect(keys).toHaveLength(2);
-    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(keys[1]).toBe(keys[0]);
   });
 });
@@ -133,15 +137,23 @@ describe('idempotent purchases', () => {
 describe('createIdempotencyKey', () => {
   it('makes UUID v4 keys without crypto.randomUUID (plain-http pages)', () => {
     const original = globalThis.crypto.randomUUID;
-    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+    Object.defineProperty(globalThis.crypto, 'randomUUID', {
+      value: undefined,
+      configurable: true,
+    });
     try {
       const keys = new Set(Array.from({ length: 200 }, createIdempotencyKey));
       expect(keys.size).toBe(200);
       for (const key of keys) {
-        expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(key).toMatch(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        );
       }
     } finally {
-      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: original, configurable: true });
+      Object.defineProperty(globalThis.crypto, 'randomUUID', {
+        value: original,
+        configurable: true,
+      });
     }
   });
 });

@@ -61,8 +61,16 @@ describe('malformed responses become invalid_response with the path of the bad f
   });
 
   it.each([
-    ['non-JSON text', () => new HttpResponse('{"total": 1', { headers: { 'Content-Type': 'application/json' } }), /not valid JSON/],
-    ['an HTML page with status 200', () => HttpResponse.html('<!doctype html><h1>Login</h1>'), /expected JSON, got text\/html/],
+    [
+      'non-JSON text',
+      () => new HttpResponse('{"total": 1', { headers: { 'Content-Type': 'application/json' } }),
+      /not valid JSON/,
+    ],
+    [
+      'an HTML page with status 200',
+      () => HttpResponse.html('<!doctype html><h1>Login</h1>'),
+      /expected JSON, got text\/html/,
+    ],
     ['an empty body', () => new HttpResponse(null, { status: 200 }), /empty/],
     ['plain text', () => HttpResponse.text('OK'), /expected JSON, got text\/plain/],
   ])('%s', async (_, response, message) => {
@@ -98,17 +106,25 @@ describe('tolerated by the contract', () => {
   });
 
   it('accepts a negative available balance when the backend allows overdraft', async () => {
-    const overdrawn = { ...balance, total: 10_000, used: 12_000, available: -2_000, overdraftAllowed: true };
+    const overdrawn = {
+      ...balance,
+      total: 10_000,
+      used: 12_000,
+      available: -2_000,
+      overdraftAllowed: true,
+    };
     answer('/balance', () => HttpResponse.json(overdrawn));
     await expect(client.getBalance()).resolves.toMatchObject({ available: -2_000 });
   });
 
   it('accepts unknown payment-method types and a JSON content type with parameters', async () => {
     const wallet = { ...paymentMethods[0], id: 'pm_x', type: 'crypto_wallet', card: null };
-    answer('/payment-methods', () =>
-      new HttpResponse(JSON.stringify({ data: [wallet] }), {
-        headers: { 'Content-Type': 'application/vnd.credits+json; charset=utf-8' },
-      }),
+    answer(
+      '/payment-methods',
+      () =>
+        new HttpResponse(JSON.stringify({ data: [wallet] }), {
+          headers: { 'Content-Type': 'application/vnd.credits+json; charset=utf-8' },
+        }),
     );
     const list = await client.listPaymentMethods();
     expect(list.data[0]?.type).toBe('crypto_wallet');

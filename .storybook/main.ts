@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/react-vite';
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(viteConfig) {
+    const { mergeConfig } = await import('vite');
+    // Stories import the workspace packages from source: no build step before Storybook.
+    return mergeConfig(viteConfig, {
+      resolve: {
+        alias: {
+          'credits-core/query': source('../packages/credits-core/src/query/index.ts'),
+          'credits-core': source('../packages/credits-core/src/index.ts'),
+        },
+      },
+    });
+  },
+};
+
+export default config;
