@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, chromiumExecutable } from './.storybook/chromium';
+import { chromiumArgs, chromiumExecutable } from './.storybook/chromium.ts';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 

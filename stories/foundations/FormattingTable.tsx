@@ -1,4 +1,11 @@
-import { formatCredits, formatDate, formatMoney, formatPercent, percentUsed } from 'credits-core';
+import {
+  formatCredits,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  percentUsed,
+  textDirection,
+} from 'credits-core';
 
 export interface FormattingTableProps {
   /** BCP 47 locale. */
@@ -18,7 +25,7 @@ const SAMPLE_DATE = '2026-11-24T23:30:00Z';
 
 /** How credits-core's Intl formatters render the kit's numbers, money and dates in one locale. */
 export function FormattingTable({ locale, timeZone }: FormattingTableProps) {
-  const direction = new Intl.Locale(locale).getTextInfo?.().direction ?? 'ltr';
+  const direction = textDirection(locale);
   const rows: [string, string][] = [
     ['Credits', formatCredits(250_000, { locale })],
     ['Credits (compact)', formatCredits(250_000, { locale, notation: 'compact' })],

@@ -32,6 +32,7 @@ export {
   minorUnitsToDecimal,
 } from './format/formatMoney';
 export { type FormatPercentOptions, formatPercent, percentUsed } from './format/formatPercent';
+export { textDirection } from './format/textDirection';
 export {
   type HttpMethod,
   type OperationDefinition,

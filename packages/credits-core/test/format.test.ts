@@ -7,6 +7,7 @@ import {
   formatPercent,
   minorUnitsToDecimal,
   percentUsed,
+  textDirection,
 } from '../src/index';
 
 /** Intl output uses narrow/non-breaking spaces; compare with plain spaces. */
@@ -115,5 +116,18 @@ describe('percentUsed and formatPercent', () => {
     expect(percentUsed({ total: 0, used: 0 })).toBe(0);
     expect(percentUsed({ total: 10_000, used: 12_000 })).toBe(1);
     expect(plain(formatPercent(0.25, { locale: 'de-DE' }))).toBe('25 %');
+  });
+});
+
+describe('textDirection', () => {
+  it('is rtl for Arabic, Hebrew and Persian, ltr otherwise', () => {
+    expect(textDirection('ar')).toBe('rtl');
+    expect(textDirection('ar-EG')).toBe('rtl');
+    expect(textDirection('he-IL')).toBe('rtl');
+    expect(textDirection('fa')).toBe('rtl');
+    expect(textDirection('en-US')).toBe('ltr');
+    expect(textDirection('ja-JP')).toBe('ltr');
+    expect(textDirection(undefined)).toBe('ltr');
+    expect(textDirection('not a locale!')).toBe('ltr');
   });
 });
