@@ -1,4 +1,4 @@
-import type { Problem, ServerErrorCode } from './schemas/problem';
+import type { Problem, ServerErrorCode } from './schemas/problem.js';
 
 /** Error codes produced by the client itself, not sent by a backend. */
 export type ClientErrorCode =

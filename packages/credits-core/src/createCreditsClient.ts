@@ -1,18 +1,18 @@
 import type * as v from 'valibot';
-import { type CreditsAuthError, CreditsResponseError } from './CreditsError';
-import { createIdempotencyKey } from './createIdempotencyKey';
-import { createTransport, type SendRequest, type TransportOptions } from './createTransport';
-import { type OperationDefinition, operations } from './operations';
-import { parseWith } from './parseWith';
-import type { Balance } from './schemas/balance';
-import type { CreditsConfig } from './schemas/config';
-import type { CreditPackageList } from './schemas/creditPackage';
-import type { PaymentMethodList } from './schemas/paymentMethod';
-import type { CreatePurchaseInput, Purchase } from './schemas/purchase';
-import type { SandboxAuthenticateInput, SandboxConfirmInput } from './schemas/sandbox';
-import type { SetupIntent } from './schemas/setupIntent';
-import type { TransactionPage, TransactionType } from './schemas/transaction';
-import type { UsageByWebsite } from './schemas/usage';
+import { type CreditsAuthError, CreditsResponseError } from './CreditsError.js';
+import { createIdempotencyKey } from './createIdempotencyKey.js';
+import { createTransport, type SendRequest, type TransportOptions } from './createTransport.js';
+import { type OperationDefinition, operations } from './operations.js';
+import { parseWith } from './parseWith.js';
+import type { Balance } from './schemas/balance.js';
+import type { CreditsConfig } from './schemas/config.js';
+import type { CreditPackageList } from './schemas/creditPackage.js';
+import type { PaymentMethodList } from './schemas/paymentMethod.js';
+import type { CreatePurchaseInput, Purchase } from './schemas/purchase.js';
+import type { SandboxAuthenticateInput, SandboxConfirmInput } from './schemas/sandbox.js';
+import type { SetupIntent } from './schemas/setupIntent.js';
+import type { TransactionPage, TransactionType } from './schemas/transaction.js';
+import type { UsageByWebsite } from './schemas/usage.js';
 
 export interface CreditsClientOptions extends TransportOptions {
   /** Where the backend implementing the credits contract lives, e.g. `https://api.example.com/credits/v1`. */

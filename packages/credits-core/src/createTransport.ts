@@ -7,9 +7,9 @@ import {
   CreditsHttpError,
   CreditsNetworkError,
   CreditsResponseError,
-} from './CreditsError';
-import type { OperationDefinition } from './operations';
-import { problemSchema } from './schemas/problem';
+} from './CreditsError.js';
+import type { OperationDefinition } from './operations.js';
+import { problemSchema } from './schemas/problem.js';
 
 export type HeadersResolver = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 

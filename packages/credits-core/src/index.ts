@@ -9,7 +9,7 @@ export {
   CreditsNetworkError,
   CreditsResponseError,
   isCreditsError,
-} from './CreditsError';
+} from './CreditsError.js';
 export {
   type CreditsClient,
   type CreditsClientOptions,
@@ -20,24 +20,24 @@ export {
   type RequestOptions,
   type TransactionFilters,
   type UsageByWebsiteParams,
-} from './createCreditsClient';
-export { createIdempotencyKey } from './createIdempotencyKey';
-export type { RetryOptions } from './createTransport';
-export { type FormatCreditsOptions, formatCredits } from './format/formatCredits';
-export { type FormatDateOptions, formatDate } from './format/formatDate';
+} from './createCreditsClient.js';
+export { createIdempotencyKey } from './createIdempotencyKey.js';
+export type { RetryOptions } from './createTransport.js';
+export { type FormatCreditsOptions, formatCredits } from './format/formatCredits.js';
+export { type FormatDateOptions, formatDate } from './format/formatDate.js';
 export {
   currencyDigits,
   type FormatMoneyOptions,
   formatMoney,
   minorUnitsToDecimal,
-} from './format/formatMoney';
-export { type FormatPercentOptions, formatPercent, percentUsed } from './format/formatPercent';
-export { textDirection } from './format/textDirection';
+} from './format/formatMoney.js';
+export { type FormatPercentOptions, formatPercent, percentUsed } from './format/formatPercent.js';
+export { textDirection } from './format/textDirection.js';
 export {
   type HttpMethod,
   type OperationDefinition,
   type OperationId,
   operations,
-} from './operations';
-export { type ParseResult, parseWith } from './parseWith';
-export * from './schemas/index';
+} from './operations.js';
+export { type ParseResult, parseWith } from './parseWith.js';
+export * from './schemas/index.js';

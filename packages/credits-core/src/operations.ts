@@ -1,13 +1,13 @@
 import type * as v from 'valibot';
-import { balanceSchema } from './schemas/balance';
-import { configSchema } from './schemas/config';
-import { creditPackageListSchema } from './schemas/creditPackage';
-import { paymentMethodListSchema } from './schemas/paymentMethod';
-import { createPurchaseBodySchema, purchaseSchema } from './schemas/purchase';
-import { sandboxAuthenticateBodySchema, sandboxConfirmBodySchema } from './schemas/sandbox';
-import { setupIntentSchema } from './schemas/setupIntent';
-import { transactionPageSchema } from './schemas/transaction';
-import { usageByWebsiteSchema } from './schemas/usage';
+import { balanceSchema } from './schemas/balance.js';
+import { configSchema } from './schemas/config.js';
+import { creditPackageListSchema } from './schemas/creditPackage.js';
+import { paymentMethodListSchema } from './schemas/paymentMethod.js';
+import { createPurchaseBodySchema, purchaseSchema } from './schemas/purchase.js';
+import { sandboxAuthenticateBodySchema, sandboxConfirmBodySchema } from './schemas/sandbox.js';
+import { setupIntentSchema } from './schemas/setupIntent.js';
+import { transactionPageSchema } from './schemas/transaction.js';
+import { usageByWebsiteSchema } from './schemas/usage.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CreditsResponseError } from './CreditsError';
+import { CreditsResponseError } from './CreditsError.js';
 
 export type ParseResult<T> =
   | { success: true; output: T }

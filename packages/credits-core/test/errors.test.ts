@@ -3,28 +3,17 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   CreditsAbortError,
   CreditsAuthError,
-  CreditsError,
   CreditsHttpError,
   CreditsNetworkError,
   createCreditsClient,
 } from '../src/index';
 import { BASE_URL, balance, paymentMethods, problem } from './fixtures';
+import { rejection } from './rejection';
 import { server, useMswServer } from './server';
 
 useMswServer();
 
 const fast = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 };
-
-async function rejection(promise: Promise<unknown>): Promise<CreditsError> {
-  const reason = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
-  expect(reason).toBeInstanceOf(CreditsError);
-  return reason as CreditsError;
-}
 
 function count(path: string, method: 'get' | 'post', respond: (n: number) => Response) {
   let calls = 0;

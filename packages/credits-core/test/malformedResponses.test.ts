@@ -1,7 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { CreditsError, CreditsResponseError, createCreditsClient } from '../src/index';
+import { CreditsResponseError, createCreditsClient } from '../src/index';
 import { BASE_URL, balance, paymentMethods, purchase, transactions } from './fixtures';
+import { rejection } from './rejection';
 import { server, useMswServer } from './server';
 
 useMswServer();
@@ -13,15 +14,9 @@ function answer(path: string, response: () => Response) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<CreditsResponseError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(CreditsError);
+  const error = await rejection<CreditsResponseError>(promise);
   expect(error).toBeInstanceOf(CreditsResponseError);
-  return error as CreditsResponseError;
+  return error;
 }
 
 describe('malformed responses become invalid_response with the path of the bad field', () => {

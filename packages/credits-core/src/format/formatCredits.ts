@@ -1,4 +1,4 @@
-import { getNumberFormat } from './getNumberFormat';
+import { getNumberFormat } from './getNumberFormat.js';
 
 export interface FormatCreditsOptions {
   /** BCP 47 locale; the runtime's default when omitted. */

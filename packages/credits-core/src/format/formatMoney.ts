@@ -1,4 +1,4 @@
-import { getNumberFormat } from './getNumberFormat';
+import { getNumberFormat } from './getNumberFormat.js';
 
 export interface FormatMoneyOptions {
   locale?: string;

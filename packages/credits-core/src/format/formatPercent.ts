@@ -1,4 +1,4 @@
-import { getNumberFormat } from './getNumberFormat';
+import { getNumberFormat } from './getNumberFormat.js';
 
 /**
  * The share of credits used, 0…1. `0` when nothing was ever granted; capped at

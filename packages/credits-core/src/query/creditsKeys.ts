@@ -1,4 +1,4 @@
-import type { TransactionFilters, UsageByWebsiteParams } from '../createCreditsClient';
+import type { TransactionFilters, UsageByWebsiteParams } from '../createCreditsClient.js';
 
 /**
  * Hierarchical TanStack Query keys, scoped by account: invalidating

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/query-core';
-import type { CreditsClient, DeletePaymentMethodParams } from '../createCreditsClient';
-import type { PaymentMethodList } from '../schemas/paymentMethod';
-import type { Purchase } from '../schemas/purchase';
-import { creditsKeys } from './creditsKeys';
+import type { CreditsClient, DeletePaymentMethodParams } from '../createCreditsClient.js';
+import type { PaymentMethodList } from '../schemas/paymentMethod.js';
+import type { Purchase } from '../schemas/purchase.js';
+import { creditsKeys } from './creditsKeys.js';
 
 /**
  * Writes a purchase's outcome into the cache: once it has succeeded, the new

@@ -1,18 +1,18 @@
 import type { DataTag, QueryFunctionContext } from '@tanstack/query-core';
-import type { CreditsError } from '../CreditsError';
+import type { CreditsError } from '../CreditsError.js';
 import type {
   CreditsClient,
   TransactionFilters,
   UsageByWebsiteParams,
-} from '../createCreditsClient';
-import type { Balance } from '../schemas/balance';
-import type { CreditsConfig } from '../schemas/config';
-import type { CreditPackageList } from '../schemas/creditPackage';
-import type { PaymentMethodList } from '../schemas/paymentMethod';
-import type { Purchase } from '../schemas/purchase';
-import type { TransactionPage } from '../schemas/transaction';
-import type { UsageByWebsite } from '../schemas/usage';
-import { creditsKeys } from './creditsKeys';
+} from '../createCreditsClient.js';
+import type { Balance } from '../schemas/balance.js';
+import type { CreditsConfig } from '../schemas/config.js';
+import type { CreditPackageList } from '../schemas/creditPackage.js';
+import type { PaymentMethodList } from '../schemas/paymentMethod.js';
+import type { Purchase } from '../schemas/purchase.js';
+import type { TransactionPage } from '../schemas/transaction.js';
+import type { UsageByWebsite } from '../schemas/usage.js';
+import { creditsKeys } from './creditsKeys.js';
 
 type Tagged<TKey extends readonly unknown[], TData> = DataTag<TKey, TData, CreditsError>;
 

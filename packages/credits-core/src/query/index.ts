@@ -1,10 +1,10 @@
-export { creditsKeys } from './creditsKeys';
+export { creditsKeys } from './creditsKeys.js';
 export {
   applyPurchaseToCache,
   deletePaymentMethodMutationOptions,
   invalidateCredits,
   setDefaultPaymentMethodMutationOptions,
-} from './creditsMutationOptions';
+} from './creditsMutationOptions.js';
 export {
   balanceQueryOptions,
   configQueryOptions,
@@ -13,4 +13,4 @@ export {
   purchaseQueryOptions,
   transactionsInfiniteQueryOptions,
   usageByWebsiteQueryOptions,
-} from './creditsQueryOptions';
+} from './creditsQueryOptions.js';

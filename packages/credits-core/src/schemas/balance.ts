@@ -4,7 +4,7 @@ import {
   nonNegativeCreditsSchema,
   positiveCreditsSchema,
   timestampSchema,
-} from './primitives';
+} from './primitives.js';
 
 export const expiringGrantSchema = v.object({
   amount: positiveCreditsSchema,

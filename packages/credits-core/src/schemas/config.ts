@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { currencySchema } from './primitives';
+import { currencySchema } from './primitives.js';
 
 /** `test`: sandbox payments are available; `live`: real charges only. */
 export const CREDITS_MODES = ['test', 'live'] as const;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { moneySchema } from './money';
-import { idSchema, positiveCreditsSchema } from './primitives';
+import { moneySchema } from './money.js';
+import { idSchema, positiveCreditsSchema } from './primitives.js';
 
 export const creditPackageSchema = v.object({
   id: idSchema,

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { errorCodeSchema } from './problem';
+import { errorCodeSchema } from './problem.js';
 
 /** Why a purchase or card setup did not go through, in words a user can act on. */
 export const paymentFailureSchema = v.object({

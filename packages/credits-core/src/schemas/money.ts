@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { currencySchema } from './primitives';
+import { currencySchema } from './primitives.js';
 
 /**
  * An amount of money as an integer count of the currency's minor unit

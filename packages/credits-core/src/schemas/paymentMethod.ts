@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { idSchema, openEnum } from './primitives';
+import { idSchema, openEnum } from './primitives.js';
 
 export const PAYMENT_METHOD_TYPES = ['card', 'link', 'wallet'] as const;
 export type KnownPaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];

@@ -23,6 +23,7 @@ export const currencySchema = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/));
  * unknown values are kept as plain strings instead of failing validation, so an
  * older client keeps working against a newer backend.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function openEnum<const TKnown extends readonly [string, ...string[]]>(known: TKnown) {
   return v.union([v.picklist(known), v.string()]) as unknown as v.GenericSchema<
     string,

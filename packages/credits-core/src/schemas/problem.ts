@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { openEnum } from './primitives';
+import { openEnum } from './primitives.js';
 
 /** Machine-readable error codes a backend may send. The list may grow in a minor version. */
 export const SERVER_ERROR_CODES = [

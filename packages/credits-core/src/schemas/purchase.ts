@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { balanceSchema } from './balance';
-import { paymentFailureSchema } from './failure';
-import { moneySchema } from './money';
-import { idSchema, openEnum, positiveCreditsSchema, timestampSchema } from './primitives';
-import { transactionSchema } from './transaction';
+import { balanceSchema } from './balance.js';
+import { paymentFailureSchema } from './failure.js';
+import { moneySchema } from './money.js';
+import { idSchema, openEnum, positiveCreditsSchema, timestampSchema } from './primitives.js';
+import { transactionSchema } from './transaction.js';
 
 export const PURCHASE_STATUSES = [
   'requires_payment_method',

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { idSchema } from './primitives';
+import { idSchema } from './primitives.js';
 
 /**
  * Body of the sandbox confirm operations: a Stripe test payment-method token

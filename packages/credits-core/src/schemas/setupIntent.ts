@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { paymentFailureSchema } from './failure';
-import { paymentMethodSchema } from './paymentMethod';
-import { idSchema, openEnum } from './primitives';
+import { paymentFailureSchema } from './failure.js';
+import { paymentMethodSchema } from './paymentMethod.js';
+import { idSchema, openEnum } from './primitives.js';
 
 export const SETUP_INTENT_STATUSES = [
   'requires_payment_method',

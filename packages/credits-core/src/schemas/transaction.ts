@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { creditsSchema, idSchema, openEnum, timestampSchema } from './primitives';
-import { websiteSchema } from './website';
+import { creditsSchema, idSchema, openEnum, timestampSchema } from './primitives.js';
+import { websiteSchema } from './website.js';
 
 export const TRANSACTION_TYPES = [
   'purchase',

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { nonNegativeCreditsSchema, timestampSchema } from './primitives';
-import { websiteSchema } from './website';
+import { nonNegativeCreditsSchema, timestampSchema } from './primitives.js';
+import { websiteSchema } from './website.js';
 
 export const websiteUsageSchema = v.object({
   website: websiteSchema,

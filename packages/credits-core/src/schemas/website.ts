@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { idSchema } from './primitives';
+import { idSchema } from './primitives.js';
 
 /**
  * The website that spent (or received) credits. `url` is whatever the backend
