@@ -1,17 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable } from './.storybook/chromium.ts';
-
-const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-/** Tests run against the packages' sources: no build needed. */
-export const workspaceAliases = {
-  'credits-core/query': source('./packages/credits-core/src/query/index.ts'),
-  'credits-core/openapi.json': source('./packages/credits-core/openapi.json'),
-  'credits-core': source('./packages/credits-core/src/index.ts'),
-};
+import { workspaceAliases } from './scripts/workspaceAliases.ts';
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },
@@ -32,7 +23,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [storybookTest({ configDir: source('./.storybook') })],
+        plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
           browser: {

@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
-
-const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+import { workspaceAliases } from '../scripts/workspaceAliases.ts';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
@@ -12,12 +10,7 @@ const config: StorybookConfig = {
     const { mergeConfig } = await import('vite');
     // Stories import the workspace packages from source: no build step before Storybook.
     return mergeConfig(viteConfig, {
-      resolve: {
-        alias: {
-          'credits-core/query': source('../packages/credits-core/src/query/index.ts'),
-          'credits-core': source('../packages/credits-core/src/index.ts'),
-        },
-      },
+      resolve: { alias: workspaceAliases },
     });
   },
 };

@@ -16,7 +16,7 @@ export default defineConfig([
   },
   {
     // CJS for require(): one file per entry point.
-    entry: { index: 'src/index.ts', query: 'src/query/index.ts' },
+    entry: { index: 'src/index.ts', query: 'src/query/index.ts', sandbox: 'src/sandbox/index.ts' },
     format: ['cjs'],
     dts: true,
     sourcemap: true,

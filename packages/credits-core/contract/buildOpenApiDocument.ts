@@ -88,11 +88,6 @@ const errorResponses = {
       'No valid credentials (`unauthenticated`). Clients call their `onUnauthorized` hook.',
     content: problemContent,
   },
-  PaymentFailed: {
-    description:
-      'The payment was declined (`card_declined`, `insufficient_funds`, `expired_card`, `authentication_failed`).',
-    content: problemContent,
-  },
   Forbidden: {
     description:
       'Authenticated but not allowed (`forbidden`, e.g. may view but not buy), or `sandbox_unavailable` in live mode.',
@@ -130,7 +125,6 @@ const errorResponses = {
 
 const statusResponse: Record<number, string> = {
   400: 'BadRequest',
-  402: 'PaymentFailed',
   404: 'NotFound',
   409: 'Conflict',
   422: 'Unprocessable',

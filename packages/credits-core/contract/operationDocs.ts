@@ -16,7 +16,7 @@ export interface OperationDoc {
   response: string;
   query?: ParameterDoc[];
   /** Error statuses this operation documents besides the common ones. */
-  errors?: Array<400 | 402 | 404 | 409 | 422>;
+  errors?: Array<400 | 404 | 409 | 422>;
 }
 
 const dateTime = { type: 'string', format: 'date-time' };
@@ -103,7 +103,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       'Creates a purchase (a PaymentIntent for the package’s price, decided by the server). **Requires an `Idempotency-Key` header.** Same key and same body: the first purchase is returned again, never a second charge. Same key, different body: 422 `idempotency_key_reused`. Same key while the first request is still running: 409 `idempotency_in_progress` (retry later with the same key). Keys are kept at least 24 hours.',
     status: 201,
     response: 'The purchase. A replay with the same key answers with the first response.',
-    errors: [400, 402, 404, 409, 422],
+    errors: [400, 404, 409, 422],
   },
   getPurchase: {
     tag: 'Purchases',
@@ -158,10 +158,10 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     tag: 'Sandbox',
     summary: 'Confirm a purchase with a test token (test mode)',
     description:
-      'Behaves as Stripe confirming the PaymentIntent with the given test token: `pm_card_visa` succeeds (credits granted at once), `pm_card_threeDSecure2Required` moves to `requires_action`, the decline tokens answer 402 with `card_declined`/`insufficient_funds` and leave the purchase confirmable with another card. Confirming a settled purchase returns it unchanged: it is never charged twice. In live mode: 403 `sandbox_unavailable`.',
+      'Behaves as Stripe confirming the PaymentIntent with the given test token: `pm_card_visa` succeeds (credits granted at once), `pm_card_threeDSecure2Required` moves to `requires_action`, the decline tokens leave the purchase in `requires_payment_method` with `failure` set (`card_declined`, `insufficient_funds`), confirmable with another card. A decline is a state of the purchase, not an HTTP error. Confirming a settled purchase returns it unchanged: it is never charged twice. In live mode: 403 `sandbox_unavailable`.',
     status: 200,
     response: 'The purchase after confirmation.',
-    errors: [400, 402, 404, 409],
+    errors: [400, 404, 409],
   },
   sandboxAuthenticatePurchase: {
     tag: 'Sandbox',
@@ -176,10 +176,10 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     tag: 'Sandbox',
     summary: 'Confirm a SetupIntent with a test token (test mode)',
     description:
-      'Saves the test card. 3D Secure tokens move it to `requires_action`; decline tokens answer 402.',
+      'Saves the test card. 3D Secure tokens move it to `requires_action`; decline tokens leave it in `requires_payment_method` with `failure` set.',
     status: 200,
     response: 'The SetupIntent after confirmation.',
-    errors: [400, 402, 404, 409],
+    errors: [400, 404, 409],
   },
   sandboxAuthenticateSetupIntent: {
     tag: 'Sandbox',

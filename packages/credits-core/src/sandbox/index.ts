@@ -1,0 +1,8 @@
+export {
+  SANDBOX_CARDS,
+  SANDBOX_FAILURE_MESSAGES,
+  type SandboxCard,
+  type SandboxOutcome,
+  sandboxCardForNumber,
+  sandboxCardForToken,
+} from './sandboxCards.js';

@@ -1,0 +1,201 @@
+import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
+import { corruptResponse } from './corruptResponse.js';
+import { type CreditsBackend, createCreditsBackend } from './createCreditsBackend.js';
+import { ProblemError } from './ProblemError.js';
+import { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';
+
+/** Where the handlers mount the contract when no `baseUrl` is given. */
+export const DEFAULT_BASE_URL = '/api/credits/v1';
+
+export interface CreditsHandlersOptions {
+  /** Absolute (`https://api.example.com/credits/v1`) or a path matched on any origin (default `/api/credits/v1`). */
+  baseUrl?: string;
+  /** A named scenario or your own. */
+  scenario?: CreditsScenarioName | CreditsScenario;
+  /** Share one backend between handlers, tests and stories; else one is created from the scenario. */
+  backend?: CreditsBackend;
+  /** Answer 401 to requests with neither an `Authorization` header nor a cookie. Default false. */
+  requireAuth?: boolean;
+}
+
+const problem = (error: ProblemError) =>
+  HttpResponse.json(error.toJSON(), {
+    status: error.status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+
+const listParam = (url: URL, name: string) => url.searchParams.getAll(name).filter(Boolean);
+const param = (url: URL, name: string) => url.searchParams.get(name) || undefined;
+
+async function jsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProblemError(400, 'validation_failed', 'Invalid JSON body');
+  }
+}
+
+/**
+ * MSW handlers implementing the whole credits contract over a stateful
+ * in-memory backend. Works with `setupServer` (Node) and `setupWorker` (browser).
+ */
+export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
+  const scenario: CreditsScenario =
+    typeof options.scenario === 'string'
+      ? creditsScenarios[options.scenario]
+      : (options.scenario ?? {});
+  const backend = options.backend ?? createCreditsBackend(scenario.backend);
+  const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const url = (path: string) => (/^https?:/.test(base) ? `${base}${path}` : `*${base}${path}`);
+
+  type Route = (
+    request: Request,
+    params: Record<string, string>,
+    url: URL,
+  ) => unknown | Promise<unknown>;
+
+  const route =
+    (run: Route, write = false): HttpResponseResolver =>
+    async ({ request, params }) => {
+      if (scenario.latencyMs) await delay(scenario.latencyMs);
+      try {
+        const authorized = request.headers.has('authorization') || request.headers.has('cookie');
+        if (scenario.unauthenticated || (options.requireAuth && !authorized)) {
+          throw new ProblemError(401, 'unauthenticated', 'Sign in required');
+        }
+        if (scenario.serverError)
+          throw new ProblemError(500, 'internal_error', 'Internal server error');
+        if (write && scenario.readOnly) {
+          throw new ProblemError(
+            403,
+            'forbidden',
+            'Not allowed',
+            'This account may view credits but not buy them or change cards.',
+          );
+        }
+        backend.tick();
+        const href = new URL(request.url);
+        const result = (await run(request, params as Record<string, string>, href)) as {
+          status: number;
+          body: unknown;
+        };
+        if (result.status >= 400) {
+          const body = result.body as ReturnType<ProblemError['toJSON']>;
+          return HttpResponse.json(body, {
+            status: result.status,
+            headers: { 'Content-Type': 'application/problem+json' },
+          });
+        }
+        const body = scenario.malformed ? corruptResponse(href.pathname, result.body) : result.body;
+        return HttpResponse.json(body as never, { status: result.status });
+      } catch (error) {
+        if (error instanceof ProblemError) return problem(error);
+        throw error;
+      }
+    };
+
+  const key = (request: Request) => request.headers.get('idempotency-key');
+
+  return [
+    http.get(
+      url('/config'),
+      route(() => backend.config()),
+    ),
+    http.get(
+      url('/balance'),
+      route(() => backend.balance()),
+    ),
+    http.get(
+      url('/transactions'),
+      route((_, __, href) => {
+        const limit = param(href, 'limit');
+        return backend.listTransactions({
+          limit: limit === undefined ? undefined : Number(limit),
+          cursor: param(href, 'cursor'),
+          type: listParam(href, 'type'),
+          websiteId: param(href, 'websiteId'),
+          from: param(href, 'from'),
+          to: param(href, 'to'),
+          search: param(href, 'search'),
+        });
+      }),
+    ),
+    http.get(
+      url('/usage/websites'),
+      route((_, __, href) =>
+        backend.usageByWebsite({ from: param(href, 'from'), to: param(href, 'to') }),
+      ),
+    ),
+    http.get(
+      url('/packages'),
+      route(() => backend.packages()),
+    ),
+    http.post(
+      url('/purchases'),
+      route(async (request) => backend.createPurchase(await jsonBody(request), key(request)), true),
+    ),
+    http.get(
+      url('/purchases/:purchaseId'),
+      route((_, params) => backend.getPurchase(params.purchaseId ?? '')),
+    ),
+    http.get(
+      url('/payment-methods'),
+      route(() => backend.paymentMethods()),
+    ),
+    http.post(
+      url('/setup-intents'),
+      route((request) => backend.createSetupIntent(key(request)), true),
+    ),
+    http.post(
+      url('/payment-methods/:paymentMethodId/default'),
+      route((_, params) => backend.setDefaultPaymentMethod(params.paymentMethodId ?? ''), true),
+    ),
+    http.delete(
+      url('/payment-methods/:paymentMethodId'),
+      route(
+        (_, params, href) =>
+          backend.deletePaymentMethod(params.paymentMethodId ?? '', param(href, 'newDefaultId')),
+        true,
+      ),
+    ),
+    http.post(
+      url('/sandbox/purchases/:purchaseId/confirm'),
+      route(
+        async (request, params) =>
+          backend.sandbox.confirmPurchase(params.purchaseId ?? '', await jsonBody(request)),
+        true,
+      ),
+    ),
+    http.post(
+      url('/sandbox/purchases/:purchaseId/authenticate'),
+      route(
+        async (request, params) =>
+          backend.sandbox.authenticatePurchase(params.purchaseId ?? '', await jsonBody(request)),
+        true,
+      ),
+    ),
+    http.post(
+      url('/sandbox/setup-intents/:setupIntentId/confirm'),
+      route(
+        async (request, params) =>
+          backend.sandbox.confirmSetupIntent(params.setupIntentId ?? '', await jsonBody(request)),
+        true,
+      ),
+    ),
+    http.post(
+      url('/sandbox/setup-intents/:setupIntentId/authenticate'),
+      route(
+        async (request, params) =>
+          backend.sandbox.authenticateSetupIntent(
+            params.setupIntentId ?? '',
+            await jsonBody(request),
+          ),
+        true,
+      ),
+    ),
+    // Anything else under the base URL: a contract-shaped 404, never a silent pass-through.
+    http.all(url('/*'), () => problem(new ProblemError(404, 'not_found', 'No such operation'))),
+  ];
+}

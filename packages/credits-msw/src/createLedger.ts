@@ -1,0 +1,183 @@
+import type {
+  Balance,
+  ExpiringGrant,
+  Transaction,
+  TransactionPage,
+  TransactionType,
+  UsageByWebsite,
+  Website,
+} from 'credits-core';
+import { ProblemError } from './ProblemError.js';
+
+export interface LedgerFilters {
+  type?: readonly TransactionType[];
+  websiteId?: string;
+  from?: string;
+  to?: string;
+  search?: string;
+}
+
+export interface LedgerOptions {
+  /** Initial rows, newest first (as the API lists them). Their `balanceAfter` must chain. */
+  transactions?: readonly Transaction[];
+  overdraftAllowed?: boolean;
+  lowBalanceThreshold?: number | null;
+  expiring?: readonly ExpiringGrant[];
+}
+
+export type NewTransaction = Omit<Transaction, 'id' | 'balanceAfter'>;
+
+interface Cursor {
+  /** Position (in the oldest-first array) of the last row returned. */
+  i: number;
+  /** The filters the cursor was issued for. */
+  f: string;
+}
+
+const encodeCursor = (cursor: Cursor) =>
+  btoa(JSON.stringify(cursor)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+function decodeCursor(text: string): Cursor | undefined {
+  try {
+    const value = JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/'))) as Cursor;
+    return Number.isInteger(value.i) && typeof value.f === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The append-only ledger of one account: every balance change is one row, and
+ * the balance is derived from the rows. Listing is newest first with a keyset
+ * cursor, so rows appended while someone pages are never seen twice.
+ */
+export function createLedger(options: LedgerOptions = {}) {
+  const rows: Transaction[] = [...(options.transactions ?? [])].reverse();
+  let total = 0;
+  let used = 0;
+  for (const row of rows) {
+    if (row.type === 'usage') used -= row.amount;
+    else total += row.amount;
+  }
+  let nextId = rows.length + 1;
+  const overdraftAllowed = options.overdraftAllowed ?? false;
+
+  const available = () => total - used;
+
+  function append(entry: NewTransaction): Transaction {
+    const after = available() + entry.amount;
+    if (entry.type === 'usage' && after < 0 && !overdraftAllowed) {
+      throw new ProblemError(
+        402,
+        'insufficient_credits',
+        'Not enough credits',
+        `This needs ${-entry.amount} credits; ${available()} are available.`,
+      );
+    }
+    const row: Transaction = { ...entry, id: `txn_${nextId++}`, balanceAfter: after };
+    if (row.type === 'usage') used -= row.amount;
+    else total += row.amount;
+    rows.push(row);
+    return row;
+  }
+
+  function balance(now: Date): Balance {
+    return {
+      total,
+      used,
+      available: available(),
+      overdraftAllowed,
+      lowBalanceThreshold: options.lowBalanceThreshold ?? null,
+      expiring: [...(options.expiring ?? [])],
+      updatedAt: rows.at(-1)?.createdAt ?? now.toISOString(),
+    };
+  }
+
+  function matcher(filters: LedgerFilters) {
+    const types = filters.type && filters.type.length > 0 ? new Set(filters.type) : undefined;
+    const from = filters.from ? Date.parse(filters.from) : undefined;
+    const to = filters.to ? Date.parse(filters.to) : undefined;
+    const search = filters.search?.trim().toLocaleLowerCase();
+    return (row: Transaction) => {
+      if (types && !types.has(row.type)) return false;
+      if (filters.websiteId && row.website?.id !== filters.websiteId) return false;
+      const at = Date.parse(row.createdAt);
+      if (from !== undefined && at < from) return false;
+      if (to !== undefined && at >= to) return false;
+      if (search) {
+        const haystack = `${row.description} ${row.website?.name ?? ''}`.toLocaleLowerCase();
+        if (!haystack.includes(search)) return false;
+      }
+      return true;
+    };
+  }
+
+  function list(filters: LedgerFilters, limit: number, cursor?: string | null): TransactionPage {
+    const signature = JSON.stringify([
+      [...(filters.type ?? [])].sort(),
+      filters.websiteId ?? '',
+      filters.from ?? '',
+      filters.to ?? '',
+      filters.search?.trim() ?? '',
+    ]);
+    let start = rows.length - 1;
+    if (cursor) {
+      const decoded = decodeCursor(cursor);
+      if (!decoded || decoded.f !== signature || decoded.i < 0 || decoded.i > rows.length) {
+        throw new ProblemError(
+          400,
+          'validation_failed',
+          'Invalid cursor',
+          'The cursor is malformed or belongs to other filters.',
+        );
+      }
+      start = decoded.i - 1;
+    }
+    const matches = matcher(filters);
+    const data: Transaction[] = [];
+    let index = start;
+    for (; index >= 0 && data.length < limit; index -= 1) {
+      const row = rows[index] as Transaction;
+      if (matches(row)) data.push(row);
+    }
+    let more = false;
+    for (let probe = index; probe >= 0; probe -= 1) {
+      if (matches(rows[probe] as Transaction)) {
+        more = true;
+        break;
+      }
+    }
+    return { data, nextCursor: more ? encodeCursor({ i: index + 1, f: signature }) : null };
+  }
+
+  function usageByWebsite(from: Date, to: Date): UsageByWebsite {
+    const byWebsite = new Map<
+      string,
+      { website: Website; credits: number; transactionCount: number }
+    >();
+    for (const row of rows) {
+      if (row.type !== 'usage' || !row.website) continue;
+      const at = Date.parse(row.createdAt);
+      if (at < from.getTime() || at >= to.getTime()) continue;
+      const entry = byWebsite.get(row.website.id) ?? {
+        website: row.website,
+        credits: 0,
+        transactionCount: 0,
+      };
+      entry.credits -= row.amount;
+      entry.transactionCount += 1;
+      byWebsite.set(row.website.id, entry);
+    }
+    const data = [...byWebsite.values()].sort((a, b) => b.credits - a.credits);
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      totalCredits: data.reduce((sum, entry) => sum + entry.credits, 0),
+      data,
+    };
+  }
+
+  return { append, balance, list, usageByWebsite, size: () => rows.length };
+}
+
+export type Ledger = ReturnType<typeof createLedger>;

@@ -1,0 +1,33 @@
+import type { CreditPackage } from 'credits-core';
+
+/** The packages on sale in the fake: from 10,000 credits for $10 to 250,000 for $180. */
+export const DEFAULT_PACKAGES: readonly CreditPackage[] = [
+  {
+    id: 'pkg_10k',
+    credits: 10_000,
+    price: { amount: 1_000, currency: 'USD' },
+    label: 'Starter',
+    badge: null,
+  },
+  {
+    id: 'pkg_50k',
+    credits: 50_000,
+    price: { amount: 4_500, currency: 'USD' },
+    label: 'Growth',
+    badge: null,
+  },
+  {
+    id: 'pkg_100k',
+    credits: 100_000,
+    price: { amount: 8_000, currency: 'USD' },
+    label: 'Pro',
+    badge: 'Popular',
+  },
+  {
+    id: 'pkg_250k',
+    credits: 250_000,
+    price: { amount: 18_000, currency: 'USD' },
+    label: 'Studio',
+    badge: 'Best value',
+  },
+];

@@ -1,0 +1,21 @@
+export {
+  type BackendResult,
+  type CreditsBackend,
+  type CreditsBackendOptions,
+  createCreditsBackend,
+} from './createCreditsBackend.js';
+export {
+  type CreditsHandlersOptions,
+  createCreditsHandlers,
+  DEFAULT_BASE_URL,
+} from './createCreditsHandlers.js';
+export { createLedger, type Ledger, type LedgerFilters } from './createLedger.js';
+export { DEFAULT_PACKAGES } from './defaultPackages.js';
+export {
+  type GenerateTransactionsOptions,
+  generateTransactions,
+  SEED_NOW,
+  SEED_WEBSITES,
+} from './generateTransactions.js';
+export { ProblemError } from './ProblemError.js';
+export { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';

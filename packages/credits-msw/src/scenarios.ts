@@ -1,0 +1,81 @@
+import type { CreditsBackendOptions } from './createCreditsBackend.js';
+import { generateTransactions, SEED_NOW } from './generateTransactions.js';
+
+/** How the handlers misbehave on purpose, on top of the backend's state. */
+export interface CreditsScenario {
+  /** Options for the backend the handlers create (ignored when you pass your own backend). */
+  backend?: CreditsBackendOptions;
+  /** Delay before every response, in ms. */
+  latencyMs?: number;
+  /** Every request answers 401 `unauthenticated`. */
+  unauthenticated?: boolean;
+  /** Reads work; every write answers 403 `forbidden` (may view, may not buy). */
+  readOnly?: boolean;
+  /** Every request answers 500 `internal_error`. */
+  serverError?: boolean;
+  /** Successful JSON answers are corrupted so they break the contract. */
+  malformed?: boolean;
+}
+
+const lowBalanceLedger = () => {
+  const rows = generateTransactions({ count: 30, seed: 7 });
+  const available = rows[0]?.balanceAfter ?? 0;
+  const spend = Math.max(0, available - 1_200);
+  const spent = {
+    id: 'txn_seed_low',
+    createdAt: SEED_NOW,
+    type: 'usage' as const,
+    description: 'Website generation',
+    amount: -spend,
+    balanceAfter: available - spend,
+    website: { id: 'web_bakery', name: 'Bakery Bliss', url: 'https://bakery-bliss.example' },
+    purchaseId: null,
+  };
+  return [
+    spent,
+    ...rows.map((row) => ({
+      ...row,
+      createdAt: new Date(Date.parse(row.createdAt) - 60_000).toISOString(),
+    })),
+  ];
+};
+
+/**
+ * Named scenarios an integrator picks per test or story:
+ * `createCreditsHandlers({ scenario: 'lowBalance' })`.
+ */
+export const creditsScenarios = {
+  /** A realistic account: seeded ledger across six websites, two saved cards. */
+  default: {},
+  /** A brand-new account: no credits, no history, no saved cards. */
+  empty: { backend: { transactions: [], paymentMethods: [], expiring: [] } },
+  /** 1,200 credits left, under the 5,000 threshold. */
+  lowBalance: { backend: { transactions: lowBalanceLedger(), lowBalanceThreshold: 5_000 } },
+  /** Promotional grants that expire soon. */
+  expiringGrants: {
+    backend: {
+      expiring: [
+        { amount: 2_000, expiresAt: '2026-12-01T00:00:00Z' },
+        { amount: 500, expiresAt: '2027-01-15T00:00:00Z' },
+      ],
+    },
+  },
+  /** Every request fails with 500. */
+  serverError: { serverError: true },
+  /** Every response takes 2.5 s. */
+  slow: { latencyMs: 2_500 },
+  /** Responses that break the contract (wrong types, fractional credits…). */
+  malformed: { malformed: true },
+  /** The saved default card is declined (generic decline). */
+  cardDeclined: { backend: { paymentMethods: ['pm_card_visa_chargeDeclined', 'pm_card_visa'] } },
+  /** The saved default card asks for 3D Secure on every payment. */
+  threeDSecure: { backend: { paymentMethods: ['pm_card_threeDSecure2Required', 'pm_card_visa'] } },
+  /** Successful payments stay `processing` for 5 s, as if the webhook were late. */
+  webhookDelay: { backend: { webhookDelayMs: 5_000 } },
+  /** Signed out: every request answers 401. */
+  unauthenticated: { unauthenticated: true },
+  /** A viewer: may see balance and history, may not buy or change cards. */
+  forbidden: { readOnly: true },
+} satisfies Record<string, CreditsScenario>;
+
+export type CreditsScenarioName = keyof typeof creditsScenarios;

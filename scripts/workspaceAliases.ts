@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+
+const source = (path: string) => fileURLToPath(new URL(`../packages/${path}`, import.meta.url));
+
+/**
+ * Workspace packages resolved to their sources, so Vitest and Storybook need
+ * no build. Most specific first: `credits-core/query` before `credits-core`.
+ * (tsconfig.json's `paths` say the same for the type checker.)
+ */
+export const workspaceAliases = {
+  'credits-core/openapi.json': source('credits-core/openapi.json'),
+  'credits-core/sandbox': source('credits-core/src/sandbox/index.ts'),
+  'credits-core/query': source('credits-core/src/query/index.ts'),
+  'credits-core': source('credits-core/src/index.ts'),
+  'credits-msw/node': source('credits-msw/src/node/index.ts'),
+  'credits-msw': source('credits-msw/src/index.ts'),
+  'credits-conformance': source('credits-conformance/src/index.ts'),
+};
