@@ -1,0 +1,11 @@
+export { CheckFailure, CheckSkipped } from './CheckFailure.js';
+export type { Check, CheckContext } from './createCheckContext.js';
+export { formatReport, formatResult } from './formatReport.js';
+export { conformanceChecks, runConformance } from './runConformance.js';
+export type {
+  CheckResult,
+  CheckStatus,
+  ConformanceOptions,
+  ConformanceReport,
+  Exchange,
+} from './types.js';

@@ -1,0 +1,62 @@
+import { CheckFailure, CheckSkipped } from './CheckFailure.js';
+import { errorChecks } from './checks/errorChecks.js';
+import { idempotencyChecks } from './checks/idempotencyChecks.js';
+import { paymentMethodChecks } from './checks/paymentMethodChecks.js';
+import { purchaseChecks } from './checks/purchaseChecks.js';
+import { readChecks } from './checks/readChecks.js';
+import { type Check, createCheckContext } from './createCheckContext.js';
+import type { CheckResult, ConformanceOptions, ConformanceReport } from './types.js';
+
+/** Every check, in the order they run: reads first, then the ones that buy and change cards. */
+export const conformanceChecks: readonly Check[] = [
+  ...readChecks,
+  ...errorChecks,
+  ...idempotencyChecks,
+  ...purchaseChecks,
+  ...paymentMethodChecks,
+];
+
+/**
+ * Runs the contract's checks against a backend over HTTP. Checks that buy
+ * credits use sandbox payments (test mode only): point it at a test account.
+ */
+export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
+  const context = createCheckContext(options);
+  const selected = conformanceChecks.filter(
+    (check) => !options.only?.length || options.only.some((prefix) => check.id.startsWith(prefix)),
+  );
+  const results: CheckResult[] = [];
+  for (const check of selected) {
+    const started = performance.now();
+    let result: CheckResult;
+    try {
+      await check.run(context);
+      result = { id: check.id, title: check.title, status: 'pass', durationMs: 0 };
+    } catch (error) {
+      const base = { id: check.id, title: check.title, durationMs: 0 };
+      if (error instanceof CheckSkipped)
+        result = { ...base, status: 'skip', message: error.message };
+      else if (error instanceof CheckFailure)
+        result = { ...base, status: 'fail', message: error.message, exchange: error.exchange };
+      else
+        result = {
+          ...base,
+          status: 'fail',
+          message: `the check could not run: ${error instanceof Error ? error.message : String(error)}`,
+        };
+    }
+    result.durationMs = Math.round(performance.now() - started);
+    results.push(result);
+    options.onResult?.(result);
+  }
+  const config = await context.getConfig().catch(() => undefined);
+  return {
+    baseUrl: options.baseUrl,
+    mode: config?.mode,
+    apiVersion: config?.apiVersion,
+    results,
+    passed: results.filter((r) => r.status === 'pass').length,
+    failed: results.filter((r) => r.status === 'fail').length,
+    skipped: results.filter((r) => r.status === 'skip').length,
+  };
+}

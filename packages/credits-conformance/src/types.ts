@@ -1,0 +1,50 @@
+/** One HTTP exchange, kept so a failing check can show exactly what it sent and got. */
+export interface Exchange {
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: unknown;
+  status: number;
+  responseHeaders: Record<string, string>;
+  /** Parsed JSON when the body was JSON, else the text (truncated). */
+  responseBody: unknown;
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'skip';
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  /** Why it failed or was skipped. */
+  message?: string;
+  /** The exchange that showed the failure. */
+  exchange?: Exchange;
+  durationMs: number;
+}
+
+export interface ConformanceReport {
+  baseUrl: string;
+  mode?: string;
+  apiVersion?: string;
+  results: CheckResult[];
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface ConformanceOptions {
+  /** The backend's base URL, e.g. `https://api.example.com/credits/v1`. */
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer <token>`. Enables the unauthenticated check. */
+  token?: string;
+  /** More headers for every request (cookies, tenant ids). */
+  headers?: Record<string, string>;
+  fetch?: typeof globalThis.fetch;
+  /** Run only the checks whose id starts with one of these (`idempotency`, `purchase.declines`). */
+  only?: string[];
+  /** How long a purchase may stay `processing` before the lifecycle check gives up. Default 30 s. */
+  settleTimeoutMs?: number;
+  /** Called after each check, for live progress. */
+  onResult?: (result: CheckResult) => void;
+}
