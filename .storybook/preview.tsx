@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/react-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
 
 const preview: Preview = {
   parameters: {
@@ -7,6 +8,8 @@ const preview: Preview = {
     // Every story is an accessibility test: axe violations fail the run.
     a11y: { test: 'error' },
   },
+  // Each story names its credits-msw scenario in `parameters.msw.handlers`.
+  loaders: [mswLoader()],
   tags: ['autodocs'],
 };
 
