@@ -1,12 +1,5 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../scripts/tsupPreset';
 
-export default defineConfig({
-  entry: ['src/**/*.ts'],
-  bundle: false,
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'node',
-});
+// A CLI and an API for Node: ESM only.
+export default defineConfig(libraryBuild({ platform: 'node' }));

@@ -23,11 +23,19 @@ const available = (canvasElement: HTMLElement) =>
 
 const credits = (text: string | null) => Number(text?.replace(/\D/g, ''));
 
+/** Buys the selected package with a test card, as a user would; returns the balance before. */
+async function buyWith(canvasElement: HTMLElement, token: string) {
+  const canvas = within(canvasElement);
+  const before = credits((await available(canvasElement)).textContent);
+  await userEvent.selectOptions(canvas.getByLabelText('Test card'), token);
+  await userEvent.click(canvas.getByRole('button', { name: 'Buy credits' }));
+  return before;
+}
+
 export const BuyWithTestCard: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const before = credits((await available(canvasElement)).textContent);
-    await userEvent.click(canvas.getByRole('button', { name: 'Buy credits' }));
+    const before = await buyWith(canvasElement, 'pm_card_visa');
     await expect(await canvas.findByText('Added 10,000 credits.')).toBeVisible();
     await expect(credits((await available(canvasElement)).textContent)).toBe(before + 10_000);
   },
@@ -37,12 +45,7 @@ export const ThreeDSecure: Story = {
   parameters: { msw: { handlers: createCreditsHandlers() } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const before = credits((await available(canvasElement)).textContent);
-    await userEvent.selectOptions(
-      canvas.getByLabelText('Test card'),
-      'pm_card_threeDSecure2Required',
-    );
-    await userEvent.click(canvas.getByRole('button', { name: 'Buy credits' }));
+    const before = await buyWith(canvasElement, 'pm_card_threeDSecure2Required');
     await userEvent.click(await canvas.findByRole('button', { name: 'Complete authentication' }));
     await expect(await canvas.findByText('Added 10,000 credits.')).toBeVisible();
     await expect(credits((await available(canvasElement)).textContent)).toBe(before + 10_000);
@@ -53,12 +56,7 @@ export const Declined: Story = {
   parameters: { msw: { handlers: createCreditsHandlers() } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const before = credits((await available(canvasElement)).textContent);
-    await userEvent.selectOptions(
-      canvas.getByLabelText('Test card'),
-      'pm_card_visa_chargeDeclinedInsufficientFunds',
-    );
-    await userEvent.click(canvas.getByRole('button', { name: 'Buy credits' }));
+    const before = await buyWith(canvasElement, 'pm_card_visa_chargeDeclinedInsufficientFunds');
     await expect(await canvas.findByRole('alert')).toHaveTextContent(
       'Your card has insufficient funds.',
     );

@@ -149,7 +149,8 @@ export function SandboxPlayground({
         Buy credits
       </button>
       {status.state === 'challenge' && (
-        <div role="group" aria-label="3D Secure challenge">
+        <fieldset>
+          <legend>3D Secure challenge</legend>
           <p>Your bank asks you to confirm this payment.</p>
           <button type="button" onClick={() => authenticate(status.purchase, 'complete')}>
             Complete authentication
@@ -157,7 +158,7 @@ export function SandboxPlayground({
           <button type="button" onClick={() => authenticate(status.purchase, 'fail')}>
             Fail authentication
           </button>
-        </div>
+        </fieldset>
       )}
       {status.state === 'done' && status.purchase.status === 'succeeded' && (
         <p role="status">Added {formatCredits(status.purchase.credits, { locale })} credits.</p>
