@@ -16,7 +16,10 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     // Stories import the workspace packages from source: no build step before Storybook.
+    const { default: tailwindcss } = await import('@tailwindcss/vite');
     return mergeConfig(viteConfig, {
+      // credits-react/styles.css is compiled by Tailwind v4, exactly as its build does.
+      plugins: [tailwindcss()],
       resolve: { alias: workspaceAliases },
     });
   },

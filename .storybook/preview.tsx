@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import '../packages/credits-react/src/styles.css';
 
 const preview: Preview = {
   parameters: {
@@ -11,6 +12,22 @@ const preview: Preview = {
   // Each story names its credits-msw scenario in `parameters.msw.handlers`.
   loaders: [mswLoader()],
   tags: ['autodocs'],
+  globalTypes: {
+    locale: {
+      description: 'Locale of the widgets',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: ['en-US', 'de-DE', 'ja-JP', 'ar-EG'],
+        dynamicTitle: true,
+      },
+    },
+    creditsTheme: {
+      description: 'Colour scheme of the widgets',
+      toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: 'en-US', creditsTheme: 'light' },
 };
 
 export default preview;

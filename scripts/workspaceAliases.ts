@@ -15,4 +15,5 @@ export const workspaceAliases = {
   'credits-msw/node': source('credits-msw/src/node/index.ts'),
   'credits-msw': source('credits-msw/src/index.ts'),
   'credits-conformance': source('credits-conformance/src/index.ts'),
+  'credits-react': source('credits-react/src/index.ts'),
 };

@@ -11,9 +11,9 @@ import {
   setupIntent,
   transactions,
 } from './fixtures';
-import { server, useMswServer } from './server';
+import { listenWithMsw, server } from './server';
 
-useMswServer();
+listenWithMsw();
 
 const client = createCreditsClient({ baseUrl: `${BASE_URL}/`, retry: false });
 

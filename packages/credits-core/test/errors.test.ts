@@ -9,9 +9,9 @@ import {
 } from '../src/index';
 import { BASE_URL, balance, paymentMethods, problem } from './fixtures';
 import { rejection } from './rejection';
-import { server, useMswServer } from './server';
+import { listenWithMsw, server } from './server';
 
-useMswServer();
+listenWithMsw();
 
 const fast = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 };
 

@@ -2,9 +2,9 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { type CreditsError, createCreditsClient, createIdempotencyKey } from '../src/index';
 import { BASE_URL, problem, purchase } from './fixtures';
-import { server, useMswServer } from './server';
+import { listenWithMsw, server } from './server';
 
-useMswServer();
+listenWithMsw();
 
 const fast = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 };
 

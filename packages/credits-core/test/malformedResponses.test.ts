@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { CreditsResponseError, createCreditsClient } from '../src/index';
 import { BASE_URL, balance, paymentMethods, purchase, transactions } from './fixtures';
 import { rejection } from './rejection';
-import { server, useMswServer } from './server';
+import { listenWithMsw, server } from './server';
 
-useMswServer();
+listenWithMsw();
 
 const client = createCreditsClient({ baseUrl: BASE_URL, retry: false });
 

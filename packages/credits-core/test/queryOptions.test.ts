@@ -12,9 +12,9 @@ import {
   transactionsInfiniteQueryOptions,
 } from '../src/query/index';
 import { BASE_URL, balance, paymentMethods, purchase, transactions } from './fixtures';
-import { server, useMswServer } from './server';
+import { listenWithMsw, server } from './server';
 
-useMswServer();
+listenWithMsw();
 
 const client = createCreditsClient({ baseUrl: BASE_URL, retry: false });
 let queryClient = new QueryClient();

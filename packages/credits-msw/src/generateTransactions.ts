@@ -93,7 +93,7 @@ export function generateTransactions(options: GenerateTransactionsOptions = {}):
       continue;
     }
     const roll = next();
-    if (balance < 5_000 || roll < 0.04) {
+    if (balance < 5_000 || (roll < 0.04 && balance < 40_000)) {
       const pkg = pick(packages);
       purchases += 1;
       lastPurchase = { id: `pur_seed_${purchases}`, credits: pkg.credits };

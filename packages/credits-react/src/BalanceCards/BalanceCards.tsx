@@ -1,0 +1,192 @@
+import { percentUsed } from 'credits-core';
+import { useCallback, useId } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useBalance } from '../hooks/useBalance';
+import { useFormatters } from '../hooks/useFormatters';
+import { cn } from '../lib/cn';
+import { ErrorState } from '../lib/ErrorState';
+import { WidgetRoot } from '../lib/WidgetRoot';
+import { useBalanceAnnouncement } from './useBalanceAnnouncement';
+
+export interface BalanceCardsProps {
+  className?: string;
+  /** Warn below this many credits. Default: the backend's `lowBalanceThreshold`. */
+  lowBalanceThreshold?: number;
+  /** Shows an "Add credits" action with the low-balance warning. */
+  onAddCredits?: () => void;
+  /** `compact` writes 1.2M instead of 1,234,567 (the full number stays available to screen readers). */
+  notation?: 'standard' | 'compact';
+}
+
+const card =
+  'cr:relative cr:flex cr:min-w-0 cr:flex-col cr:gap-1 cr:overflow-hidden cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-(--credits-card-padding) cr:shadow-card';
+const accent = 'cr:absolute cr:inset-y-0 cr:start-0 cr:w-1';
+const title = 'cr:m-0 cr:text-sm cr:font-medium cr:text-muted';
+const value = 'cr:m-0 cr:text-2xl cr:font-semibold cr:tabular-nums cr:tracking-tight';
+
+/**
+ * The account's credits at a glance: **Current balance** (available = total −
+ * used), **Used credits** with its share of the total, and **Expiring soon**
+ * when grants expire. Warns when the balance runs low.
+ */
+export function BalanceCards({
+  className,
+  lowBalanceThreshold,
+  onAddCredits,
+  notation = 'standard',
+}: BalanceCardsProps) {
+  const { labels } = useCreditsContext('<BalanceCards>');
+  const format = useFormatters();
+  const balance = useBalance();
+  const headingId = useId();
+  const describe = useCallback(
+    (available: number) => labels.balanceUpdated(format.count(available)),
+    [labels, format],
+  );
+  const announcement = useBalanceAnnouncement(balance.data?.available, describe);
+
+  const status = balance.isPending
+    ? 'loading'
+    : balance.isError && !balance.data
+      ? 'error'
+      : 'success';
+
+  const amount = (credits: number) =>
+    notation === 'compact' ? (
+      <>
+        <span aria-hidden="true">{labels.credits(format.count(credits, 'compact'))}</span>
+        <span className="cr:sr-only">{labels.credits(format.count(credits))}</span>
+      </>
+    ) : (
+      labels.credits(format.count(credits))
+    );
+
+  return (
+    <WidgetRoot
+      slot="balance-cards"
+      status={status}
+      className={className}
+      aria-busy={status === 'loading'}
+    >
+      <h2 id={headingId} className="cr:sr-only">
+        {labels.balanceRegion}
+      </h2>
+      {status === 'loading' && (
+        <div data-slot="balance-cards-skeleton" className="cr:grid cr:gap-4 cr:sm:grid-cols-2">
+          <p className="cr:sr-only">{labels.loadingBalance}</p>
+          {[0, 1].map((key) => (
+            <div
+              key={key}
+              aria-hidden="true"
+              className={cn(card, 'cr:h-28 cr:motion-safe:animate-skeleton cr:bg-skeleton')}
+            />
+          ))}
+        </div>
+      )}
+      {status === 'error' && (
+        <ErrorState error={balance.error} onRetry={() => void balance.refetch()} />
+      )}
+      {balance.data &&
+        (() => {
+          const { total, used, available, expiring } = balance.data;
+          const threshold = lowBalanceThreshold ?? balance.data.lowBalanceThreshold ?? undefined;
+          const low = threshold !== undefined && available < threshold;
+          const fraction = percentUsed(balance.data);
+          const percentText = format.percent(fraction);
+          const soonest = [...expiring].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))[0];
+          return (
+            <>
+              <dl
+                aria-labelledby={headingId}
+                className="cr:m-0 cr:grid cr:gap-4 cr:sm:grid-cols-[repeat(auto-fit,minmax(14rem,1fr))]"
+              >
+                <div
+                  data-slot="balance-card"
+                  data-variant="available"
+                  data-low={low ? '' : undefined}
+                  className={card}
+                >
+                  <span aria-hidden="true" className={cn(accent, 'cr:bg-positive')} />
+                  <dt className={title}>{labels.currentBalance}</dt>
+                  <dd
+                    data-slot="balance-value"
+                    className={cn(value, available < 0 ? 'cr:text-danger' : 'cr:text-positive')}
+                  >
+                    {amount(available)}
+                  </dd>
+                  <dd className="cr:m-0 cr:text-sm cr:text-muted">
+                    {labels.ofTotal(format.count(total))}
+                  </dd>
+                </div>
+                <div data-slot="balance-card" data-variant="used" className={card}>
+                  <span aria-hidden="true" className={cn(accent, 'cr:bg-warning')} />
+                  <dt className={title}>{labels.usedCredits}</dt>
+                  <dd data-slot="balance-value" className={cn(value, 'cr:text-warning')}>
+                    {amount(used)}
+                  </dd>
+                  <dd className="cr:m-0 cr:flex cr:flex-col cr:gap-2 cr:text-sm cr:text-muted">
+                    <span>{labels.percentUsed(percentText)}</span>
+                    <div
+                      role="progressbar"
+                      aria-label={labels.creditsUsedBar}
+                      aria-valuemin={0}
+                      aria-valuemax={100}
+                      aria-valuenow={Math.round(fraction * 1000) / 10}
+                      aria-valuetext={labels.percentUsed(percentText)}
+                      data-slot="usage-bar"
+                      className="cr:h-2 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
+                    >
+                      <div
+                        className="cr:h-full cr:rounded-full cr:bg-warning"
+                        style={{ width: `${fraction * 100}%` }}
+                      />
+                    </div>
+                  </dd>
+                </div>
+                {soonest && (
+                  <div data-slot="balance-card" data-variant="expiring" className={card}>
+                    <span aria-hidden="true" className={cn(accent, 'cr:bg-accent')} />
+                    <dt className={title}>{labels.expiringSoon}</dt>
+                    <dd data-slot="balance-value" className={value}>
+                      {amount(expiring.reduce((sum, grant) => sum + grant.amount, 0))}
+                    </dd>
+                    <dd className="cr:m-0 cr:text-sm cr:text-muted">
+                      {labels.expiresOn(
+                        format.count(soonest.amount),
+                        format.date(soonest.expiresAt),
+                      )}
+                    </dd>
+                  </div>
+                )}
+              </dl>
+              {low && (
+                <div
+                  data-slot="low-balance"
+                  className="cr:mt-4 cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-card cr:border cr:border-warning cr:bg-warning-soft cr:p-3 cr:text-sm"
+                >
+                  <p className="cr:m-0 cr:flex-1 cr:font-medium">{labels.lowBalance}</p>
+                  {onAddCredits && (
+                    <button
+                      type="button"
+                      onClick={onAddCredits}
+                      className="credits-button credits-button--primary"
+                    >
+                      {labels.addCredits}
+                    </button>
+                  )}
+                </div>
+              )}
+            </>
+          );
+        })()}
+      <div
+        aria-live="polite"
+        aria-atomic="true"
+        className="cr:sr-only"
+        data-slot="balance-announcer"
+      >
+        {announcement}
+      </div>
+    </WidgetRoot>
+  );
+}

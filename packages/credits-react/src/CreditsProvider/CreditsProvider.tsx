@@ -1,0 +1,64 @@
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import type { CreditsClient } from 'credits-core';
+import { creditsKeys } from 'credits-core/query';
+import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { type CreditsLabels, resolveLabels } from '../labels';
+import { CreditsContext, type CreditsTheme } from './CreditsContext';
+
+export interface CreditsProviderProps {
+  /** A client from `createCreditsClient()`. */
+  client: CreditsClient;
+  /** The signed-in account (user or tenant id). Changing it drops the previous account's cached data. */
+  account: string;
+  /** Use this QueryClient; else the host's `<QueryClientProvider>`'s, else one of our own. */
+  queryClient?: QueryClient;
+  /** BCP 47 locale for numbers, money and dates. Default: the runtime's. */
+  locale?: string;
+  /** IANA time zone for dates. Set it when rendering on a server, so server and browser agree. */
+  timeZone?: string;
+  /** Override any user-visible string. */
+  labels?: Partial<CreditsLabels>;
+  /** Colour scheme of the widgets. Default `light`. */
+  theme?: CreditsTheme;
+  children?: ReactNode;
+}
+
+/**
+ * Gives every credits widget and hook below it a client, an account, a locale
+ * and one shared query cache: mounting several widgets fetches each resource once.
+ */
+export function CreditsProvider({
+  client,
+  account,
+  queryClient,
+  locale,
+  timeZone,
+  labels,
+  theme = 'light',
+  children,
+}: CreditsProviderProps) {
+  const hostClient = useContext(QueryClientContext);
+  const [ownClient] = useState(() => (queryClient || hostClient ? null : new QueryClient()));
+  const activeClient = queryClient ?? hostClient ?? (ownClient as QueryClient);
+
+  // Sign-out / sign-in as someone else: forget the previous account's data at once.
+  const previousAccount = useRef(account);
+  useEffect(() => {
+    if (previousAccount.current !== account) {
+      activeClient.removeQueries({ queryKey: creditsKeys.account(previousAccount.current) });
+      previousAccount.current = account;
+    }
+  }, [account, activeClient]);
+
+  const value = useMemo(
+    () => ({ client, account, locale, timeZone, labels: resolveLabels(labels), theme }),
+    [client, account, locale, timeZone, labels, theme],
+  );
+
+  const content = <CreditsContext.Provider value={value}>{children}</CreditsContext.Provider>;
+  return activeClient === hostClient ? (
+    content
+  ) : (
+    <QueryClientProvider client={activeClient}>{content}</QueryClientProvider>
+  );
+}

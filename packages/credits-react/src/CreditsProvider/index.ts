@@ -1,0 +1,2 @@
+export { type CreditsContextValue, type CreditsTheme, useCreditsContext } from './CreditsContext';
+export { CreditsProvider, type CreditsProviderProps } from './CreditsProvider';

@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { balanceQueryOptions } from 'credits-core/query';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+
+/** The account's balance, shared by every widget through one cache entry. */
+export function useBalance() {
+  const { client, account } = useCreditsContext('useBalance()');
+  return useQuery(balanceQueryOptions(client, account));
+}

@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { configQueryOptions } from 'credits-core/query';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+
+/** The backend's configuration: mode, Stripe key, currency, limits. */
+export function useCreditsConfig() {
+  const { client, account } = useCreditsContext('useCreditsConfig()');
+  return useQuery(configQueryOptions(client, account));
+}

@@ -1,0 +1,57 @@
+import { HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { act, screen } from '@testing-library/react';
+import { createCreditsClient } from 'credits-core';
+import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { BalanceCards, CreditsProvider, dehydrateCredits } from '../src/index';
+import { BASE_URL, listenWithMsw, server, simpleLedger } from './renderWithCredits';
+
+listenWithMsw();
+
+describe('hydration', () => {
+  it.each([
+    ['with a prefetched cache', true],
+    ['from the loading state', false],
+  ])('hydrates %s without warnings', async (_, prefetch) => {
+    server.use(
+      ...createCreditsHandlers({
+        baseUrl: BASE_URL,
+        backend: createCreditsBackend({ transactions: simpleLedger() }),
+      }),
+    );
+    const client = createCreditsClient({ baseUrl: BASE_URL });
+    const state = prefetch
+      ? await dehydrateCredits(new QueryClient(), {
+          client,
+          account: 'a',
+          include: { balance: true },
+        })
+      : undefined;
+    const app = (queryClient: QueryClient) => (
+      <CreditsProvider
+        client={client}
+        account="a"
+        locale="de-DE"
+        timeZone="Europe/Berlin"
+        queryClient={queryClient}
+      >
+        <HydrationBoundary state={state}>
+          <BalanceCards />
+        </HydrationBoundary>
+      </CreditsProvider>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(app(new QueryClient()));
+    document.body.append(container);
+    const errors = vi.spyOn(console, 'error');
+    await act(async () => {
+      hydrateRoot(container, app(new QueryClient()));
+    });
+    expect(await screen.findByText('47.500 credits')).toBeInTheDocument();
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+    container.remove();
+  });
+});

@@ -1,0 +1,39 @@
+import type { Decorator } from '@storybook/react-vite';
+import { QueryClient } from '@tanstack/react-query';
+import { createCreditsClient } from 'credits-core';
+import { CreditsProvider, type CreditsTheme } from 'credits-react';
+import { useState } from 'react';
+
+/**
+ * Wraps a story in a CreditsProvider talking to credits-msw (the story's
+ * `parameters.msw.handlers`), with a fresh cache per story and the toolbar's
+ * locale and theme.
+ */
+export const withCredits: Decorator = (Story, context) => {
+  const locale = (context.globals.locale as string | undefined) ?? 'en-US';
+  const theme = (context.globals.creditsTheme as CreditsTheme | undefined) ?? 'light';
+  const [client] = useState(() =>
+    createCreditsClient({ baseUrl: '/api/credits/v1', retry: false }),
+  );
+  const [queryClient] = useState(() => new QueryClient());
+  return (
+    <div
+      style={{
+        padding: 16,
+        background: theme === 'dark' ? '#020617' : '#f8fafc',
+        fontFamily: 'system-ui, sans-serif',
+      }}
+    >
+      <CreditsProvider
+        client={client}
+        account="storybook"
+        locale={locale}
+        timeZone="UTC"
+        theme={theme}
+        queryClient={queryClient}
+      >
+        <Story />
+      </CreditsProvider>
+    </div>
+  );
+};

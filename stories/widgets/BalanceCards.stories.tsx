@@ -1,0 +1,153 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { createCreditsHandlers } from 'credits-msw';
+import { BalanceCards } from 'credits-react';
+import { delay, HttpResponse, http } from 'msw';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { withCredits } from '../support/withCredits';
+
+/**
+ * The account's credits at a glance. Current balance (green) is total − used;
+ * Used credits (orange) shows its share of the total with a progress bar; an
+ * Expiring soon card appears when grants expire. Data comes from `credits-msw`
+ * scenarios.
+ */
+const meta = {
+  title: 'Widgets/BalanceCards',
+  component: BalanceCards,
+  decorators: [withCredits],
+  parameters: { msw: { handlers: createCreditsHandlers() } },
+  args: { onAddCredits: fn() },
+} satisfies Meta<typeof BalanceCards>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const cards = (canvasElement: HTMLElement) => within(canvasElement);
+
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = cards(canvasElement);
+    await expect(await canvas.findByText('Current balance')).toBeVisible();
+    await expect(canvas.getByRole('progressbar', { name: 'Share of credits used' })).toBeVisible();
+  },
+};
+
+export const Loading: Story = {
+  parameters: {
+    msw: { handlers: [http.get('*/api/credits/v1/balance', async () => delay('infinite'))] },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-slot="balance-cards"]')).toHaveAttribute(
+      'data-status',
+      'loading',
+    );
+  },
+};
+
+export const Empty: Story = {
+  parameters: { msw: { handlers: createCreditsHandlers({ scenario: 'empty' }) } },
+  play: async ({ canvasElement }) => {
+    await expect(await cards(canvasElement).findAllByText('0 credits')).toHaveLength(2);
+  },
+};
+
+export const LowBalance: Story = {
+  parameters: { msw: { handlers: createCreditsHandlers({ scenario: 'lowBalance' }) } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = cards(canvasElement);
+    await expect(await canvas.findByText('Your credit balance is low.')).toBeVisible();
+    await expect(canvas.getByText('1,200 credits')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Add credits' }));
+    await expect(args.onAddCredits).toHaveBeenCalledTimes(1);
+  },
+};
+
+export const ExpiringGrants: Story = {
+  parameters: { msw: { handlers: createCreditsHandlers({ scenario: 'expiringGrants' }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = cards(canvasElement);
+    await expect(await canvas.findByText('Expiring soon')).toBeVisible();
+    await expect(canvas.getByText('2,000 credits expire on Dec 1, 2026')).toBeVisible();
+  },
+};
+
+export const ServerError: Story = {
+  parameters: { msw: { handlers: createCreditsHandlers({ scenario: 'serverError' }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = cards(canvasElement);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('The server had a problem.');
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+  },
+};
+
+export const MalformedResponse: Story = {
+  parameters: { msw: { handlers: createCreditsHandlers({ scenario: 'malformed' }) } },
+  play: async ({ canvasElement }) => {
+    await expect(await cards(canvasElement).findByRole('alert')).toHaveTextContent(
+      'an answer we don’t understand',
+    );
+  },
+};
+
+export const Overdrawn: Story = {
+  parameters: {
+    msw: {
+      handlers: [
+        http.get('*/api/credits/v1/balance', () =>
+          HttpResponse.json({
+            total: 10_000,
+            used: 12_000,
+            available: -2_000,
+            overdraftAllowed: true,
+            lowBalanceThreshold: 5_000,
+            updatedAt: '2026-11-24T12:00:00Z',
+          }),
+        ),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await cards(canvasElement).findByText('-2,000 credits')).toBeVisible();
+  },
+};
+
+export const Compact: Story = {
+  args: { notation: 'compact' },
+};
+
+export const Dark: Story = {
+  globals: { creditsTheme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await cards(canvasElement).findByText('Current balance');
+    await expect(canvasElement.querySelector('[data-slot="balance-cards"]')).toHaveAttribute(
+      'data-credits-theme',
+      'dark',
+    );
+  },
+};
+
+export const German: Story = {
+  globals: { locale: 'de-DE' },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await cards(canvasElement).findByText(/^[\d.]+ credits$/, {
+        selector: '[data-variant="available"] dd',
+      }),
+    ).toBeVisible();
+  },
+};
+
+export const Japanese: Story = {
+  globals: { locale: 'ja-JP' },
+};
+
+export const ArabicRightToLeft: Story = {
+  globals: { locale: 'ar-EG' },
+  play: async ({ canvasElement }) => {
+    await cards(canvasElement).findByText('Current balance');
+    await expect(canvasElement.querySelector('[data-slot="balance-cards"]')).toHaveAttribute(
+      'dir',
+      'rtl',
+    );
+  },
+};
