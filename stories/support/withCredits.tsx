@@ -15,7 +15,12 @@ export const withCredits: Decorator = (Story, context) => {
   const [client] = useState(() =>
     createCreditsClient({ baseUrl: '/api/credits/v1', retry: false }),
   );
-  const [queryClient] = useState(() => new QueryClient());
+  const [queryClient] = useState(() => {
+    const created = new QueryClient();
+    // A story may preload the cache (e.g. 100,000 rows) without any request.
+    (context.parameters.creditsCache as ((client: QueryClient) => void) | undefined)?.(created);
+    return created;
+  });
   return (
     <div
       style={{

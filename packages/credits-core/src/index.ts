@@ -23,6 +23,8 @@ export {
 } from './createCreditsClient.js';
 export { createIdempotencyKey } from './createIdempotencyKey.js';
 export type { RetryOptions } from './createTransport.js';
+export { type ExportTransactionsOptions, exportTransactions } from './export/exportTransactions.js';
+export { CSV_HEADER, csvCell, transactionsToCsv } from './export/transactionsToCsv.js';
 export { type FormatCreditsOptions, formatCredits } from './format/formatCredits.js';
 export { type FormatDateOptions, formatDate } from './format/formatDate.js';
 export {
@@ -33,6 +35,7 @@ export {
 } from './format/formatMoney.js';
 export { type FormatPercentOptions, formatPercent, percentUsed } from './format/formatPercent.js';
 export { textDirection } from './format/textDirection.js';
+export { zonedDayStart } from './format/zonedDayStart.js';
 export {
   type HttpMethod,
   type OperationDefinition,
@@ -40,4 +43,5 @@ export {
   operations,
 } from './operations.js';
 export { type ParseResult, parseWith } from './parseWith.js';
+export { safeHttpUrl } from './safeHttpUrl.js';
 export * from './schemas/index.js';

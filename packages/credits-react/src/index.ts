@@ -6,6 +6,12 @@ export {
   type CreditsTheme,
   useCreditsContext,
 } from './CreditsProvider';
+export {
+  type HistoryFilterValues,
+  type HistoryRowsProps,
+  HistoryTable,
+  type HistoryTableProps,
+} from './HistoryTable';
 export { useBalance } from './hooks/useBalance';
 export { useCreditsConfig } from './hooks/useCreditsConfig';
 export { useFormatters } from './hooks/useFormatters';
@@ -20,3 +26,4 @@ export {
   type PrefetchCreditsOptions,
   prefetchCredits,
 } from './ssr/prefetchCredits';
+export { UsageByWebsite, type UsageByWebsiteProps } from './UsageByWebsite';

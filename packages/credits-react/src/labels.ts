@@ -32,6 +32,43 @@ export interface CreditsLabels {
   /** Announced politely when the balance changes after it first loaded. */
   balanceUpdated: (available: Count) => string;
   retry: string;
+  // HistoryTable
+  history: string;
+  columns: { date: string; description: string; amount: string; balance: string; website: string };
+  /** Names of transaction types; unknown future types use `other`. */
+  transactionTypes: Record<
+    'purchase' | 'usage' | 'grant' | 'refund' | 'adjustment' | 'expiry' | 'other',
+    string
+  >;
+  filters: string;
+  filterType: string;
+  allTypes: string;
+  filterWebsite: string;
+  allWebsites: string;
+  filterFrom: string;
+  filterTo: string;
+  search: string;
+  searchPlaceholder: string;
+  clearFilters: string;
+  noTransactions: string;
+  noMatches: string;
+  loadingHistory: string;
+  loadMore: string;
+  loadingMore: string;
+  /** "Showing 25 transactions". */
+  showing: (count: Count) => string;
+  endOfHistory: string;
+  opensInNewTab: string;
+  exportCsv: string;
+  /** "Exporting… 1,200 rows". */
+  exporting: (rows: Count) => string;
+  exportDone: (rows: Count) => string;
+  cancel: string;
+  exportFailed: string;
+  // UsageByWebsite
+  usageByWebsite: string;
+  usagePeriod: string;
+  noUsage: string;
   /** Why something failed, in words a user can act on, by error code. */
   errors: Partial<Record<CreditsErrorCode, string>> & { default: string };
 }
@@ -53,6 +90,52 @@ export const defaultLabels: CreditsLabels = {
   balanceUpdated: ({ formatted, plural }) =>
     `Balance updated: ${formatted} ${plural === 'one' ? 'credit' : 'credits'} available.`,
   retry: 'Retry',
+  history: 'Transaction history',
+  columns: {
+    date: 'Date',
+    description: 'Description',
+    amount: 'Amount',
+    balance: 'Balance',
+    website: 'Website',
+  },
+  transactionTypes: {
+    purchase: 'Purchase',
+    usage: 'Usage',
+    grant: 'Grant',
+    refund: 'Refund',
+    adjustment: 'Adjustment',
+    expiry: 'Expiry',
+    other: 'Other',
+  },
+  filters: 'Filter transactions',
+  filterType: 'Type',
+  allTypes: 'All types',
+  filterWebsite: 'Website',
+  allWebsites: 'All websites',
+  filterFrom: 'From',
+  filterTo: 'To',
+  search: 'Search',
+  searchPlaceholder: 'Description or website',
+  clearFilters: 'Clear filters',
+  noTransactions: 'No transactions yet. Credits you buy and spend will show up here.',
+  noMatches: 'No transactions match these filters.',
+  loadingHistory: 'Loading transactions…',
+  loadMore: 'Load more',
+  loadingMore: 'Loading more transactions…',
+  showing: ({ formatted, plural }) =>
+    `Showing ${formatted} ${plural === 'one' ? 'transaction' : 'transactions'}`,
+  endOfHistory: 'That’s the whole history.',
+  opensInNewTab: '(opens in a new tab)',
+  exportCsv: 'Export CSV',
+  exporting: ({ formatted, plural }) =>
+    `Exporting… ${formatted} ${plural === 'one' ? 'row' : 'rows'}`,
+  exportDone: ({ formatted, plural }) =>
+    `Exported ${formatted} ${plural === 'one' ? 'row' : 'rows'}.`,
+  cancel: 'Cancel',
+  exportFailed: 'The export failed. Please try again.',
+  usageByWebsite: 'Usage by website',
+  usagePeriod: 'Last 30 days',
+  noUsage: 'No credits spent in this period.',
   errors: {
     default: 'Something went wrong. Please try again.',
     network_error: 'We can’t reach the server. Check your connection and try again.',

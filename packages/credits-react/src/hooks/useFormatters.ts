@@ -23,7 +23,9 @@ export function useFormatters() {
       locale,
       credits: (value: number, notation: 'standard' | 'compact' = 'standard') =>
         formatCredits(value, { locale, notation }),
-      signedCredits: (value: number) => formatCredits(value, { locale, signDisplay: 'exceptZero' }),
+      /** "+10,000" / "−1,250": a true minus sign (U+2212), which screen readers read as "minus". */
+      signedCredits: (value: number) =>
+        formatCredits(value, { locale, signDisplay: 'exceptZero' }).replace('-', '\u2212'),
       count: (value: number, notation: 'standard' | 'compact' = 'standard'): Count => ({
         count: value,
         formatted: formatCredits(value, { locale, notation }),

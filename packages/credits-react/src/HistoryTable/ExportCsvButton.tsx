@@ -1,0 +1,71 @@
+import { isCreditsError } from 'credits-core';
+import { useEffect, useRef, useState } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useFormatters } from '../hooks/useFormatters';
+import { cn } from '../lib/cn';
+import { useHistoryTable } from './HistoryTableContext';
+
+type ExportState =
+  | { status: 'idle' }
+  | { status: 'exporting'; rows: number }
+  | { status: 'done'; rows: number }
+  | { status: 'error' };
+
+/** Exports every transaction of the current filter as CSV, with progress and Cancel. */
+export function ExportCsvButton({ className }: { className?: string }) {
+  const { client, labels } = useCreditsContext('<HistoryTable.ExportButton>');
+  const { filters } = useHistoryTable('ExportButton');
+  const format = useFormatters();
+  const [state, setState] = useState<ExportState>({ status: 'idle' });
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = async () => {
+    controller.current = new AbortController();
+    const { signal } = controller.current;
+    setState({ status: 'exporting', rows: 0 });
+    try {
+      const { downloadTransactionsCsv } = await import('./exportCsv');
+      const rows = await downloadTransactionsCsv({
+        client,
+        filters,
+        signal,
+        onProgress: (count) => setState({ status: 'exporting', rows: count }),
+      });
+      setState({ status: 'done', rows });
+    } catch (error) {
+      setState(
+        isCreditsError(error) && error.code === 'aborted'
+          ? { status: 'idle' }
+          : { status: 'error' },
+      );
+    }
+  };
+
+  return (
+    <div
+      data-slot="history-export"
+      data-status={state.status}
+      className={cn('cr:flex cr:items-center cr:gap-3', className)}
+    >
+      {state.status === 'exporting' ? (
+        <button
+          type="button"
+          className="credits-button credits-button--secondary"
+          onClick={() => controller.current?.abort()}
+        >
+          {labels.cancel}
+        </button>
+      ) : (
+        <button type="button" className="credits-button credits-button--secondary" onClick={start}>
+          {labels.exportCsv}
+        </button>
+      )}
+      <p role="status" className="cr:m-0 cr:text-sm cr:text-muted">
+        {state.status === 'exporting' && labels.exporting(format.count(state.rows))}
+        {state.status === 'done' && labels.exportDone(format.count(state.rows))}
+        {state.status === 'error' && <span className="cr:text-danger">{labels.exportFailed}</span>}
+      </p>
+    </div>
+  );
+}

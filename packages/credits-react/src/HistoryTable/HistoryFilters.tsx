@@ -1,0 +1,119 @@
+import { TRANSACTION_TYPES, type Website } from 'credits-core';
+import { useId, useMemo } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useTransactions } from '../hooks/useTransactions';
+import { useUsageByWebsite } from '../hooks/useUsageByWebsite';
+import { cn } from '../lib/cn';
+import { useHistoryTable } from './HistoryTableContext';
+import { hasFilters } from './historyFilters';
+
+const field = 'cr:flex cr:min-w-0 cr:flex-col cr:gap-1 cr:text-sm';
+const control =
+  'cr:h-10 cr:w-full cr:rounded-md cr:border cr:border-border cr:bg-surface cr:px-3 cr:text-sm cr:text-fg';
+
+/** Server-side filters: type, website, date range and a debounced text search. */
+export function HistoryFilters({ className }: { className?: string }) {
+  const { labels } = useCreditsContext('<HistoryTable.Filters>');
+  const { values, setValues, filters, pageSize } = useHistoryTable('Filters');
+  const ids = { type: useId(), website: useId(), from: useId(), to: useId(), search: useId() };
+  const usage = useUsageByWebsite();
+  const loaded = useTransactions(filters, pageSize);
+
+  // Websites come from usage and from the rows already loaded: the contract has no website list.
+  const websites = useMemo(() => {
+    const byId = new Map<string, Website>();
+    for (const entry of usage.data?.data ?? []) byId.set(entry.website.id, entry.website);
+    for (const page of loaded.data?.pages ?? []) {
+      for (const row of page.data) if (row.website) byId.set(row.website.id, row.website);
+    }
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [usage.data, loaded.data]);
+
+  const set = (patch: Partial<typeof values>) => setValues({ ...values, ...patch });
+
+  return (
+    <fieldset
+      data-slot="history-filters"
+      className={cn(
+        'cr:m-0 cr:grid cr:min-w-0 cr:grid-cols-[repeat(auto-fit,minmax(9rem,1fr))] cr:items-end cr:gap-3 cr:border-0 cr:p-0',
+        className,
+      )}
+    >
+      <legend className="cr:sr-only">{labels.filters}</legend>
+      <label htmlFor={ids.type} className={field}>
+        {labels.filterType}
+        <select
+          id={ids.type}
+          className={control}
+          value={values.type ?? ''}
+          onChange={(e) => set({ type: e.target.value })}
+        >
+          <option value="">{labels.allTypes}</option>
+          {TRANSACTION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {labels.transactionTypes[type]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={ids.website} className={field}>
+        {labels.filterWebsite}
+        <select
+          id={ids.website}
+          className={control}
+          value={values.websiteId ?? ''}
+          onChange={(e) => set({ websiteId: e.target.value })}
+        >
+          <option value="">{labels.allWebsites}</option>
+          {websites.map((website) => (
+            <option key={website.id} value={website.id}>
+              {website.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={ids.from} className={field}>
+        {labels.filterFrom}
+        <input
+          id={ids.from}
+          type="date"
+          className={control}
+          value={values.fromDay ?? ''}
+          max={values.toDay || undefined}
+          onChange={(e) => set({ fromDay: e.target.value })}
+        />
+      </label>
+      <label htmlFor={ids.to} className={field}>
+        {labels.filterTo}
+        <input
+          id={ids.to}
+          type="date"
+          className={control}
+          value={values.toDay ?? ''}
+          min={values.fromDay || undefined}
+          onChange={(e) => set({ toDay: e.target.value })}
+        />
+      </label>
+      <label htmlFor={ids.search} className={cn(field, 'cr:col-span-full cr:sm:col-span-1')}>
+        {labels.search}
+        <input
+          id={ids.search}
+          type="search"
+          className={control}
+          placeholder={labels.searchPlaceholder}
+          value={values.search ?? ''}
+          onChange={(e) => set({ search: e.target.value })}
+        />
+      </label>
+      {hasFilters(values) && (
+        <button
+          type="button"
+          className="credits-button credits-button--secondary"
+          onClick={() => setValues({})}
+        >
+          {labels.clearFilters}
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,268 @@
+/** biome-ignore-all lint/a11y/noRedundantRoles: CSS grid/flex on table elements drops their table semantics in some browsers (Safari, older Chrome); explicit roles restore them. */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { safeHttpUrl, TRANSACTION_TYPES, type Transaction } from 'credits-core';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useFormatters } from '../hooks/useFormatters';
+import { useTransactions } from '../hooks/useTransactions';
+import { cn } from '../lib/cn';
+import { ErrorState } from '../lib/ErrorState';
+import { useHistoryTable } from './HistoryTableContext';
+import { hasFilters } from './historyFilters';
+
+export interface HistoryRowsProps {
+  className?: string;
+  /** Height of the scrolling area; rows beyond it are virtualised. Default 28rem. */
+  height?: number | string;
+  /** Estimated row height in px, for the virtualiser. Default 56. */
+  estimateRowHeight?: number;
+}
+
+const row = 'cr:flex cr:w-full cr:items-center cr:border-b cr:border-border';
+const cell = 'cr:min-w-0 cr:px-3 cr:py-2 cr:text-sm';
+const columns = {
+  date: 'cr:w-32 cr:shrink-0',
+  description: 'cr:flex-1',
+  amount: 'cr:w-28 cr:shrink-0 cr:text-end cr:tabular-nums',
+  balance: 'cr:w-28 cr:shrink-0 cr:text-end cr:tabular-nums',
+  website: 'cr:w-40 cr:shrink-0',
+};
+
+function WebsiteCell({
+  website,
+  opensInNewTab,
+}: {
+  website: Transaction['website'];
+  opensInNewTab: string;
+}) {
+  if (!website) return null;
+  const href = safeHttpUrl(website.url);
+  if (!href) return <span className="cr:block cr:truncate">{website.name}</span>;
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="cr:block cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
+    >
+      {website.name}
+      <span className="cr:sr-only">{` ${opensInNewTab}`}</span>
+    </a>
+  );
+}
+
+/**
+ * The ledger as a table, newest first. Rows are virtualised (100,000 loaded
+ * rows keep a constant DOM size) while the table keeps its semantics: explicit
+ * roles, `aria-rowcount` and `aria-rowindex`. More pages load on scroll or
+ * with "Load more".
+ */
+export function HistoryRows({
+  className,
+  height = '28rem',
+  estimateRowHeight = 56,
+}: HistoryRowsProps) {
+  const { labels } = useCreditsContext('<HistoryTable.Table>');
+  const { values, setValues, filters, pageSize } = useHistoryTable('Table');
+  const format = useFormatters();
+  const query = useTransactions(filters, pageSize);
+  const scrollRef = useRef<HTMLElement>(null);
+  const captionId = useId();
+
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimateRowHeight,
+    overscan: 8,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    initialRect: { width: 800, height: 448 },
+  });
+  const items = virtualizer.getVirtualItems();
+
+  // Infinite scroll: fetch the next page when the last rendered row nears the end.
+  const lastIndex = items.at(-1)?.index ?? -1;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  useEffect(() => {
+    if (lastIndex >= rows.length - 10 && rows.length > 0 && hasNextPage && !isFetchingNextPage) {
+      void fetchNextPage();
+    }
+  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  if (query.isPending) {
+    return (
+      <div
+        data-slot="history-rows"
+        data-status="loading"
+        aria-busy="true"
+        className={cn('cr:flex cr:flex-col cr:gap-2', className)}
+      >
+        <p className="cr:sr-only">{labels.loadingHistory}</p>
+        {[0, 1, 2, 3, 4].map((key) => (
+          <div
+            key={key}
+            aria-hidden="true"
+            className="cr:h-10 cr:rounded-md cr:bg-skeleton cr:motion-safe:animate-skeleton"
+          />
+        ))}
+      </div>
+    );
+  }
+  if (query.isError && rows.length === 0) {
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  if (rows.length === 0) {
+    const filtered = hasFilters(values);
+    return (
+      <div
+        data-slot="history-rows"
+        data-status={filtered ? 'no-matches' : 'empty'}
+        className={cn(
+          'cr:flex cr:flex-col cr:items-start cr:gap-3 cr:rounded-card cr:border cr:border-dashed cr:border-border cr:p-6 cr:text-sm',
+          className,
+        )}
+      >
+        <p className="cr:m-0">{filtered ? labels.noMatches : labels.noTransactions}</p>
+        {filtered && (
+          <button
+            type="button"
+            className="credits-button credits-button--secondary"
+            onClick={() => setValues({})}
+          >
+            {labels.clearFilters}
+          </button>
+        )}
+      </div>
+    );
+  }
+
+  const typeLabel = (type: string) =>
+    (TRANSACTION_TYPES as readonly string[]).includes(type)
+      ? labels.transactionTypes[type as keyof typeof labels.transactionTypes]
+      : labels.transactionTypes.other;
+
+  return (
+    <div
+      data-slot="history-rows"
+      data-status="success"
+      className={cn('cr:flex cr:flex-col cr:gap-3', className)}
+    >
+      {/* A focusable scroll region, so keyboard users can scroll the rows (WCAG 2.1.1). */}
+      <section
+        ref={scrollRef}
+        aria-labelledby={captionId}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        data-slot="history-scroll"
+        className="cr:relative cr:overflow-auto cr:rounded-card cr:border cr:border-border cr:bg-surface"
+        style={{ maxHeight: height }}
+      >
+        {/* CSS grid/flex on table elements drops their semantics in some browsers: explicit roles restore them. */}
+        <table
+          role="table"
+          aria-rowcount={rows.length + 1}
+          className="cr:grid cr:min-w-[44rem] cr:border-collapse"
+        >
+          <caption id={captionId} className="cr:sr-only">
+            {labels.history}
+          </caption>
+          <thead role="rowgroup" className="cr:sticky cr:top-0 cr:z-10 cr:grid cr:bg-surface">
+            <tr role="row" aria-rowindex={1} className={cn(row, 'cr:font-medium cr:text-muted')}>
+              {(['date', 'description', 'amount', 'balance', 'website'] as const).map((column) => (
+                <th
+                  key={column}
+                  role="columnheader"
+                  scope="col"
+                  className={cn(
+                    cell,
+                    columns[column],
+                    'cr:text-start cr:font-medium',
+                    column === 'amount' || column === 'balance' ? 'cr:text-end' : '',
+                  )}
+                >
+                  {labels.columns[column]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody
+            role="rowgroup"
+            className="cr:relative cr:grid"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {items.map((item) => {
+              const transaction = rows[item.index] as Transaction;
+              const positive = transaction.amount > 0;
+              return (
+                <tr
+                  key={item.key}
+                  role="row"
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  data-slot="history-row"
+                  data-type={transaction.type}
+                  aria-rowindex={item.index + 2}
+                  className={cn(row, 'cr:absolute cr:start-0 cr:top-0')}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <td role="cell" className={cn(cell, columns.date, 'cr:text-muted')}>
+                    <time dateTime={transaction.createdAt}>
+                      {format.date(transaction.createdAt)}
+                    </time>
+                  </td>
+                  <td role="cell" className={cn(cell, columns.description)}>
+                    <span className="cr:block cr:truncate">{transaction.description}</span>
+                    <span className="cr:text-xs cr:text-muted">{typeLabel(transaction.type)}</span>
+                  </td>
+                  <td
+                    role="cell"
+                    data-slot="history-amount"
+                    data-sign={positive ? 'positive' : 'negative'}
+                    className={cn(
+                      cell,
+                      columns.amount,
+                      'cr:font-semibold',
+                      positive ? 'cr:text-positive' : 'cr:text-danger',
+                    )}
+                  >
+                    {format.signedCredits(transaction.amount)}
+                  </td>
+                  <td role="cell" className={cn(cell, columns.balance)}>
+                    {format.credits(transaction.balanceAfter)}
+                  </td>
+                  <td role="cell" className={cn(cell, columns.website)}>
+                    <WebsiteCell
+                      website={transaction.website}
+                      opensInNewTab={labels.opensInNewTab}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <div
+        data-slot="history-footer"
+        className="cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:text-sm cr:text-muted"
+      >
+        <p role="status" className="cr:m-0">
+          {isFetchingNextPage ? labels.loadingMore : labels.showing(format.count(rows.length))}
+        </p>
+        {hasNextPage ? (
+          <button
+            type="button"
+            className="credits-button credits-button--secondary"
+            disabled={isFetchingNextPage}
+            onClick={() => void fetchNextPage()}
+          >
+            {labels.loadMore}
+          </button>
+        ) : (
+          <p className="cr:m-0">{labels.endOfHistory}</p>
+        )}
+        {query.isError && <ErrorState error={query.error} onRetry={() => void fetchNextPage()} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { type ReactNode, useMemo, useState } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { WidgetRoot } from '../lib/WidgetRoot';
+import { ExportCsvButton } from './ExportCsvButton';
+import { HistoryFilters } from './HistoryFilters';
+import { HistoryRows } from './HistoryRows';
+import { HistoryTableContext } from './HistoryTableContext';
+import { type HistoryFilterValues, toTransactionFilters } from './historyFilters';
+import { useDebouncedValue } from './useDebouncedValue';
+
+export interface HistoryTableProps {
+  className?: string;
+  /** Controlled filter values. */
+  filters?: HistoryFilterValues;
+  /** Initial filter values when uncontrolled. */
+  defaultFilters?: HistoryFilterValues;
+  onFiltersChange?: (filters: HistoryFilterValues) => void;
+  /** Rows per request (the backend clamps it). Default: the backend's default page size. */
+  pageSize?: number;
+  /** Height of the scrolling rows. Default 28rem. */
+  height?: number | string;
+  /** Search waits this long after typing stops. Default 300 ms. */
+  searchDebounceMs?: number;
+  /** Recompose: `<HistoryTable><HistoryTable.Table /></HistoryTable>`. Default: filters, export, table. */
+  children?: ReactNode;
+}
+
+/**
+ * Every credit movement: date, description, signed amount, running balance and
+ * the website that spent the credits — filtered on the server, paginated,
+ * virtualised, exportable as CSV.
+ */
+function HistoryTableRoot({
+  className,
+  filters: controlled,
+  defaultFilters = {},
+  onFiltersChange,
+  pageSize,
+  height,
+  searchDebounceMs = 300,
+  children,
+}: HistoryTableProps) {
+  const { timeZone } = useCreditsContext('<HistoryTable>');
+  const [uncontrolled, setUncontrolled] = useState(defaultFilters);
+  const values = controlled ?? uncontrolled;
+  const search = useDebouncedValue(values.search ?? '', searchDebounceMs);
+  const { type, websiteId, fromDay, toDay } = values;
+  const serverFilters = useMemo(
+    () => toTransactionFilters({ type, websiteId, fromDay, toDay, search }, timeZone),
+    [type, websiteId, fromDay, toDay, search, timeZone],
+  );
+  const context = useMemo(
+    () => ({
+      values,
+      setValues: (next: HistoryFilterValues) => {
+        if (controlled === undefined) setUncontrolled(next);
+        onFiltersChange?.(next);
+      },
+      filters: serverFilters,
+      pageSize,
+    }),
+    [values, controlled, onFiltersChange, serverFilters, pageSize],
+  );
+  return (
+    <HistoryTableContext.Provider value={context}>
+      <WidgetRoot slot="history-table" status="success" className={className}>
+        <div className="cr:flex cr:flex-col cr:gap-4">
+          {children ?? (
+            <>
+              <HistoryFilters />
+              <ExportCsvButton />
+              <HistoryRows height={height} />
+            </>
+          )}
+        </div>
+      </WidgetRoot>
+    </HistoryTableContext.Provider>
+  );
+}
+
+export const HistoryTable = Object.assign(HistoryTableRoot, {
+  Filters: HistoryFilters,
+  Table: HistoryRows,
+  ExportButton: ExportCsvButton,
+});

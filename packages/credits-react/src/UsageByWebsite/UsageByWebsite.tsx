@@ -1,0 +1,98 @@
+import { safeHttpUrl } from 'credits-core';
+import { useId } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useFormatters } from '../hooks/useFormatters';
+import { useUsageByWebsite } from '../hooks/useUsageByWebsite';
+import { cn } from '../lib/cn';
+import { ErrorState } from '../lib/ErrorState';
+import { WidgetRoot } from '../lib/WidgetRoot';
+
+export interface UsageByWebsiteProps {
+  className?: string;
+  /** Period start (ISO 8601). Default: 30 days ago, as the backend defines it. */
+  from?: string;
+  to?: string;
+  /** How many websites to list. Default 5. */
+  limit?: number;
+}
+
+/** Which websites consume the most credits: a ranked list with each one's share. */
+export function UsageByWebsite({ className, from, to, limit = 5 }: UsageByWebsiteProps) {
+  const { labels } = useCreditsContext('<UsageByWebsite>');
+  const format = useFormatters();
+  const usage = useUsageByWebsite({ from, to });
+  const headingId = useId();
+  const status = usage.isPending ? 'loading' : usage.isError && !usage.data ? 'error' : 'success';
+
+  return (
+    <WidgetRoot
+      slot="usage-by-website"
+      status={status}
+      className={className}
+      aria-busy={status === 'loading'}
+    >
+      <section
+        aria-labelledby={headingId}
+        className="cr:flex cr:flex-col cr:gap-3 cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-(--credits-card-padding)"
+      >
+        <h2 id={headingId} className="cr:m-0 cr:text-base cr:font-semibold">
+          {labels.usageByWebsite}{' '}
+          <span className="cr:text-sm cr:font-normal cr:text-muted">· {labels.usagePeriod}</span>
+        </h2>
+        {status === 'loading' && (
+          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingHistory}</p>
+        )}
+        {status === 'error' && (
+          <ErrorState error={usage.error} onRetry={() => void usage.refetch()} />
+        )}
+        {usage.data && usage.data.data.length === 0 && (
+          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.noUsage}</p>
+        )}
+        {usage.data && usage.data.data.length > 0 && (
+          <ol className="cr:m-0 cr:flex cr:list-none cr:flex-col cr:gap-3 cr:p-0">
+            {usage.data.data.slice(0, limit).map((entry) => {
+              const share =
+                usage.data.totalCredits > 0 ? entry.credits / usage.data.totalCredits : 0;
+              const href = safeHttpUrl(entry.website.url);
+              return (
+                <li
+                  key={entry.website.id}
+                  data-slot="usage-row"
+                  className="cr:flex cr:flex-col cr:gap-1 cr:text-sm"
+                >
+                  <div className="cr:flex cr:items-baseline cr:justify-between cr:gap-3">
+                    {href ? (
+                      <a
+                        href={href}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        className="cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
+                      >
+                        {entry.website.name}
+                        <span className="cr:sr-only">{` ${labels.opensInNewTab}`}</span>
+                      </a>
+                    ) : (
+                      <span className="cr:truncate">{entry.website.name}</span>
+                    )}
+                    <span className="cr:shrink-0 cr:tabular-nums cr:text-muted">
+                      {labels.credits(format.count(entry.credits))} · {format.percent(share)}
+                    </span>
+                  </div>
+                  <div
+                    aria-hidden="true"
+                    className="cr:h-1.5 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
+                  >
+                    <div
+                      className={cn('cr:h-full cr:rounded-full cr:bg-warning')}
+                      style={{ width: `${share * 100}%` }}
+                    />
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+    </WidgetRoot>
+  );
+}

@@ -1,0 +1,1 @@
+export { UsageByWebsite, type UsageByWebsiteProps } from './UsageByWebsite';
