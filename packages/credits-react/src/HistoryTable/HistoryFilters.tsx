@@ -5,7 +5,7 @@ import { useTransactions } from '../hooks/useTransactions';
 import { useUsageByWebsite } from '../hooks/useUsageByWebsite';
 import { cn } from '../lib/cn';
 import { useHistoryTable } from './HistoryTableContext';
-import { hasFilters } from './historyFilters';
+import { hasFilters } from './historyFilterValues';
 
 const field = 'cr:flex cr:min-w-0 cr:flex-col cr:gap-1 cr:text-sm';
 const control =

@@ -8,7 +8,7 @@ import { useTransactions } from '../hooks/useTransactions';
 import { cn } from '../lib/cn';
 import { ErrorState } from '../lib/ErrorState';
 import { useHistoryTable } from './HistoryTableContext';
-import { hasFilters } from './historyFilters';
+import { hasFilters } from './historyFilterValues';
 
 export interface HistoryRowsProps {
   className?: string;

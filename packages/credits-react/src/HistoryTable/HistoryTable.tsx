@@ -5,7 +5,7 @@ import { ExportCsvButton } from './ExportCsvButton';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryRows } from './HistoryRows';
 import { HistoryTableContext } from './HistoryTableContext';
-import { type HistoryFilterValues, toTransactionFilters } from './historyFilters';
+import { type HistoryFilterValues, toTransactionFilters } from './historyFilterValues';
 import { useDebouncedValue } from './useDebouncedValue';
 
 export interface HistoryTableProps {

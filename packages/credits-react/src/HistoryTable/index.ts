@@ -1,3 +1,3 @@
 export type { HistoryRowsProps } from './HistoryRows';
 export { HistoryTable, type HistoryTableProps } from './HistoryTable';
-export type { HistoryFilterValues } from './historyFilters';
+export type { HistoryFilterValues } from './historyFilterValues';
