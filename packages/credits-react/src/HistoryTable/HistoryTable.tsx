@@ -78,7 +78,8 @@ function HistoryTableRoot({
   );
 }
 
-export const HistoryTable = Object.assign(HistoryTableRoot, {
+// Pure: a host importing only BalanceCards must not pull HistoryTable (and TanStack Virtual) in.
+export const HistoryTable = /* @__PURE__ */ Object.assign(HistoryTableRoot, {
   Filters: HistoryFilters,
   Table: HistoryRows,
   ExportButton: ExportCsvButton,
