@@ -36,9 +36,24 @@ export default defineConfig({
       {
         extends: true,
         plugins: [react(), tailwindcss()],
+        // Pre-bundle everything up front: a mid-run re-optimisation reloads the page
+        // and can leave two copies of React in one test.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            '@tanstack/react-query',
+            '@tanstack/react-virtual',
+            'clsx',
+            'valibot',
+          ],
+        },
         test: {
           name: 'browser',
-          include: ['packages/*/test/**/*.browser.test.tsx'],
+          include: ['packages/*/test/**/*.browser.test.tsx', 'benchmarks/**/*.bench.browser.tsx'],
           browser: {
             enabled: true,
             headless: true,

@@ -1,0 +1,213 @@
+/**
+ * HistoryTable with 100,000 loaded transactions, in Chromium, next to a bare
+ * TanStack Virtual list of the same rows measured in the same run.
+ *
+ * Figures (mount → next frame, prepend one row → next frame) are printed and
+ * written to benchmarks/results/history-table.md — never asserted: timings on
+ * shared machines are noise. What is asserted is deterministic: the DOM size
+ * does not grow with the number of rows.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { createCreditsClient, type Transaction } from 'credits-core';
+import { creditsKeys } from 'credits-core/query';
+import { createCreditsBackend, generateTransactions } from 'credits-msw';
+import { CreditsProvider, HistoryTable } from 'credits-react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
+import creditsCss from '../packages/credits-react/src/styles.css?inline';
+
+const ROWS = 100_000;
+const RUNS = 7;
+const transactions = generateTransactions({ count: ROWS, seed: 5 });
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+const style = document.createElement('style');
+style.textContent = creditsCss;
+document.head.append(style);
+
+let prependBare: (row: Transaction) => void = () => {};
+function BareList({ rows: initial }: { rows: Transaction[] }) {
+  const [rows, setRows] = useState(initial);
+  prependBare = (row) => setRows((current) => [row, ...current]);
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => 56,
+    overscan: 8,
+  });
+  return (
+    <div ref={parent} style={{ height: 448, overflow: 'auto' }}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index] as Transaction;
+          return (
+            <div
+              key={item.key}
+              style={{
+                position: 'absolute',
+                top: 0,
+                height: 56,
+                transform: `translateY(${item.start}px)`,
+                display: 'flex',
+                gap: 8,
+              }}
+            >
+              <span>{row.createdAt}</span>
+              <span>{row.description}</span>
+              <span>{row.amount}</span>
+              <span>{row.balanceAfter}</span>
+              <span>{row.website?.name}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function mountHistory(rows: Transaction[]) {
+  const backend = createCreditsBackend({ transactions: rows });
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(
+    creditsKeys.transactionList('bench', { limit: 100 }),
+    backend.transactionPages({ limit: 100 }),
+  );
+  // Nothing is fetched: the cache is fresh and no request may leave the page.
+  queryClient.setDefaultOptions({ queries: { staleTime: Number.POSITIVE_INFINITY } });
+  const client = createCreditsClient({ baseUrl: 'http://127.0.0.1:9/none' });
+  const container = document.createElement('div');
+  container.style.width = '900px';
+  document.body.append(container);
+  const root = createRoot(container);
+  const started = performance.now();
+  flushSync(() =>
+    root.render(
+      <CreditsProvider
+        client={client}
+        account="bench"
+        locale="en-US"
+        timeZone="UTC"
+        queryClient={queryClient}
+      >
+        <HistoryTable pageSize={100}>
+          <HistoryTable.Table />
+        </HistoryTable>
+      </CreditsProvider>,
+    ),
+  );
+  return { container, root, queryClient, started };
+}
+
+function mountBare(rows: Transaction[]) {
+  const container = document.createElement('div');
+  container.style.width = '900px';
+  document.body.append(container);
+  const root = createRoot(container);
+  const started = performance.now();
+  flushSync(() => root.render(<BareList rows={rows} />));
+  return { container, root, started };
+}
+
+it(`HistoryTable with ${ROWS.toLocaleString('en-US')} rows vs a bare TanStack Virtual list`, async () => {
+  const results = {
+    history: [] as number[],
+    bare: [] as number[],
+    historyPrepend: [] as number[],
+    barePrepend: [] as number[],
+  };
+  let domHistory = 0;
+  let domBare = 0;
+  const extra: Transaction = {
+    ...transactions[0]!,
+    id: 'txn_new',
+    balanceAfter: transactions[0]!.balanceAfter - 10,
+    amount: -10,
+  };
+
+  for (let run = 0; run < RUNS; run += 1) {
+    // Alternate the order so neither side always runs on a warmer engine.
+    for (const side of run % 2 === 0
+      ? (['bare', 'history'] as const)
+      : (['history', 'bare'] as const)) {
+      if (side === 'bare') {
+        const { container, root, started } = mountBare(transactions);
+        await nextFrame();
+        results.bare.push(performance.now() - started);
+        domBare = container.querySelectorAll('*').length;
+        const before = performance.now();
+        flushSync(() => prependBare(extra));
+        await nextFrame();
+        results.barePrepend.push(performance.now() - before);
+        root.unmount();
+        container.remove();
+      } else {
+        const { container, root, queryClient, started } = mountHistory(transactions);
+        await nextFrame();
+        results.history.push(performance.now() - started);
+        domHistory = container.querySelectorAll('*').length;
+        const key = creditsKeys.transactionList('bench', { limit: 100 });
+        const before = performance.now();
+        flushSync(() =>
+          queryClient.setQueryData<{
+            pages: { data: Transaction[]; nextCursor: string | null }[];
+            pageParams: (string | null)[];
+          }>(key, (data) =>
+            data
+              ? {
+                  ...data,
+                  pages: [
+                    { ...data.pages[0]!, data: [extra, ...data.pages[0]!.data] },
+                    ...data.pages.slice(1),
+                  ],
+                }
+              : data,
+          ),
+        );
+        await nextFrame();
+        results.historyPrepend.push(performance.now() - before);
+        root.unmount();
+        container.remove();
+      }
+    }
+  }
+
+  // Deterministic: the DOM does not grow with the rows.
+  const small = mountHistory(transactions.slice(-1_000));
+  await nextFrame();
+  const domSmall = small.container.querySelectorAll('*').length;
+  small.root.unmount();
+  small.container.remove();
+  expect(domHistory).toBe(domSmall);
+  expect(domHistory).toBeLessThan(800);
+
+  const row = (name: string, history: number, bare: number) =>
+    `| ${name} | ${history.toFixed(1)} ms | ${bare.toFixed(1)} ms | ${(history / bare).toFixed(2)}× |`;
+  const report = [
+    `# HistoryTable benchmark`,
+    '',
+    `Chromium (headless, Debian) on this machine, ${new Date().toISOString().slice(0, 10)}. ${ROWS.toLocaleString('en-US')} loaded transactions, median of ${RUNS} runs, alternating order. Written by \`pnpm bench\` (benchmarks/historyTable.bench.browser.tsx).`,
+    '',
+    '| measure | HistoryTable | bare TanStack Virtual list | ratio |',
+    '|---|---|---|---|',
+    row('mount → next frame', median(results.history), median(results.bare)),
+    row(
+      'prepend one row → next frame',
+      median(results.historyPrepend),
+      median(results.barePrepend),
+    ),
+    '',
+    `DOM elements: HistoryTable ${domHistory} with ${ROWS.toLocaleString('en-US')} rows and ${domSmall} with 1,000 rows; the bare list ${domBare}.`,
+    '',
+    `Raw (ms): HistoryTable mount ${results.history.map((v) => v.toFixed(1)).join(', ')}; bare mount ${results.bare.map((v) => v.toFixed(1)).join(', ')}.`,
+    '',
+  ].join('\n');
+  console.log(report);
+  await commands.writeFile('./benchmarks/results/history-table.md', report);
+});
