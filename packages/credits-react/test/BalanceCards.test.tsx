@@ -138,6 +138,12 @@ describe('<BalanceCards>', () => {
     expect(screen.getByText('20,8 % of your credits used')).toBeInTheDocument();
   });
 
+  it('formats for Japanese', async () => {
+    renderWithCredits(<BalanceCards notation="compact" />, { provider: { locale: 'ja-JP' } });
+    expect(await screen.findByText('4.8万 credits')).toBeInTheDocument();
+    expect(screen.getByText('20.8% of your credits used')).toBeInTheDocument();
+  });
+
   it('writes compact numbers while screen readers get the full number', async () => {
     renderWithCredits(<BalanceCards notation="compact" />);
     expect(await screen.findByText('47.5K credits')).toHaveAttribute('aria-hidden', 'true');
