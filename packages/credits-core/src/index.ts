@@ -43,5 +43,6 @@ export {
   operations,
 } from './operations.js';
 export { type ParseResult, parseWith } from './parseWith.js';
+export * from './payments/index.js';
 export { safeHttpUrl } from './safeHttpUrl.js';
 export * from './schemas/index.js';

@@ -1,0 +1,9 @@
+export {
+  createPurchaseFlow,
+  type PaymentChoice,
+  type PurchaseFlow,
+  type PurchaseFlowOptions,
+  type PurchaseFlowState,
+} from './createPurchaseFlow.js';
+export { createSandboxPaymentProvider } from './createSandboxPaymentProvider.js';
+export type { NewCardDetails, PaymentProvider } from './PaymentProvider.js';
