@@ -1,3 +1,4 @@
+export { AddCreditsDialog, type AddCreditsDialogProps } from './AddCreditsDialog';
 export { BalanceCards, type BalanceCardsProps } from './BalanceCards';
 export {
   type CreditsContextValue,
@@ -18,6 +19,7 @@ export { useFormatters } from './hooks/useFormatters';
 export { useInvalidateCredits } from './hooks/useInvalidateCredits';
 export { usePackages } from './hooks/usePackages';
 export { usePaymentMethods } from './hooks/usePaymentMethods';
+export { type PaymentProviderState, usePaymentProvider } from './hooks/usePaymentProvider';
 export { useTransactions } from './hooks/useTransactions';
 export { useUsageByWebsite } from './hooks/useUsageByWebsite';
 export { type Count, type CreditsLabels, defaultLabels } from './labels';

@@ -3,7 +3,7 @@ import { configQueryOptions } from 'credits-core/query';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext';
 
 /** The backend's configuration: mode, Stripe key, currency, limits. */
-export function useCreditsConfig() {
+export function useCreditsConfig({ enabled = true }: { enabled?: boolean } = {}) {
   const { client, account } = useCreditsContext('useCreditsConfig()');
-  return useQuery(configQueryOptions(client, account));
+  return useQuery({ ...configQueryOptions(client, account), enabled });
 }

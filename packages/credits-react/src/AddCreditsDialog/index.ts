@@ -1,0 +1,1 @@
+export { AddCreditsDialog, type AddCreditsDialogProps } from './AddCreditsDialog';

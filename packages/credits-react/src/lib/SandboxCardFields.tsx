@@ -1,0 +1,53 @@
+import { useId } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+
+export interface SandboxCardFieldsProps {
+  number: string;
+  onNumberChange: (value: string) => void;
+  /** Shown under the field and linked to it with aria-describedby. */
+  error?: string;
+}
+
+/**
+ * The sandbox's card field: Stripe's test card numbers only, mapped to test
+ * tokens in the browser. Visibly badged "Test mode".
+ */
+export function SandboxCardFields({ number, onNumberChange, error }: SandboxCardFieldsProps) {
+  const { labels } = useCreditsContext('<SandboxCardFields>');
+  const id = useId();
+  return (
+    <div
+      data-slot="sandbox-card"
+      className="cr:flex cr:flex-col cr:gap-2 cr:rounded-md cr:border cr:border-dashed cr:border-warning cr:p-3"
+    >
+      <span
+        data-slot="test-mode-badge"
+        className="cr:self-start cr:rounded-full cr:bg-warning-soft cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold cr:text-fg"
+      >
+        {labels.testMode}
+      </span>
+      <label htmlFor={`${id}-number`} className="cr:text-sm cr:font-medium">
+        {labels.cardNumber}
+      </label>
+      <input
+        id={`${id}-number`}
+        inputMode="numeric"
+        autoComplete="off"
+        value={number}
+        onChange={(event) => onNumberChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${error ? `${id}-error ` : ''}${id}-hint`}
+        placeholder="4242 4242 4242 4242"
+        className="cr:h-10 cr:rounded-md cr:border cr:border-border cr:bg-surface cr:px-3 cr:font-mono cr:text-sm cr:tracking-wide"
+      />
+      {error && (
+        <p id={`${id}-error`} className="cr:m-0 cr:text-sm cr:text-danger">
+          {error}
+        </p>
+      )}
+      <p id={`${id}-hint`} className="cr:m-0 cr:text-xs cr:text-muted">
+        {labels.testCardHint}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { AddCreditsDialog, BalanceCards } from '../src/index';
+import { BASE_URL, renderWithCredits, requests, listenWithMsw } from './renderWithCredits';
+
+listenWithMsw();
+
+function ui(onPurchaseComplete = vi.fn()) {
+  return (
+    <>
+      <BalanceCards />
+      <AddCreditsDialog onPurchaseComplete={onPurchaseComplete}>
+        <AddCreditsDialog.Trigger />
+      </AddCreditsDialog>
+    </>
+  );
+}
+
+async function openDialog() {
+  await userEvent.click(screen.getByRole('button', { name: 'Add credits' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Add credits' });
+  await within(dialog).findByRole('radio', { name: /10,000 credits/ });
+  return within(dialog);
+}
+
+const available = () =>
+  within(document.querySelector('[data-variant="available"]') as HTMLElement).getByText(/credits$/, { selector: 'dd' });
+
+describe('<AddCreditsDialog>', () => {
+  it('fetches nothing until the user shows intent; hovering the trigger prefetches packages', async () => {
+    renderWithCredits(ui());
+    await screen.findByText('47,500 credits');
+    expect(requests.get('GET /packages')).toBeUndefined();
+    expect(requests.get('GET /config')).toBeUndefined();
+    await userEvent.hover(screen.getByRole('button', { name: 'Add credits' }));
+    await waitFor(() => expect(requests.get('GET /packages')).toBe(1));
+  });
+
+  it('offers packages with prices, the default card pre-selected, and a Pay button that states the price', async () => {
+    renderWithCredits(ui());
+    const dialog = await openDialog();
+    const packages = dialog.getAllByRole('radio', { name: /credits/ });
+    expect(packages).toHaveLength(4);
+    expect(packages[0]).toBeChecked();
+    const studio = dialog.getByRole('radio', { name: /250,000 credits/ }).closest('label');
+    expect(studio).toHaveTextContent('Studio');
+    expect(studio).toHaveTextContent('Best value');
+    expect(studio).toHaveTextContent('$180.00');
+    expect(dialog.getByText('$0.72 per 1,000 credits')).toBeInTheDocument();
+    expect(dialog.getByRole('radio', { name: /Visa •••• 4242/ })).toBeChecked();
+    expect(dialog.getByRole('button', { name: 'Pay $10.00' })).toBeEnabled();
+    await userEvent.click(dialog.getByRole('radio', { name: /100,000 credits/ }));
+    expect(dialog.getByRole('button', { name: 'Pay $80.00' })).toBeInTheDocument();
+  });
+
+  it('pays with the saved card: credits show at once in every widget, without refetching the balance', async () => {
+    const onPurchaseComplete = vi.fn();
+    renderWithCredits(ui(onPurchaseComplete));
+    await screen.findByText('47,500 credits');
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
+    expect(dialog.getByText('New balance: 57,500 credits')).toBeInTheDocument();
+    expect(available()).toHaveTextContent('57,500 credits');
+    expect(requests.get('GET /balance')).toBe(1);
+    expect(onPurchaseComplete).toHaveBeenCalledTimes(1);
+    await userEvent.click(dialog.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Add credits' })).toHaveFocus();
+  });
+
+  it('a double click on Pay creates one purchase and one ledger row', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const hold = http.post(`${BASE_URL}/purchases`, async () => {
+      await held;
+      return undefined;
+    });
+    const { backend } = renderWithCredits(ui(), { handlers: [hold] });
+    const dialog = await openDialog();
+    const pay = dialog.getByRole('button', { name: 'Pay $10.00' });
+    await userEvent.dblClick(pay);
+    await userEvent.keyboard('{Enter}{Enter}');
+    release();
+    expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
+    expect(requests.get('POST /purchases')).toBe(1);
+    expect(backend.inspect.purchases()).toHaveLength(1);
+    expect(backend.inspect.transactionCount()).toBe(3);
+  });
+
+  it('cannot be dismissed while paying', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    renderWithCredits(ui(), {
+      handlers: [
+        http.post(`${BASE_URL}/purchases`, async () => {
+          await held;
+          return undefined;
+        }),
+      ],
+    });
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    expect(await dialog.findByText('Processing payment…')).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(dialog.getByRole('button', { name: 'Close' })).toBeDisabled();
+    release();
+    expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
+  });
+
+  it('pays with a new test card and refuses any other number without a request', async () => {
+    renderWithCredits(ui());
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
+    expect(dialog.getByText('Test mode')).toBeInTheDocument();
+    const number = dialog.getByLabelText('Card number');
+    await userEvent.type(number, '4111 1111 1111 1111');
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    expect(number).toHaveAttribute('aria-invalid', 'true');
+    expect(number).toHaveAccessibleDescription(/Test mode accepts Stripe’s test card numbers only/);
+    expect(requests.get('POST /purchases')).toBeUndefined();
+    await userEvent.clear(number);
+    await userEvent.type(number, '4242 4242 4242 4242');
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
+  });
+
+  it('runs 3D Secure in the flow: complete succeeds, fail explains and lets the user try another card', async () => {
+    renderWithCredits(ui());
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
+    await userEvent.type(dialog.getByLabelText('Card number'), '4000 0027 6000 3184');
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    await userEvent.click(await dialog.findByRole('button', { name: 'Fail authentication' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent('We could not authenticate your payment method');
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    await userEvent.click(await dialog.findByRole('button', { name: 'Complete authentication' }));
+    expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
+  });
+
+  it('shows why a card was declined and charges nothing', async () => {
+    renderWithCredits(ui());
+    await screen.findByText('47,500 credits');
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
+    await userEvent.type(dialog.getByLabelText('Card number'), '4000000000009995');
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent('Your card has insufficient funds.');
+    expect(available()).toHaveTextContent('47,500 credits');
+  });
+
+  it('tells a user who may not buy why, instead of a broken button', async () => {
+    renderWithCredits(ui(), { scenario: 'forbidden' });
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent('Your account can’t buy credits.');
+    expect(dialog.getByRole('button', { name: 'Pay $10.00' })).toBeDisabled();
+  });
+
+  it('offers to try again, with the same attempt, after a network failure', async () => {
+    const drop = http.post(`${BASE_URL}/purchases`, () => HttpResponse.error());
+    const { backend } = renderWithCredits(ui(), { handlers: [drop] });
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent('We can’t reach the server');
+    expect(backend.inspect.purchases()).toHaveLength(0);
+    expect(dialog.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
