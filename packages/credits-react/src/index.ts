@@ -23,6 +23,7 @@ export { type PaymentProviderState, usePaymentProvider } from './hooks/usePaymen
 export { useTransactions } from './hooks/useTransactions';
 export { useUsageByWebsite } from './hooks/useUsageByWebsite';
 export { type Count, type CreditsLabels, defaultLabels } from './labels';
+export { PaymentMethods, type PaymentMethodsProps } from './PaymentMethods';
 export {
   dehydrateCredits,
   type PrefetchCreditsOptions,

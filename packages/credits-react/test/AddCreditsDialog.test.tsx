@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { AddCreditsDialog, BalanceCards } from '../src/index';
-import { BASE_URL, renderWithCredits, requests, listenWithMsw } from './renderWithCredits';
+import { BASE_URL, listenWithMsw, renderWithCredits, requests } from './renderWithCredits';
 
 listenWithMsw();
 
@@ -26,7 +26,10 @@ async function openDialog() {
 }
 
 const available = () =>
-  within(document.querySelector('[data-variant="available"]') as HTMLElement).getByText(/credits$/, { selector: 'dd' });
+  within(document.querySelector('[data-variant="available"]') as HTMLElement).getByText(
+    /credits$/,
+    { selector: 'dd' },
+  );
 
 describe('<AddCreditsDialog>', () => {
   it('fetches nothing until the user shows intent; hovering the trigger prefetches packages', async () => {
@@ -139,7 +142,9 @@ describe('<AddCreditsDialog>', () => {
     await userEvent.type(dialog.getByLabelText('Card number'), '4000 0027 6000 3184');
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
     await userEvent.click(await dialog.findByRole('button', { name: 'Fail authentication' }));
-    expect(await dialog.findByRole('alert')).toHaveTextContent('We could not authenticate your payment method');
+    expect(await dialog.findByRole('alert')).toHaveTextContent(
+      'We could not authenticate your payment method',
+    );
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
     await userEvent.click(await dialog.findByRole('button', { name: 'Complete authentication' }));
     expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();

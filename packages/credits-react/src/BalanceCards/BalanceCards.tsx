@@ -1,5 +1,5 @@
 import { percentUsed } from 'credits-core';
-import { useCallback, useId } from 'react';
+import { type ReactNode, useCallback, useId } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext';
 import { useBalance } from '../hooks/useBalance';
 import { useFormatters } from '../hooks/useFormatters';
@@ -14,6 +14,8 @@ export interface BalanceCardsProps {
   lowBalanceThreshold?: number;
   /** Shows an "Add credits" action with the low-balance warning. */
   onAddCredits?: () => void;
+  /** Your own action instead, e.g. `<AddCreditsDialog.Trigger />` (focus then returns to it). */
+  addCreditsAction?: ReactNode;
   /** `compact` writes 1.2M instead of 1,234,567 (the full number stays available to screen readers). */
   notation?: 'standard' | 'compact';
 }
@@ -33,6 +35,7 @@ export function BalanceCards({
   className,
   lowBalanceThreshold,
   onAddCredits,
+  addCreditsAction,
   notation = 'standard',
 }: BalanceCardsProps) {
   const { labels } = useCreditsContext('<BalanceCards>');
@@ -165,7 +168,8 @@ export function BalanceCards({
                   className="cr:mt-4 cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-card cr:border cr:border-warning cr:bg-warning-soft cr:p-3 cr:text-sm"
                 >
                   <p className="cr:m-0 cr:flex-1 cr:font-medium">{labels.lowBalance}</p>
-                  {onAddCredits && (
+                  {addCreditsAction}
+                  {!addCreditsAction && onAddCredits && (
                     <button
                       type="button"
                       onClick={onAddCredits}

@@ -1,0 +1,81 @@
+import type { PaymentMethod } from 'credits-core';
+import { AlertDialog } from 'radix-ui';
+import { useId, useState } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { paymentMethodName } from '../lib/describePaymentMethod';
+
+export interface DeletePaymentMethodDialogProps {
+  method: PaymentMethod | null;
+  others: PaymentMethod[];
+  onCancel: () => void;
+  onConfirm: (method: PaymentMethod, newDefaultId?: string) => void;
+  /** Where focus goes when the dialog closes (the Delete button, or a fallback if the card is gone). */
+  returnFocus: () => HTMLElement | null | undefined;
+}
+
+/** Confirms a deletion, naming the card; deleting the default asks which card becomes the default. */
+export function DeletePaymentMethodDialog({
+  method,
+  others,
+  onCancel,
+  onConfirm,
+  returnFocus,
+}: DeletePaymentMethodDialogProps) {
+  const { labels, theme, locale } = useCreditsContext('<PaymentMethods>');
+  const selectId = useId();
+  const [newDefaultId, setNewDefaultId] = useState<string>();
+  const needsNewDefault = Boolean(method?.isDefault && others.length > 0);
+  const chosen = newDefaultId ?? others[0]?.id;
+  return (
+    <AlertDialog.Root open={method !== null} onOpenChange={(open) => !open && onCancel()}>
+      <AlertDialog.Portal>
+        <div data-credits-root="" data-credits-theme={theme} lang={locale}>
+          <AlertDialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
+          <AlertDialog.Content
+            data-slot="delete-payment-method-dialog"
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              returnFocus()?.focus();
+            }}
+            className="cr:fixed cr:start-1/2 cr:top-1/2 cr:z-50 cr:flex cr:w-[min(26rem,calc(100vw-2rem))] cr:-translate-x-1/2 cr:-translate-y-1/2 cr:rtl:translate-x-1/2 cr:flex-col cr:gap-4 cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-6 cr:text-fg cr:shadow-xl"
+          >
+            <AlertDialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
+              {method ? labels.deleteTitle(paymentMethodName(method, labels)) : ''}
+            </AlertDialog.Title>
+            <AlertDialog.Description className="cr:m-0 cr:text-sm cr:text-muted">
+              {needsNewDefault ? labels.deleteDefaultDescription : labels.deleteDescription}
+            </AlertDialog.Description>
+            {needsNewDefault && (
+              <label htmlFor={selectId} className="cr:flex cr:flex-col cr:gap-1 cr:text-sm">
+                {labels.chooseNewDefault}
+                <select
+                  id={selectId}
+                  value={chosen}
+                  onChange={(event) => setNewDefaultId(event.target.value)}
+                  className="cr:h-10 cr:rounded-md cr:border cr:border-border cr:bg-surface cr:px-3"
+                >
+                  {others.map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {paymentMethodName(other, labels)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <div className="cr:flex cr:justify-end cr:gap-2">
+              <AlertDialog.Cancel className="credits-button credits-button--secondary">
+                {labels.cancel}
+              </AlertDialog.Cancel>
+              <AlertDialog.Action
+                className="credits-button cr:bg-danger cr:text-surface"
+                onClick={() => method && onConfirm(method, needsNewDefault ? chosen : undefined)}
+              >
+                {labels.confirmDelete}
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </div>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

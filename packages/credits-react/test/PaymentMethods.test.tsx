@@ -1,0 +1,148 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { AddCreditsDialog, BalanceCards, PaymentMethods } from '../src/index';
+import { BASE_URL, listenWithMsw, renderWithCredits, requests } from './renderWithCredits';
+
+listenWithMsw();
+
+const item = (name: string) => screen.getByText(name).closest('li') as HTMLElement;
+
+describe('<PaymentMethods>', () => {
+  it('lists saved cards with the default badge and expiry', async () => {
+    renderWithCredits(<PaymentMethods />);
+    expect(await screen.findByText('Visa •••• 4242')).toBeInTheDocument();
+    expect(within(item('Visa •••• 4242')).getByText('Default')).toBeInTheDocument();
+    expect(within(item('Visa •••• 4242')).getByText('Expires 12/2034')).toBeInTheDocument();
+    expect(within(item('Mastercard •••• 4444')).queryByText('Default')).not.toBeInTheDocument();
+  });
+
+  it('marks expired and soon-expiring cards', async () => {
+    const now = new Date();
+    const list = {
+      data: [
+        {
+          id: 'pm_old',
+          type: 'card',
+          isDefault: true,
+          card: { brand: 'visa', last4: '1111', expMonth: 1, expYear: 2020 },
+        },
+        {
+          id: 'pm_soon',
+          type: 'card',
+          isDefault: false,
+          card: {
+            brand: 'amex',
+            last4: '0005',
+            expMonth: now.getUTCMonth() + 1,
+            expYear: now.getUTCFullYear(),
+          },
+        },
+      ],
+    };
+    renderWithCredits(<PaymentMethods />, {
+      handlers: [http.get(`${BASE_URL}/payment-methods`, () => HttpResponse.json(list))],
+    });
+    expect(
+      within(
+        await screen.findByText('Visa •••• 1111').then((el) => el.closest('li') as HTMLElement),
+      ).getByText('Expired'),
+    ).toBeInTheDocument();
+    expect(within(item('Amex •••• 0005')).getByText('Expires soon')).toBeInTheDocument();
+  });
+
+  it('sets the default', async () => {
+    renderWithCredits(<PaymentMethods />);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Set as default: Mastercard •••• 4444' }),
+    );
+    await waitFor(() =>
+      expect(within(item('Mastercard •••• 4444')).getByText('Default')).toBeInTheDocument(),
+    );
+    expect(within(item('Visa •••• 4242')).queryByText('Default')).not.toBeInTheDocument();
+  });
+
+  it('rolls an optimistic change back, with a message, when the backend refuses', async () => {
+    const refuse = http.post(`${BASE_URL}/payment-methods/:id/default`, () =>
+      HttpResponse.json(
+        { title: 'Down', status: 503, code: 'service_unavailable' },
+        { status: 503 },
+      ),
+    );
+    renderWithCredits(<PaymentMethods />, { handlers: [refuse] });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Set as default: Mastercard •••• 4444' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('temporarily unavailable');
+    expect(within(item('Visa •••• 4242')).getByText('Default')).toBeInTheDocument();
+  });
+
+  it('deletes a card after a confirmation that names it', async () => {
+    renderWithCredits(<PaymentMethods />);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete: Mastercard •••• 4444' }),
+    );
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete Mastercard •••• 4444?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete card' }));
+    await waitFor(() => expect(screen.queryByText('Mastercard •••• 4444')).not.toBeInTheDocument());
+    expect(requests.get('DELETE /payment-methods/pm_000002')).toBe(1);
+  });
+
+  it('deleting the default asks for the new default', async () => {
+    renderWithCredits(<PaymentMethods />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete: Visa •••• 4242' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/This is your default card/)).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('New default card')).toHaveDisplayValue(
+      'Mastercard •••• 4444',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete card' }));
+    await waitFor(() => expect(screen.queryByText('Visa •••• 4242')).not.toBeInTheDocument());
+    expect(within(item('Mastercard •••• 4444')).getByText('Default')).toBeInTheDocument();
+  });
+
+  it('cancel keeps the card, and focus returns to the Delete button', async () => {
+    renderWithCredits(<PaymentMethods />);
+    const remove = await screen.findByRole('button', { name: 'Delete: Mastercard •••• 4444' });
+    await userEvent.click(remove);
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText('Mastercard •••• 4444')).toBeInTheDocument();
+    await waitFor(() => expect(remove).toHaveFocus());
+  });
+
+  it('shows the empty state and adds a first card that becomes the default', async () => {
+    renderWithCredits(<PaymentMethods />, { backend: { paymentMethods: [] } });
+    expect(await screen.findByText('No saved cards yet.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Add payment method' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Add payment method' }));
+    await userEvent.type(await dialog.findByLabelText('Card number'), '4000 0027 6000 3184');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save card' }));
+    await userEvent.click(await dialog.findByRole('button', { name: 'Complete authentication' }));
+    expect(await screen.findByText('Visa •••• 3184')).toBeInTheDocument();
+    expect(within(item('Visa •••• 3184')).getByText('Default')).toBeInTheDocument();
+  });
+
+  it('a card added in PaymentMethods is offered by AddCreditsDialog at once (one shared cache)', async () => {
+    renderWithCredits(
+      <>
+        <PaymentMethods />
+        <AddCreditsDialog>
+          <BalanceCards
+            lowBalanceThreshold={100_000}
+            addCreditsAction={<AddCreditsDialog.Trigger />}
+          />
+        </AddCreditsDialog>
+      </>,
+      { backend: { paymentMethods: [] } },
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Add payment method' }));
+    const add = within(await screen.findByRole('dialog', { name: 'Add payment method' }));
+    await userEvent.type(await add.findByLabelText('Card number'), '5555 5555 5555 4444');
+    await userEvent.click(add.getByRole('button', { name: 'Save card' }));
+    await screen.findByText('Mastercard •••• 4444');
+    await userEvent.click(screen.getByRole('button', { name: 'Add credits' }));
+    const buy = within(await screen.findByRole('dialog', { name: 'Add credits' }));
+    expect(await buy.findByRole('radio', { name: /Mastercard •••• 4444/ })).toBeChecked();
+  });
+});
