@@ -82,6 +82,34 @@ function AddCreditsTrigger({
   );
 }
 
+/**
+ * When a step replaces the form, the focused button disappears: move focus to
+ * the new step's main action so keyboard and screen-reader users are not lost.
+ */
+const focusOnMount = (element: HTMLElement | null) => {
+  element?.focus();
+};
+
+function SucceededView({ state }: { state: Extract<PurchaseFlowState, { status: 'succeeded' }> }) {
+  const { labels } = useCreditsContext('<AddCreditsDialog>');
+  const format = useFormatters();
+  return (
+    <div data-slot="purchase-success" className="cr:flex cr:flex-col cr:items-start cr:gap-3">
+      <p role="status" className="cr:m-0 cr:text-2xl cr:font-semibold cr:text-positive">
+        {labels.purchaseSucceeded(format.count(state.purchase.credits))}
+      </p>
+      {state.purchase.balance && (
+        <p className="cr:m-0 cr:text-sm cr:text-muted">
+          {labels.newBalance(format.count(state.purchase.balance.available))}
+        </p>
+      )}
+      <Dialog.Close ref={focusOnMount} className="credits-button credits-button--primary">
+        {labels.done}
+      </Dialog.Close>
+    </div>
+  );
+}
+
 interface PurchaseFormProps {
   flow: PurchaseFlow | null;
   state: PurchaseFlowState;
@@ -131,21 +159,7 @@ function PurchaseForm({ flow, state, providerState }: PurchaseFormProps) {
   };
 
   if (state.status === 'succeeded') {
-    return (
-      <div data-slot="purchase-success" className="cr:flex cr:flex-col cr:items-start cr:gap-3">
-        <p role="status" className="cr:m-0 cr:text-2xl cr:font-semibold cr:text-positive">
-          {labels.purchaseSucceeded(format.count(state.purchase.credits))}
-        </p>
-        {state.purchase.balance && (
-          <p className="cr:m-0 cr:text-sm cr:text-muted">
-            {labels.newBalance(format.count(state.purchase.balance.available))}
-          </p>
-        )}
-        <Dialog.Close className="credits-button credits-button--primary">
-          {labels.done}
-        </Dialog.Close>
-      </div>
-    );
+    return <SucceededView state={state} />;
   }
 
   if (state.status === 'challenge') {
