@@ -2,7 +2,7 @@ import type { Decorator } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { createCreditsClient } from 'credits-core';
 import { CreditsProvider, type CreditsTheme } from 'credits-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /**
  * Wraps a story in a CreditsProvider talking to credits-msw (the story's
@@ -21,6 +21,10 @@ export const withCredits: Decorator = (Story, context) => {
     (context.parameters.creditsCache as ((client: QueryClient) => void) | undefined)?.(created);
     return created;
   });
+  // Dialogs are portalled to <body>: give it the page font a host app would have.
+  useEffect(() => {
+    document.body.style.fontFamily = 'system-ui, sans-serif';
+  }, []);
   return (
     <div
       style={{

@@ -173,7 +173,7 @@ export function PaymentMethods({ className }: PaymentMethodsProps) {
                     </span>
                   )}
                   <span className="cr:flex cr:gap-2">
-                    {!method.isDefault && (
+                    {!method.isDefault && state !== 'expired' && (
                       <button
                         type="button"
                         className="credits-button credits-button--secondary"
