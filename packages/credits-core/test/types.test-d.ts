@@ -38,3 +38,9 @@ describe('public types', () => {
     client.sandbox.authenticatePurchase('pur_1', { outcome: 'maybe' });
   });
 });
+
+describe('Stripe', () => {
+  it('a real Stripe.js instance satisfies StripeLike', () => {
+    expectTypeOf<import('@stripe/stripe-js').Stripe>().toExtend<import('../src/index').StripeLike>();
+  });
+});

@@ -7,6 +7,8 @@ export interface NewCardDetails {
   token?: string;
   /** Keep the card for future purchases. */
   savePaymentMethod?: boolean;
+  /** Stripe: the `elements` instance holding the Payment Element (card data stays in Stripe's iframes). */
+  elements?: unknown;
 }
 
 /**
@@ -17,6 +19,11 @@ export interface NewCardDetails {
  */
 export interface PaymentProvider {
   readonly kind: 'stripe' | 'sandbox';
+  /**
+   * Validates what the user entered before anything is created (Stripe:
+   * `elements.submit()`), so an incomplete form never creates a purchase.
+   */
+  prepareNewCard?(card: NewCardDetails): Promise<void>;
   /** Pays a purchase in `requires_payment_method` with a new card. */
   confirmPurchase(
     purchase: Purchase,

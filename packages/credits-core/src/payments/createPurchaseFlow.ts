@@ -162,6 +162,7 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       purchase = await client.getPurchase(purchase.id, { signal });
     } else {
       set({ status: 'paying', step: 'creating' });
+      if (current.choice.type === 'new') await provider.prepareNewCard?.(current.choice.card);
       purchase = await client.createPurchase(
         {
           packageId: current.packageId,

@@ -6,4 +6,10 @@ export {
   type PurchaseFlowState,
 } from './createPurchaseFlow.js';
 export { createSandboxPaymentProvider } from './createSandboxPaymentProvider.js';
+export {
+  createStripePaymentProvider,
+  type StripeLike,
+  type StripePaymentProviderOptions,
+  type StripeResult,
+} from './createStripePaymentProvider.js';
 export type { NewCardDetails, PaymentProvider } from './PaymentProvider.js';
