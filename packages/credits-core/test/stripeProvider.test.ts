@@ -8,7 +8,12 @@ import { listenWithMsw, server } from './server';
 listenWithMsw();
 
 const client = createCreditsClient({ baseUrl: BASE_URL, retry: false });
-const succeeded = purchase({ status: 'succeeded', clientSecret: null, transaction: transactions[1] ?? null, balance });
+const succeeded = purchase({
+  status: 'succeeded',
+  clientSecret: null,
+  transaction: transactions[1] ?? null,
+  balance,
+});
 
 function backend(created: ReturnType<typeof purchase>) {
   const bodies: unknown[] = [];
@@ -23,16 +28,28 @@ function backend(created: ReturnType<typeof purchase>) {
 }
 
 const provider = (stripe: ReturnType<typeof mockStripe>) =>
-  createStripePaymentProvider({ client, getStripe: async () => stripe, returnUrl: () => 'https://host.example/billing' });
+  createStripePaymentProvider({
+    client,
+    getStripe: async () => stripe,
+    returnUrl: () => 'https://host.example/billing',
+  });
 
 describe('Stripe payment provider', () => {
   it('saved method: the backend confirms; 3D Secure runs through stripe.handleNextAction with the client secret', async () => {
     const stripe = mockStripe();
-    const bodies = backend(purchase({ status: 'requires_action', clientSecret: 'pi_2_secret_3ds', paymentMethodId: 'pm_1' }));
+    const bodies = backend(
+      purchase({
+        status: 'requires_action',
+        clientSecret: 'pi_2_secret_3ds',
+        paymentMethodId: 'pm_1',
+      }),
+    );
     const flow = createPurchaseFlow({ client, provider: provider(stripe), pollIntervalMs: 1 });
     await flow.pay('pkg_10k', { type: 'saved', paymentMethodId: 'pm_1' });
     expect(bodies).toEqual([{ packageId: 'pkg_10k', paymentMethodId: 'pm_1' }]);
-    expect(stripe.handleNextAction).toHaveBeenCalledExactlyOnceWith({ clientSecret: 'pi_2_secret_3ds' });
+    expect(stripe.handleNextAction).toHaveBeenCalledExactlyOnceWith({
+      clientSecret: 'pi_2_secret_3ds',
+    });
     expect(stripe.confirmPayment).not.toHaveBeenCalled();
     expect(flow.getSnapshot().status).toBe('succeeded');
   });
@@ -40,8 +57,15 @@ describe('Stripe payment provider', () => {
   it('new card: elements.submit() first, then confirmPayment with the elements, the client secret and redirect if_required', async () => {
     const stripe = mockStripe();
     const order: string[] = [];
-    const elements = { submit: vi.fn(async () => (order.push('submit'), {})) };
-    const bodies = backend(purchase({ status: 'requires_payment_method', clientSecret: 'pi_2_secret_new' }));
+    const elements = {
+      submit: vi.fn(async () => {
+        order.push('submit');
+        return {};
+      }),
+    };
+    const bodies = backend(
+      purchase({ status: 'requires_payment_method', clientSecret: 'pi_2_secret_new' }),
+    );
     server.events.on('request:start', ({ request }) => {
       if (request.method === 'POST') order.push('create');
     });
@@ -62,7 +86,9 @@ describe('Stripe payment provider', () => {
   it('an incomplete card form creates no purchase', async () => {
     const stripe = mockStripe();
     const bodies = backend(purchase());
-    const elements = { submit: vi.fn(async () => ({ error: { message: 'Your card number is incomplete.' } })) };
+    const elements = {
+      submit: vi.fn(async () => ({ error: { message: 'Your card number is incomplete.' } })),
+    };
     const flow = createPurchaseFlow({ client, provider: provider(stripe) });
     await flow.pay('pkg_10k', { type: 'new', card: { elements } });
     const state = flow.getSnapshot();
@@ -75,9 +101,27 @@ describe('Stripe payment provider', () => {
   });
 
   it.each([
-    [{ type: 'card_error', code: 'card_declined', message: 'Your card was declined.' }, 'card_declined'],
-    [{ type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Insufficient funds.' }, 'insufficient_funds'],
-    [{ type: 'invalid_request_error', code: 'payment_intent_authentication_failure', message: 'Authentication failed.' }, 'authentication_failed'],
+    [
+      { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' },
+      'card_declined',
+    ],
+    [
+      {
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'insufficient_funds',
+        message: 'Insufficient funds.',
+      },
+      'insufficient_funds',
+    ],
+    [
+      {
+        type: 'invalid_request_error',
+        code: 'payment_intent_authentication_failure',
+        message: 'Authentication failed.',
+      },
+      'authentication_failed',
+    ],
   ])('a Stripe error %j becomes a decline the user can act on', async (error, code) => {
     const stripe = mockStripe({ confirmPayment: { error } });
     backend(purchase({ status: 'requires_payment_method', clientSecret: 'pi_2_secret_x' }));

@@ -41,6 +41,8 @@ describe('public types', () => {
 
 describe('Stripe', () => {
   it('a real Stripe.js instance satisfies StripeLike', () => {
-    expectTypeOf<import('@stripe/stripe-js').Stripe>().toExtend<import('../src/index').StripeLike>();
+    expectTypeOf<import('@stripe/stripe-js').Stripe>().toExtend<
+      import('../src/index').StripeLike
+    >();
   });
 });

@@ -106,6 +106,8 @@ export interface CreditsLabels {
   close: string;
   notAllowedToBuy: string;
   noPaymentProvider: string;
+  stripeUnavailable: string;
+  loadingCardForm: string;
   // PaymentMethods
   paymentMethods: string;
   addPaymentMethod: string;
@@ -226,6 +228,9 @@ export const defaultLabels: CreditsLabels = {
   close: 'Close',
   notAllowedToBuy: 'Your account can’t buy credits. Ask an administrator of your workspace.',
   noPaymentProvider: 'Card payments aren’t available right now. Please try again later.',
+  stripeUnavailable:
+    'The secure card form couldn’t load. Check your connection and try again, or pay with a saved card.',
+  loadingCardForm: 'Loading the secure card form…',
   paymentMethods: 'Payment methods',
   addPaymentMethod: 'Add payment method',
   noSavedCards: 'No saved cards yet.',

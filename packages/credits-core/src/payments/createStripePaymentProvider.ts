@@ -1,5 +1,5 @@
-import type { CreditsClient } from '../createCreditsClient.js';
 import { CreditsError } from '../CreditsError.js';
+import type { CreditsClient } from '../createCreditsClient.js';
 import type { Purchase } from '../schemas/purchase.js';
 import type { SetupIntent } from '../schemas/setupIntent.js';
 import type { PaymentProvider } from './PaymentProvider.js';
@@ -36,10 +36,19 @@ export interface StripePaymentProviderOptions {
   returnUrl?: () => string;
 }
 
-const DECLINES = new Set(['card_declined', 'insufficient_funds', 'expired_card', 'incorrect_cvc', 'processing_error']);
+const DECLINES = new Set([
+  'card_declined',
+  'insufficient_funds',
+  'expired_card',
+  'incorrect_cvc',
+  'processing_error',
+]);
 
 function failureCode(error: NonNullable<StripeResult['error']>): string {
-  if (error.code === 'payment_intent_authentication_failure' || error.code === 'setup_intent_authentication_failure') {
+  if (
+    error.code === 'payment_intent_authentication_failure' ||
+    error.code === 'setup_intent_authentication_failure'
+  ) {
     return 'authentication_failed';
   }
   if (error.decline_code === 'insufficient_funds') return 'insufficient_funds';
@@ -50,9 +59,12 @@ function failureCode(error: NonNullable<StripeResult['error']>): string {
  * Payments through Stripe.js. Card data stays in Stripe's iframes; our
  * backend learns the outcome by retrieving the PaymentIntent when polled.
  */
-export function createStripePaymentProvider(options: StripePaymentProviderOptions): PaymentProvider {
+export function createStripePaymentProvider(
+  options: StripePaymentProviderOptions,
+): PaymentProvider {
   const { client } = options;
-  const returnUrl = () => options.returnUrl?.() ?? (typeof location === 'undefined' ? undefined : location.href);
+  const returnUrl = () =>
+    options.returnUrl?.() ?? (typeof location === 'undefined' ? undefined : location.href);
 
   async function stripe(): Promise<StripeLike> {
     const loaded = await options.getStripe();
@@ -61,7 +73,11 @@ export function createStripePaymentProvider(options: StripePaymentProviderOption
   }
 
   function secret(intent: { clientSecret?: string | null }): string {
-    if (!intent.clientSecret) throw new CreditsError('invalid_response', 'The backend sent no client secret to confirm with');
+    if (!intent.clientSecret)
+      throw new CreditsError(
+        'invalid_response',
+        'The backend sent no client secret to confirm with',
+      );
     return intent.clientSecret;
   }
 
@@ -70,7 +86,10 @@ export function createStripePaymentProvider(options: StripePaymentProviderOption
     return {
       ...purchase,
       status: 'requires_payment_method',
-      failure: { code: failureCode(error), message: error.message ?? 'The payment did not go through.' },
+      failure: {
+        code: failureCode(error),
+        message: error.message ?? 'The payment did not go through.',
+      },
     };
   }
 
@@ -78,9 +97,15 @@ export function createStripePaymentProvider(options: StripePaymentProviderOption
     kind: 'stripe',
     needsChallengeUi: false,
     async prepareNewCard(card) {
-      const elements = card.elements as { submit?: () => Promise<{ error?: { message?: string } }> } | undefined;
+      const elements = card.elements as
+        | { submit?: () => Promise<{ error?: { message?: string } }> }
+        | undefined;
       const result = await elements?.submit?.();
-      if (result?.error) throw new CreditsError('validation_failed', result.error.message ?? 'Check the card details.');
+      if (result?.error)
+        throw new CreditsError(
+          'validation_failed',
+          result.error.message ?? 'Check the card details.',
+        );
     },
     async confirmPurchase(purchase, card, signal) {
       const result = await (await stripe()).confirmPayment({
@@ -107,7 +132,10 @@ export function createStripePaymentProvider(options: StripePaymentProviderOption
       return setupResult(setupIntent, result);
     },
     async handleSetupNextAction(setupIntent) {
-      return setupResult(setupIntent, await (await stripe()).handleNextAction({ clientSecret: secret(setupIntent) }));
+      return setupResult(
+        setupIntent,
+        await (await stripe()).handleNextAction({ clientSecret: secret(setupIntent) }),
+      );
     },
   };
 }
@@ -117,8 +145,15 @@ function setupResult(setupIntent: SetupIntent, result: StripeResult): SetupInten
     return {
       ...setupIntent,
       status: 'requires_payment_method',
-      failure: { code: failureCode(result.error), message: result.error.message ?? 'The card could not be saved.' },
+      failure: {
+        code: failureCode(result.error),
+        message: result.error.message ?? 'The card could not be saved.',
+      },
     };
   }
-  return { ...setupIntent, status: result.setupIntent?.status ?? setupIntent.status, failure: null };
+  return {
+    ...setupIntent,
+    status: result.setupIntent?.status ?? setupIntent.status,
+    failure: null,
+  };
 }

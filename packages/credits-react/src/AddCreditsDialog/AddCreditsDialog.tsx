@@ -12,7 +12,9 @@ import { Dialog } from 'radix-ui';
 import {
   type ComponentPropsWithoutRef,
   type FormEvent,
+  lazy,
   type ReactNode,
+  Suspense,
   useId,
   useState,
 } from 'react';
@@ -25,6 +27,9 @@ import { cn } from '../lib/cn';
 import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod';
 import { SandboxCardFields } from '../lib/SandboxCardFields';
 import { usePurchaseFlow } from './usePurchaseFlow';
+
+// The Payment Element and Stripe.js load only when a card form is about to show.
+const StripeCardFields = lazy(() => import('../lib/StripeCardFields'));
 
 export interface AddCreditsDialogProps {
   open?: boolean;
@@ -129,6 +134,7 @@ function PurchaseForm({ flow, state, providerState }: PurchaseFormProps) {
   const [cardNumber, setCardNumber] = useState('');
   const [saveCard, setSaveCard] = useState(true);
   const [cardError, setCardError] = useState<string>();
+  const [elements, setElements] = useState<unknown>(null);
 
   const list = packages.data?.data ?? [];
   const saved = methods.data?.data ?? [];
@@ -142,7 +148,17 @@ function PurchaseForm({ flow, state, providerState }: PurchaseFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!flow || !selectedPackage || busy) return;
-    if (selectedMethod === NEW_CARD) {
+    if (
+      selectedMethod === NEW_CARD &&
+      providerState.status === 'ready' &&
+      providerState.kind === 'stripe'
+    ) {
+      if (!elements) return;
+      void flow.pay(selectedPackage.id, {
+        type: 'new',
+        card: { elements, savePaymentMethod: saveCard },
+      });
+    } else if (selectedMethod === NEW_CARD) {
       const card = sandboxCardForNumber(cardNumber);
       if (!card) {
         setCardError(labels.invalidTestCard);
@@ -303,11 +319,32 @@ function PurchaseForm({ flow, state, providerState }: PurchaseFormProps) {
         </label>
         {selectedMethod === NEW_CARD && providerState.status === 'ready' && (
           <>
-            <SandboxCardFields
-              number={cardNumber}
-              onNumberChange={setCardNumber}
-              error={cardError}
-            />
+            {providerState.kind === 'stripe' ? (
+              <Suspense
+                fallback={
+                  <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingCardForm}</p>
+                }
+              >
+                {selectedPackage && (
+                  <StripeCardFields
+                    getStripe={providerState.getStripe}
+                    intent={{
+                      mode: 'payment',
+                      amount: selectedPackage.price.amount,
+                      currency: selectedPackage.price.currency,
+                      savePaymentMethod: saveCard,
+                    }}
+                    onElements={setElements}
+                  />
+                )}
+              </Suspense>
+            ) : (
+              <SandboxCardFields
+                number={cardNumber}
+                onNumberChange={setCardNumber}
+                error={cardError}
+              />
+            )}
             <label className="cr:flex cr:items-center cr:gap-2 cr:text-sm">
               <input
                 type="checkbox"

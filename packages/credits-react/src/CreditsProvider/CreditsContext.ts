@@ -4,6 +4,9 @@ import type { CreditsLabels } from '../labels';
 
 export type CreditsTheme = 'light' | 'dark' | 'system';
 
+/** A Stripe.js instance or promise, as `<Elements stripe>` takes (typed loosely: Stripe is an optional peer). */
+export type StripeInput = PromiseLike<unknown> | object | null;
+
 export interface CreditsContextValue {
   client: CreditsClient;
   /** Scopes every cache key: another signed-in account never reads this one's data. */
@@ -12,6 +15,8 @@ export interface CreditsContextValue {
   timeZone: string | undefined;
   labels: CreditsLabels;
   theme: CreditsTheme;
+  /** Stripe.js from the host, or `undefined`: then it is loaded lazily from the config's publishable key. */
+  stripe: StripeInput | undefined;
 }
 
 export const CreditsContext = createContext<CreditsContextValue | null>(null);

@@ -3,7 +3,7 @@ import type { CreditsClient } from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { type CreditsLabels, resolveLabels } from '../labels';
-import { CreditsContext, type CreditsTheme } from './CreditsContext';
+import { CreditsContext, type CreditsTheme, type StripeInput } from './CreditsContext';
 
 export interface CreditsProviderProps {
   /** A client from `createCreditsClient()`. */
@@ -20,6 +20,12 @@ export interface CreditsProviderProps {
   labels?: Partial<CreditsLabels>;
   /** Colour scheme of the widgets. Default `light`. */
   theme?: CreditsTheme;
+  /**
+   * A Stripe instance or promise (`loadStripe(…)`), as `<Elements stripe>` takes. Omit it and
+   * Stripe.js is loaded from the backend's publishable key — only when a card form or payment
+   * is about to happen, never for balance, history or the saved-card list.
+   */
+  stripe?: StripeInput;
   children?: ReactNode;
 }
 
@@ -35,6 +41,7 @@ export function CreditsProvider({
   timeZone,
   labels,
   theme = 'light',
+  stripe,
   children,
 }: CreditsProviderProps) {
   const hostClient = useContext(QueryClientContext);
@@ -51,8 +58,8 @@ export function CreditsProvider({
   }, [account, activeClient]);
 
   const value = useMemo(
-    () => ({ client, account, locale, timeZone, labels: resolveLabels(labels), theme }),
-    [client, account, locale, timeZone, labels, theme],
+    () => ({ client, account, locale, timeZone, labels: resolveLabels(labels), theme, stripe }),
+    [client, account, locale, timeZone, labels, theme, stripe],
   );
 
   const content = <CreditsContext.Provider value={value}>{children}</CreditsContext.Provider>;

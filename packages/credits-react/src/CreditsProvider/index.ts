@@ -1,2 +1,7 @@
-export { type CreditsContextValue, type CreditsTheme, useCreditsContext } from './CreditsContext';
+export {
+  type CreditsContextValue,
+  type CreditsTheme,
+  type StripeInput,
+  useCreditsContext,
+} from './CreditsContext';
 export { CreditsProvider, type CreditsProviderProps } from './CreditsProvider';

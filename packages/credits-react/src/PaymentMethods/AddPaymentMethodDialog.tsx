@@ -3,11 +3,14 @@ import { createIdempotencyKey, isCreditsError, type SetupIntent } from 'credits-
 import { creditsKeys } from 'credits-core/query';
 import { sandboxCardForNumber } from 'credits-core/sandbox';
 import { Dialog } from 'radix-ui';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useCreditsConfig } from '../hooks/useCreditsConfig';
 import { usePaymentProvider } from '../hooks/usePaymentProvider';
 import { cn } from '../lib/cn';
 import { SandboxCardFields } from '../lib/SandboxCardFields';
+
+const StripeCardFields = lazy(() => import('../lib/StripeCardFields'));
 
 type SetupState =
   | { status: 'idle' }
@@ -29,9 +32,11 @@ export function AddPaymentMethodDialog({
   const { client, account, labels, theme, locale } = useCreditsContext('<PaymentMethods>');
   const queryClient = useQueryClient();
   const providerState = usePaymentProvider({ enabled: open });
+  const currency = useCreditsConfig({ enabled: open }).data?.currency ?? 'USD';
   const [number, setNumber] = useState('');
   const [cardError, setCardError] = useState<string>();
   const [state, setState] = useState<SetupState>({ status: 'idle' });
+  const [elements, setElements] = useState<unknown>(null);
   // One key per attempt: a retried request never creates a second SetupIntent.
   const attemptKey = useRef<string | undefined>(undefined);
   const busy = state.status === 'saving';
@@ -64,14 +69,22 @@ export function AddPaymentMethodDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy || providerState.status !== 'ready') return;
-    const card = sandboxCardForNumber(number);
-    if (!card) return setCardError(labels.invalidTestCard);
-    setCardError(undefined);
+    let details: { token?: string; elements?: unknown };
+    if (providerState.kind === 'stripe') {
+      if (!elements) return;
+      details = { elements };
+    } else {
+      const card = sandboxCardForNumber(number);
+      if (!card) return setCardError(labels.invalidTestCard);
+      setCardError(undefined);
+      details = { token: card.token };
+    }
     setState({ status: 'saving' });
     try {
+      await providerState.provider.prepareNewCard?.(details);
       attemptKey.current ??= createIdempotencyKey();
       const intent = await client.createSetupIntent({ idempotencyKey: attemptKey.current });
-      await finish(await providerState.provider.confirmSetup(intent, { token: card.token }));
+      await finish(await providerState.provider.confirmSetup(intent, details));
     } catch (error) {
       fail(error);
     }
@@ -133,8 +146,21 @@ export function AddPaymentMethodDialog({
                     {labels.noPaymentProvider}
                   </p>
                 )}
-                {providerState.status === 'ready' && (
+                {providerState.status === 'ready' && providerState.kind === 'sandbox' && (
                   <SandboxCardFields number={number} onNumberChange={setNumber} error={cardError} />
+                )}
+                {providerState.status === 'ready' && providerState.kind === 'stripe' && (
+                  <Suspense
+                    fallback={
+                      <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingCardForm}</p>
+                    }
+                  >
+                    <StripeCardFields
+                      getStripe={providerState.getStripe}
+                      intent={{ mode: 'setup', currency }}
+                      onElements={setElements}
+                    />
+                  </Suspense>
                 )}
                 {state.status === 'error' && (
                   <p

@@ -1,0 +1,70 @@
+import { Elements, PaymentElement, useElements } from '@stripe/react-stripe-js';
+import type { Stripe, StripeElements } from '@stripe/stripe-js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { stripeAppearance } from './stripeAppearance';
+
+export interface StripeCardFieldsProps {
+  getStripe: () => Promise<unknown>;
+  /** `payment` for a purchase (amount known), `setup` to save a card. */
+  intent:
+    | { mode: 'payment'; amount: number; currency: string; savePaymentMethod: boolean }
+    | { mode: 'setup'; currency: string };
+  onElements: (elements: StripeElements | null) => void;
+}
+
+function ElementsBridge({ onElements }: { onElements: (elements: StripeElements | null) => void }) {
+  const elements = useElements();
+  useEffect(() => {
+    onElements(elements);
+    return () => onElements(null);
+  }, [elements, onElements]);
+  return <PaymentElement options={{ layout: 'tabs' }} />;
+}
+
+/**
+ * Stripe's Payment Element: card data only ever lives in Stripe's iframes.
+ * This module (and Stripe.js) loads only when a card form is shown.
+ */
+export default function StripeCardFields({ getStripe, intent, onElements }: StripeCardFieldsProps) {
+  const { labels, theme } = useCreditsContext('<StripeCardFields>');
+  const root = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState(false);
+  const stripePromise = useMemo(() => {
+    const load = getStripe() as Promise<Stripe | null>;
+    load.then(
+      (stripe) => !stripe && setFailed(true),
+      () => setFailed(true),
+    );
+    return load.catch(() => null);
+  }, [getStripe]);
+  const dark =
+    theme === 'dark' ||
+    (theme === 'system' &&
+      typeof matchMedia !== 'undefined' &&
+      matchMedia('(prefers-color-scheme: dark)').matches);
+  const options = {
+    appearance: stripeAppearance(root.current, dark),
+    currency: intent.currency.toLowerCase(),
+    ...(intent.mode === 'payment'
+      ? {
+          mode: 'payment' as const,
+          amount: intent.amount,
+          ...(intent.savePaymentMethod ? { setupFutureUsage: 'off_session' as const } : {}),
+        }
+      : { mode: 'setup' as const }),
+  };
+  return (
+    <div ref={root} data-slot="stripe-card" className="cr:min-h-12">
+      {failed ? (
+        <p role="alert" className="cr:m-0 cr:text-sm cr:text-danger">
+          {labels.stripeUnavailable}
+        </p>
+      ) : (
+        <Elements stripe={stripePromise} options={options}>
+          <ElementsBridge onElements={onElements} />
+        </Elements>
+      )}
+    </div>
+  );
+}
