@@ -53,7 +53,38 @@ export default defineConfig({
         },
         test: {
           name: 'browser',
-          include: ['packages/*/test/**/*.browser.test.tsx', 'benchmarks/**/*.bench.browser.tsx'],
+          include: ['packages/*/test/**/*.browser.test.tsx'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        plugins: [react(), tailwindcss()],
+        // (bench) Pre-bundle everything up front: a mid-run re-optimisation reloads the page
+        // and can leave two copies of React in one test.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            '@tanstack/react-query',
+            '@tanstack/react-virtual',
+            'clsx',
+            'valibot',
+          ],
+        },
+        test: {
+          name: 'bench',
+          include: ['benchmarks/**/*.bench.browser.tsx'],
           browser: {
             enabled: true,
             headless: true,
