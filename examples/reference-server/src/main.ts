@@ -1,0 +1,15 @@
+import { startReferenceServer } from './startReferenceServer.js';
+
+/** `pnpm start`: the reference server, configured from the environment. */
+const server = await startReferenceServer({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.DATA_DIR ?? '.data/pglite',
+  hostname: process.env.HOST ?? '127.0.0.1',
+  port: Number(process.env.PORT ?? 8787),
+  webhookDelayMs: Number(process.env.WEBHOOK_DELAY_MS ?? 0),
+  corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean),
+});
+console.log(`credits reference server: ${server.baseUrl}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void server.close().then(() => process.exit(0)));
+}

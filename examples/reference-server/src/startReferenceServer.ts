@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type AppOptions, createApp } from './createApp.js';
+import { createCreditsService } from './createCreditsService.js';
+import { createDatabase } from './createDatabase.js';
+
+export interface ReferenceServerOptions extends Omit<AppOptions, 'service'> {
+  /** A PostgreSQL URL; without it, embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite's data directory; without it, in memory. */
+  dataDir?: string;
+  poolSize?: number;
+  hostname?: string;
+  port?: number;
+  webhookDelayMs?: number;
+  mode?: 'test' | 'live';
+}
+
+export interface ReferenceServer {
+  origin: string;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, builds the app and listens (loopback by default). */
+export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
+  const database = await createDatabase({ url: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
+  const service = createCreditsService(database.db, { webhookDelayMs: options.webhookDelayMs, mode: options.mode });
+  const app = createApp({ ...options, service });
+  const hostname = options.hostname ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname, port: options.port ?? 0 }, () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${hostname}:${port}`;
+  return {
+    origin,
+    baseUrl: `${origin}${options.basePath ?? '/api/credits/v1'}`,
+    close: async () => {
+      service.dispose();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
