@@ -10,6 +10,12 @@ export class ProblemError extends Error {
   }
 
   toJSON() {
-    return { type: 'about:blank', title: this.title, status: this.status, code: this.code, ...(this.detail ? { detail: this.detail } : {}) };
+    return {
+      type: 'about:blank',
+      title: this.title,
+      status: this.status,
+      code: this.code,
+      ...(this.detail ? { detail: this.detail } : {}),
+    };
   }
 }

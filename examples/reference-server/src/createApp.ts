@@ -36,18 +36,30 @@ const demoAccount = (request: Request) => {
   return match ? `acct_${match[1]}` : null;
 };
 
-function parse<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown): v.InferOutput<TSchema> {
+function parse<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  body: unknown,
+): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
   const issue = result.issues[0];
-  throw new ProblemError(400, 'validation_failed', 'Invalid request body', `${v.getDotPath(issue) ?? 'body'}: ${issue.message}`);
+  throw new ProblemError(
+    400,
+    'validation_failed',
+    'Invalid request body',
+    `${v.getDotPath(issue) ?? 'body'}: ${issue.message}`,
+  );
 }
 
 const fingerprint = (value: unknown) =>
   createHash('sha256')
-    .update(JSON.stringify(value, (_, inner: unknown) =>
-      inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner,
-    ) ?? '')
+    .update(
+      JSON.stringify(value, (_, inner: unknown) =>
+        inner && typeof inner === 'object' && !Array.isArray(inner)
+          ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+          : inner,
+      ) ?? '',
+    )
     .digest('hex');
 
 interface Cursor {
@@ -66,20 +78,37 @@ export function createApp(options: AppOptions) {
   const app = new Hono<{ Variables: { account: string } }>();
 
   if (options.corsOrigins?.length) {
-    app.use(`${base}/*`, cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], credentials: true }));
+    app.use(
+      `${base}/*`,
+      cors({
+        origin: options.corsOrigins,
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+        credentials: true,
+      }),
+    );
   }
 
   app.onError((error, c) => {
-    const problem = error instanceof ProblemError ? error : new ProblemError(500, 'internal_error', 'Internal server error');
+    const problem =
+      error instanceof ProblemError
+        ? error
+        : new ProblemError(500, 'internal_error', 'Internal server error');
     if (!(error instanceof ProblemError)) console.error(error);
-    return c.json(problem.toJSON(), problem.status as 400, { 'Content-Type': 'application/problem+json' });
+    return c.json(problem.toJSON(), problem.status as 400, {
+      'Content-Type': 'application/problem+json',
+    });
   });
-  app.notFound((c) => c.json(new ProblemError(404, 'not_found', 'No such operation').toJSON(), 404, { 'Content-Type': 'application/problem+json' }));
+  app.notFound((c) =>
+    c.json(new ProblemError(404, 'not_found', 'No such operation').toJSON(), 404, {
+      'Content-Type': 'application/problem+json',
+    }),
+  );
 
   app.use(`${base}/*`, async (c, next) => {
     const account = await resolveAccount(c.req.raw);
     if (!account) throw new ProblemError(401, 'unauthenticated', 'Sign in required');
-    if ((await service.ensureAccount(account)) && options.onNewAccount) await options.onNewAccount(account);
+    if ((await service.ensureAccount(account)) && options.onNewAccount)
+      await options.onNewAccount(account);
     c.set('account', account);
     await next();
   });
@@ -98,25 +127,59 @@ export function createApp(options: AppOptions) {
     const minute = Date.now() - 60_000;
     const recent = (recentCreates.get(account) ?? []).filter((at) => at > minute);
     if (recent.length >= createsPerMinute) {
-      throw new ProblemError(429, 'rate_limited', 'Too many requests', 'Too many purchase or card attempts; wait a minute.');
+      throw new ProblemError(
+        429,
+        'rate_limited',
+        'Too many requests',
+        'Too many purchase or card attempts; wait a minute.',
+      );
     }
     recent.push(Date.now());
     recentCreates.set(account, recent);
   }
 
   /** Idempotency-Key: same key + body → the stored response; other body → 422; still running → 409. */
-  async function idempotent(account: string, scope: string, key: string | undefined, request: unknown, run: () => Promise<{ status: number; body: unknown }>) {
+  async function idempotent(
+    account: string,
+    scope: string,
+    key: string | undefined,
+    request: unknown,
+    run: () => Promise<{ status: number; body: unknown }>,
+  ) {
     if (!key || key.length > 255) {
-      throw new ProblemError(400, 'validation_failed', 'Idempotency-Key required', 'Send a unique Idempotency-Key header (at most 255 characters) per attempt.');
+      throw new ProblemError(
+        400,
+        'validation_failed',
+        'Idempotency-Key required',
+        'Send a unique Idempotency-Key header (at most 255 characters) per attempt.',
+      );
     }
     const print = fingerprint(request);
-    const claimed = await service.rows(sql`INSERT INTO idempotency_keys (account_id, scope, key, fingerprint, state)
+    const claimed =
+      await service.rows(sql`INSERT INTO idempotency_keys (account_id, scope, key, fingerprint, state)
       VALUES (${account}, ${scope}, ${key}, ${print}, 'running') ON CONFLICT DO NOTHING RETURNING key`);
     if (claimed.length === 0) {
-      const [existing] = await service.rows(sql`SELECT * FROM idempotency_keys WHERE account_id = ${account} AND scope = ${scope} AND key = ${key}`);
-      if (existing?.fingerprint !== print) throw new ProblemError(422, 'idempotency_key_reused', 'Idempotency-Key reused', 'This key was used with a different request body.');
-      if (existing.state !== 'done') throw new ProblemError(409, 'idempotency_in_progress', 'Request in progress', 'A request with this key is still running; retry later with the same key.');
-      return { status: Number(existing.status_code), body: JSON.parse(String(existing.response)) as unknown };
+      const [existing] = await service.rows(
+        sql`SELECT * FROM idempotency_keys WHERE account_id = ${account} AND scope = ${scope} AND key = ${key}`,
+      );
+      if (existing?.fingerprint !== print)
+        throw new ProblemError(
+          422,
+          'idempotency_key_reused',
+          'Idempotency-Key reused',
+          'This key was used with a different request body.',
+        );
+      if (existing.state !== 'done')
+        throw new ProblemError(
+          409,
+          'idempotency_in_progress',
+          'Request in progress',
+          'A request with this key is still running; retry later with the same key.',
+        );
+      return {
+        status: Number(existing.status_code),
+        body: JSON.parse(String(existing.response)) as unknown,
+      };
     }
     let result: { status: number; body: unknown };
     try {
@@ -124,7 +187,9 @@ export function createApp(options: AppOptions) {
       result = await run();
     } catch (error) {
       if (!(error instanceof ProblemError) || error.status >= 500 || error.status === 429) {
-        await service.rows(sql`DELETE FROM idempotency_keys WHERE account_id = ${account} AND scope = ${scope} AND key = ${key} RETURNING key`);
+        await service.rows(
+          sql`DELETE FROM idempotency_keys WHERE account_id = ${account} AND scope = ${scope} AND key = ${key} RETURNING key`,
+        );
         throw error;
       }
       result = { status: error.status, body: error.toJSON() };
@@ -134,11 +199,24 @@ export function createApp(options: AppOptions) {
     return result;
   }
 
-  const reply = (c: { json: (body: never, status: never, headers?: Record<string, string>) => Response }, result: { status: number; body: unknown }) =>
-    c.json(result.body as never, result.status as never, result.status >= 400 ? { 'Content-Type': 'application/problem+json' } : undefined);
+  const reply = (
+    c: { json: (body: never, status: never, headers?: Record<string, string>) => Response },
+    result: { status: number; body: unknown },
+  ) =>
+    c.json(
+      result.body as never,
+      result.status as never,
+      result.status >= 400 ? { 'Content-Type': 'application/problem+json' } : undefined,
+    );
 
   app.get(`${base}/config`, (c) =>
-    c.json({ apiVersion: '1.0', mode: service.mode, stripePublishableKey: null, currency: 'USD', limits }),
+    c.json({
+      apiVersion: '1.0',
+      mode: service.mode,
+      stripePublishableKey: null,
+      currency: 'USD',
+      limits,
+    }),
   );
 
   app.get(`${base}/balance`, async (c) => {
@@ -152,16 +230,34 @@ export function createApp(options: AppOptions) {
     const url = new URL(c.req.url);
     const limitText = url.searchParams.get('limit');
     const limit = limitText === null ? limits.defaultPageSize : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1) throw new ProblemError(400, 'validation_failed', 'Invalid limit', 'limit must be a whole number ≥ 1.');
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new ProblemError(
+        400,
+        'validation_failed',
+        'Invalid limit',
+        'limit must be a whole number ≥ 1.',
+      );
     const types = url.searchParams.getAll('type').filter(Boolean);
     const websiteId = url.searchParams.get('websiteId') || undefined;
     const from = url.searchParams.get('from') || undefined;
     const to = url.searchParams.get('to') || undefined;
     const search = url.searchParams.get('search')?.trim() || undefined;
     for (const bound of [from, to]) {
-      if (bound && Number.isNaN(Date.parse(bound))) throw new ProblemError(400, 'validation_failed', 'Invalid date', `"${bound}" is not an ISO 8601 date.`);
+      if (bound && Number.isNaN(Date.parse(bound)))
+        throw new ProblemError(
+          400,
+          'validation_failed',
+          'Invalid date',
+          `"${bound}" is not an ISO 8601 date.`,
+        );
     }
-    const signature = JSON.stringify([[...types].sort(), websiteId ?? '', from ?? '', to ?? '', search ?? '']);
+    const signature = JSON.stringify([
+      [...types].sort(),
+      websiteId ?? '',
+      from ?? '',
+      to ?? '',
+      search ?? '',
+    ]);
     const conditions: SQL[] = [sql`account_id = ${account}`];
     const cursorText = url.searchParams.get('cursor');
     if (cursorText) {
@@ -172,17 +268,30 @@ export function createApp(options: AppOptions) {
         cursor = undefined;
       }
       if (!cursor || !Number.isInteger(cursor.s) || cursor.f !== signature) {
-        throw new ProblemError(400, 'validation_failed', 'Invalid cursor', 'The cursor is malformed or belongs to other filters.');
+        throw new ProblemError(
+          400,
+          'validation_failed',
+          'Invalid cursor',
+          'The cursor is malformed or belongs to other filters.',
+        );
       }
       conditions.push(sql`seq < ${cursor.s}`);
     }
-    if (types.length) conditions.push(sql`type IN (${sql.join(types.map((type) => sql`${type}`), sql`, `)})`);
+    if (types.length)
+      conditions.push(
+        sql`type IN (${sql.join(
+          types.map((type) => sql`${type}`),
+          sql`, `,
+        )})`,
+      );
     if (websiteId) conditions.push(sql`website_id = ${websiteId}`);
     if (from) conditions.push(sql`created_at >= ${new Date(from).toISOString()}`);
     if (to) conditions.push(sql`created_at < ${new Date(to).toISOString()}`);
     if (search) {
       const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      conditions.push(sql`(description ILIKE ${pattern} OR coalesce(website_name, '') ILIKE ${pattern})`);
+      conditions.push(
+        sql`(description ILIKE ${pattern} OR coalesce(website_name, '') ILIKE ${pattern})`,
+      );
     }
     const size = Math.min(limit, limits.maxPageSize);
     const found = await service.rows(
@@ -192,23 +301,36 @@ export function createApp(options: AppOptions) {
     const last = page.at(-1);
     const result: TransactionPage = {
       data: page.map(service.toTransaction),
-      nextCursor: found.length > size && last ? Buffer.from(JSON.stringify({ s: Number(last.seq), f: signature })).toString('base64url') : null,
+      nextCursor:
+        found.length > size && last
+          ? Buffer.from(JSON.stringify({ s: Number(last.seq), f: signature })).toString('base64url')
+          : null,
     };
     return c.json(result);
   });
 
   app.get(`${base}/usage/websites`, async (c) => {
     const url = new URL(c.req.url);
-    const to = url.searchParams.get('to') ? new Date(url.searchParams.get('to') as string) : new Date();
-    const from = url.searchParams.get('from') ? new Date(url.searchParams.get('from') as string) : new Date(to.getTime() - 30 * 86_400_000);
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new ProblemError(400, 'validation_failed', 'Invalid date');
-    const found = await service.rows(sql`SELECT website_id, max(website_name) AS name, max(website_url) AS url,
+    const to = url.searchParams.get('to')
+      ? new Date(url.searchParams.get('to') as string)
+      : new Date();
+    const from = url.searchParams.get('from')
+      ? new Date(url.searchParams.get('from') as string)
+      : new Date(to.getTime() - 30 * 86_400_000);
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
+      throw new ProblemError(400, 'validation_failed', 'Invalid date');
+    const found =
+      await service.rows(sql`SELECT website_id, max(website_name) AS name, max(website_url) AS url,
         -sum(amount) AS credits, count(*) AS n
       FROM transactions WHERE account_id = ${c.get('account')} AND type = 'usage' AND website_id IS NOT NULL
         AND created_at >= ${from.toISOString()} AND created_at < ${to.toISOString()}
       GROUP BY website_id ORDER BY credits DESC, website_id`);
     const data = found.map((row) => ({
-      website: { id: String(row.website_id), name: String(row.name ?? row.website_id), url: (row.url as string | null) ?? null },
+      website: {
+        id: String(row.website_id),
+        name: String(row.name ?? row.website_id),
+        url: (row.url as string | null) ?? null,
+      },
       credits: Number(row.credits),
       transactionCount: Number(row.n),
     }));
@@ -226,30 +348,54 @@ export function createApp(options: AppOptions) {
   app.post(`${base}/purchases`, async (c) => {
     const account = c.get('account');
     const input = await body(c.req.raw);
-    const result = await idempotent(account, 'purchase', c.req.header('idempotency-key'), input, async () => ({
-      status: 201,
-      body: await service.createPurchase(account, parse(createPurchaseBodySchema, input)),
-    }));
+    const result = await idempotent(
+      account,
+      'purchase',
+      c.req.header('idempotency-key'),
+      input,
+      async () => ({
+        status: 201,
+        body: await service.createPurchase(account, parse(createPurchaseBodySchema, input)),
+      }),
+    );
     return reply(c as never, result);
   });
 
-  app.get(`${base}/purchases/:id`, async (c) => c.json(await service.getPurchase(c.get('account'), c.req.param('id'))));
+  app.get(`${base}/purchases/:id`, async (c) =>
+    c.json(await service.getPurchase(c.get('account'), c.req.param('id'))),
+  );
 
-  app.get(`${base}/payment-methods`, async (c) => c.json(await service.listMethods(c.get('account'))));
+  app.get(`${base}/payment-methods`, async (c) =>
+    c.json(await service.listMethods(c.get('account'))),
+  );
 
   app.post(`${base}/setup-intents`, async (c) => {
     const account = c.get('account');
-    const result = await idempotent(account, 'setup', c.req.header('idempotency-key'), null, async () => ({
-      status: 201,
-      body: await service.createSetupIntent(account),
-    }));
+    const result = await idempotent(
+      account,
+      'setup',
+      c.req.header('idempotency-key'),
+      null,
+      async () => ({
+        status: 201,
+        body: await service.createSetupIntent(account),
+      }),
+    );
     return reply(c as never, result);
   });
 
-  app.post(`${base}/payment-methods/:id/default`, async (c) => c.json(await service.setDefaultPaymentMethod(c.get('account'), c.req.param('id'))));
+  app.post(`${base}/payment-methods/:id/default`, async (c) =>
+    c.json(await service.setDefaultPaymentMethod(c.get('account'), c.req.param('id'))),
+  );
 
   app.delete(`${base}/payment-methods/:id`, async (c) =>
-    c.json(await service.deletePaymentMethod(c.get('account'), c.req.param('id'), c.req.query('newDefaultId') || undefined)),
+    c.json(
+      await service.deletePaymentMethod(
+        c.get('account'),
+        c.req.param('id'),
+        c.req.query('newDefaultId') || undefined,
+      ),
+    ),
   );
 
   app.post(`${base}/sandbox/purchases/:id/confirm`, async (c) => {
@@ -258,15 +404,25 @@ export function createApp(options: AppOptions) {
   });
   app.post(`${base}/sandbox/purchases/:id/authenticate`, async (c) => {
     const { outcome } = parse(sandboxAuthenticateBodySchema, await body(c.req.raw));
-    return c.json(await service.sandboxAuthenticatePurchase(c.get('account'), c.req.param('id'), outcome));
+    return c.json(
+      await service.sandboxAuthenticatePurchase(c.get('account'), c.req.param('id'), outcome),
+    );
   });
   app.post(`${base}/sandbox/setup-intents/:id/confirm`, async (c) => {
     const input = parse(sandboxConfirmBodySchema, await body(c.req.raw));
-    return c.json(await service.sandboxConfirmSetupIntent(c.get('account'), c.req.param('id'), input.paymentMethod));
+    return c.json(
+      await service.sandboxConfirmSetupIntent(
+        c.get('account'),
+        c.req.param('id'),
+        input.paymentMethod,
+      ),
+    );
   });
   app.post(`${base}/sandbox/setup-intents/:id/authenticate`, async (c) => {
     const { outcome } = parse(sandboxAuthenticateBodySchema, await body(c.req.raw));
-    return c.json(await service.sandboxAuthenticateSetupIntent(c.get('account'), c.req.param('id'), outcome));
+    return c.json(
+      await service.sandboxAuthenticateSetupIntent(c.get('account'), c.req.param('id'), outcome),
+    );
   });
 
   /**
@@ -283,13 +439,26 @@ export function createApp(options: AppOptions) {
   app.post(`${base}/usage`, async (c) => {
     const account = c.get('account');
     const input = await body(c.req.raw);
-    const result = await idempotent(account, 'usage', c.req.header('idempotency-key'), input, async () => {
-      const usage = parse(usageBody, input);
-      const row = await service.transaction((tx) =>
-        service.appendLedger(tx, account, { type: 'usage', amount: -usage.credits, description: usage.description, websiteId: usage.websiteId, websiteName: usage.websiteName, websiteUrl: usage.websiteUrl }),
-      );
-      return { status: 201, body: row };
-    });
+    const result = await idempotent(
+      account,
+      'usage',
+      c.req.header('idempotency-key'),
+      input,
+      async () => {
+        const usage = parse(usageBody, input);
+        const row = await service.transaction((tx) =>
+          service.appendLedger(tx, account, {
+            type: 'usage',
+            amount: -usage.credits,
+            description: usage.description,
+            websiteId: usage.websiteId,
+            websiteName: usage.websiteName,
+            websiteUrl: usage.websiteUrl,
+          }),
+        );
+        return { status: 201, body: row };
+      },
+    );
     return reply(c as never, result);
   });
 

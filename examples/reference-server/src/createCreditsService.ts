@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type Balance,
-  type CreditPackage,
-  type PaymentMethod,
-  type Purchase,
-  type SetupIntent,
-  type Transaction,
+import type {
+  Balance,
+  CreditPackage,
+  PaymentMethod,
+  Purchase,
+  SetupIntent,
+  Transaction,
 } from 'credits-core';
 import { SANDBOX_FAILURE_MESSAGES, sandboxCardForToken } from 'credits-core/sandbox';
 import { type SQL, sql } from 'drizzle-orm';
@@ -25,10 +25,34 @@ const iso = (value: unknown) => new Date(value as string).toISOString();
 
 /** The server's package table: a purchase's amount always comes from here, never from the client. */
 export const PACKAGES: readonly CreditPackage[] = [
-  { id: 'pkg_10k', credits: 10_000, price: { amount: 1_000, currency: 'USD' }, label: 'Starter', badge: null },
-  { id: 'pkg_50k', credits: 50_000, price: { amount: 4_500, currency: 'USD' }, label: 'Growth', badge: null },
-  { id: 'pkg_100k', credits: 100_000, price: { amount: 8_000, currency: 'USD' }, label: 'Pro', badge: 'Popular' },
-  { id: 'pkg_250k', credits: 250_000, price: { amount: 18_000, currency: 'USD' }, label: 'Studio', badge: 'Best value' },
+  {
+    id: 'pkg_10k',
+    credits: 10_000,
+    price: { amount: 1_000, currency: 'USD' },
+    label: 'Starter',
+    badge: null,
+  },
+  {
+    id: 'pkg_50k',
+    credits: 50_000,
+    price: { amount: 4_500, currency: 'USD' },
+    label: 'Growth',
+    badge: null,
+  },
+  {
+    id: 'pkg_100k',
+    credits: 100_000,
+    price: { amount: 8_000, currency: 'USD' },
+    label: 'Pro',
+    badge: 'Popular',
+  },
+  {
+    id: 'pkg_250k',
+    credits: 250_000,
+    price: { amount: 18_000, currency: 'USD' },
+    label: 'Studio',
+    badge: 'Best value',
+  },
 ];
 
 export interface ServiceOptions {
@@ -60,19 +84,34 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
   async function ensureAccount(account: string): Promise<boolean> {
-    const created = await rows(db, sql`INSERT INTO accounts (id) VALUES (${account}) ON CONFLICT (id) DO NOTHING RETURNING id`);
+    const created = await rows(
+      db,
+      sql`INSERT INTO accounts (id) VALUES (${account}) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    );
     return created.length > 0;
   }
 
   /** Appends one ledger row and moves the balance, atomically. Call inside a transaction. */
-  async function appendLedger(tx: Executor, account: string, entry: NewLedgerRow): Promise<Transaction> {
-    const [row] = await rows(tx, sql`SELECT total, used, seq, overdraft_allowed FROM accounts WHERE id = ${account} FOR UPDATE`);
+  async function appendLedger(
+    tx: Executor,
+    account: string,
+    entry: NewLedgerRow,
+  ): Promise<Transaction> {
+    const [row] = await rows(
+      tx,
+      sql`SELECT total, used, seq, overdraft_allowed FROM accounts WHERE id = ${account} FOR UPDATE`,
+    );
     if (!row) throw new ProblemError(404, 'not_found', 'No such account');
     const total = Number(row.total);
     const used = Number(row.used);
     const after = total - used + entry.amount;
     if (entry.type === 'usage' && after < 0 && !row.overdraft_allowed) {
-      throw new ProblemError(402, 'insufficient_credits', 'Not enough credits', `This needs ${-entry.amount} credits; ${total - used} are available.`);
+      throw new ProblemError(
+        402,
+        'insufficient_credits',
+        'Not enough credits',
+        `This needs ${-entry.amount} credits; ${total - used} are available.`,
+      );
     }
     const seq = Number(row.seq) + 1;
     const id = `txn_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
@@ -92,13 +131,22 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       description: entry.description,
       amount: entry.amount,
       balanceAfter: after,
-      website: entry.websiteId ? { id: entry.websiteId, name: entry.websiteName ?? entry.websiteId, url: entry.websiteUrl ?? null } : null,
+      website: entry.websiteId
+        ? {
+            id: entry.websiteId,
+            name: entry.websiteName ?? entry.websiteId,
+            url: entry.websiteUrl ?? null,
+          }
+        : null,
       purchaseId: entry.purchaseId ?? null,
     };
   }
 
   async function balance(account: string, executor: Executor = db): Promise<Balance> {
-    const [row] = await rows(executor, sql`SELECT total, used, overdraft_allowed, low_balance_threshold, updated_at FROM accounts WHERE id = ${account}`);
+    const [row] = await rows(
+      executor,
+      sql`SELECT total, used, overdraft_allowed, low_balance_threshold, updated_at FROM accounts WHERE id = ${account}`,
+    );
     if (!row) throw new ProblemError(404, 'not_found', 'No such account');
     const total = Number(row.total);
     const used = Number(row.used);
@@ -121,7 +169,11 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     amount: Number(row.amount),
     balanceAfter: Number(row.balance_after),
     website: row.website_id
-      ? { id: String(row.website_id), name: String(row.website_name ?? row.website_id), url: (row.website_url as string | null) ?? null }
+      ? {
+          id: String(row.website_id),
+          name: String(row.website_name ?? row.website_id),
+          url: (row.website_url as string | null) ?? null,
+        }
       : null,
     purchaseId: (row.purchase_id as string | null) ?? null,
   });
@@ -129,7 +181,10 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
   async function toPurchase(row: Row): Promise<Purchase> {
     let transaction: Transaction | null = null;
     if (row.transaction_id) {
-      const [found] = await rows(db, sql`SELECT * FROM transactions WHERE id = ${row.transaction_id as string}`);
+      const [found] = await rows(
+        db,
+        sql`SELECT * FROM transactions WHERE id = ${row.transaction_id as string}`,
+      );
       transaction = found ? toTransaction(found) : null;
     }
     const total = num(row.balance_total);
@@ -142,18 +197,31 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       amount: { amount: Number(row.amount), currency: String(row.currency) },
       clientSecret: (row.client_secret as string | null) ?? null,
       paymentMethodId: (row.payment_method_id as string | null) ?? null,
-      failure: row.failure_code ? { code: String(row.failure_code), message: String(row.failure_message ?? '') } : null,
+      failure: row.failure_code
+        ? { code: String(row.failure_code), message: String(row.failure_message ?? '') }
+        : null,
       transaction,
       balance:
         transaction && total !== null && used !== null
-          ? { total, used, available: total - used, overdraftAllowed: false, lowBalanceThreshold: null, expiring: [], updatedAt: transaction.createdAt }
+          ? {
+              total,
+              used,
+              available: total - used,
+              overdraftAllowed: false,
+              lowBalanceThreshold: null,
+              expiring: [],
+              updatedAt: transaction.createdAt,
+            }
           : null,
       createdAt: iso(row.created_at),
     };
   }
 
   async function purchaseRow(account: string, id: string): Promise<Row> {
-    const [row] = await rows(db, sql`SELECT * FROM purchases WHERE id = ${id} AND account_id = ${account}`);
+    const [row] = await rows(
+      db,
+      sql`SELECT * FROM purchases WHERE id = ${id} AND account_id = ${account}`,
+    );
     if (!row) throw new ProblemError(404, 'not_found', 'No such purchase');
     return row;
   }
@@ -161,7 +229,10 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
   /** Credits a paid purchase — exactly once, whoever calls first (the webhook or a poll). */
   async function grant(account: string, purchaseId: string): Promise<void> {
     await db.transaction(async (tx) => {
-      const [row] = await rows(tx, sql`SELECT * FROM purchases WHERE id = ${purchaseId} FOR UPDATE`);
+      const [row] = await rows(
+        tx,
+        sql`SELECT * FROM purchases WHERE id = ${purchaseId} FOR UPDATE`,
+      );
       if (!row || row.status === 'succeeded') return;
       const pkg = PACKAGES.find((p) => p.id === row.package_id);
       const entry = await appendLedger(tx, account, {
@@ -180,7 +251,9 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
   async function paid(account: string, purchaseId: string): Promise<void> {
     const delay = options.webhookDelayMs ?? 0;
     if (delay <= 0) return grant(account, purchaseId);
-    await db.execute(sql`UPDATE purchases SET status = 'processing', settle_at = ${new Date(now().getTime() + delay).toISOString()} WHERE id = ${purchaseId}`);
+    await db.execute(
+      sql`UPDATE purchases SET status = 'processing', settle_at = ${new Date(now().getTime() + delay).toISOString()} WHERE id = ${purchaseId}`,
+    );
     const timer = setTimeout(() => {
       timers.delete(timer);
       void grant(account, purchaseId).catch(() => {});
@@ -188,25 +261,48 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     timers.add(timer);
   }
 
-  async function savePaymentMethod(account: string, token: string, executor: Executor = db): Promise<string> {
+  async function savePaymentMethod(
+    account: string,
+    token: string,
+    executor: Executor = db,
+  ): Promise<string> {
     const card = sandboxCardForToken(token);
     if (!card) throw new ProblemError(400, 'validation_failed', 'Unknown test payment method');
     const id = `pm_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const [existing] = await rows(executor, sql`SELECT count(*) AS n FROM payment_methods WHERE account_id = ${account}`);
+    const [existing] = await rows(
+      executor,
+      sql`SELECT count(*) AS n FROM payment_methods WHERE account_id = ${account}`,
+    );
     await executor.execute(sql`INSERT INTO payment_methods (id, account_id, token, brand, last4, exp_month, exp_year, is_default)
       VALUES (${id}, ${account}, ${token}, ${card.card.brand}, ${card.card.last4}, ${card.card.expMonth}, ${card.card.expYear}, ${Number(existing?.n ?? 0) === 0})`);
     return id;
   }
 
-  async function resolveToken(account: string, paymentMethod: string): Promise<{ token: string; savedId: string | null }> {
-    const [saved] = await rows(db, sql`SELECT id, token FROM payment_methods WHERE id = ${paymentMethod} AND account_id = ${account}`);
+  async function resolveToken(
+    account: string,
+    paymentMethod: string,
+  ): Promise<{ token: string; savedId: string | null }> {
+    const [saved] = await rows(
+      db,
+      sql`SELECT id, token FROM payment_methods WHERE id = ${paymentMethod} AND account_id = ${account}`,
+    );
     if (saved) return { token: String(saved.token), savedId: String(saved.id) };
     if (sandboxCardForToken(paymentMethod)) return { token: paymentMethod, savedId: null };
-    throw new ProblemError(400, 'validation_failed', 'Unknown payment method', `"${paymentMethod}" is neither a saved payment method nor a Stripe test token.`);
+    throw new ProblemError(
+      400,
+      'validation_failed',
+      'Unknown payment method',
+      `"${paymentMethod}" is neither a saved payment method nor a Stripe test token.`,
+    );
   }
 
   /** The simulated gateway: Stripe's test tokens, with Stripe's semantics. */
-  async function pay(account: string, purchaseId: string, paymentMethod: string, save: boolean): Promise<void> {
+  async function pay(
+    account: string,
+    purchaseId: string,
+    paymentMethod: string,
+    save: boolean,
+  ): Promise<void> {
     const { token, savedId } = await resolveToken(account, paymentMethod);
     const outcome = sandboxCardForToken(token)!.outcome;
     if (outcome.type === 'declined') {
@@ -220,23 +316,36 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       return;
     }
     const methodId = savedId ?? (save ? await savePaymentMethod(account, token) : null);
-    await db.execute(sql`UPDATE purchases SET payment_method_id = ${methodId}, failure_code = NULL, failure_message = NULL WHERE id = ${purchaseId}`);
+    await db.execute(
+      sql`UPDATE purchases SET payment_method_id = ${methodId}, failure_code = NULL, failure_message = NULL WHERE id = ${purchaseId}`,
+    );
     await paid(account, purchaseId);
   }
 
   async function settleDue(account: string): Promise<void> {
-    const due = await rows(db, sql`SELECT id FROM purchases WHERE account_id = ${account} AND status = 'processing' AND settle_at <= ${now().toISOString()}`);
+    const due = await rows(
+      db,
+      sql`SELECT id FROM purchases WHERE account_id = ${account} AND status = 'processing' AND settle_at <= ${now().toISOString()}`,
+    );
     for (const row of due) await grant(account, String(row.id));
   }
 
   async function listMethods(account: string): Promise<{ data: PaymentMethod[] }> {
-    const found = await rows(db, sql`SELECT * FROM payment_methods WHERE account_id = ${account} ORDER BY is_default DESC, created_at ASC, id ASC`);
+    const found = await rows(
+      db,
+      sql`SELECT * FROM payment_methods WHERE account_id = ${account} ORDER BY is_default DESC, created_at ASC, id ASC`,
+    );
     return {
       data: found.map((row) => ({
         id: String(row.id),
         type: 'card',
         isDefault: Boolean(row.is_default),
-        card: { brand: String(row.brand), last4: String(row.last4), expMonth: Number(row.exp_month), expYear: Number(row.exp_year) },
+        card: {
+          brand: String(row.brand),
+          last4: String(row.last4),
+          expMonth: Number(row.exp_month),
+          expYear: Number(row.exp_year),
+        },
         wallet: null,
         email: null,
       })),
@@ -248,19 +357,31 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     status: String(row.status),
     clientSecret: String(row.client_secret),
     paymentMethod: row.payment_method_id
-      ? ((await listMethods(account)).data.find((method) => method.id === row.payment_method_id) ?? null)
+      ? ((await listMethods(account)).data.find((method) => method.id === row.payment_method_id) ??
+        null)
       : null,
-    failure: row.failure_code ? { code: String(row.failure_code), message: String(row.failure_message ?? '') } : null,
+    failure: row.failure_code
+      ? { code: String(row.failure_code), message: String(row.failure_message ?? '') }
+      : null,
   });
 
   async function setupRow(account: string, id: string): Promise<Row> {
-    const [row] = await rows(db, sql`SELECT * FROM setup_intents WHERE id = ${id} AND account_id = ${account}`);
+    const [row] = await rows(
+      db,
+      sql`SELECT * FROM setup_intents WHERE id = ${id} AND account_id = ${account}`,
+    );
     if (!row) throw new ProblemError(404, 'not_found', 'No such setup intent');
     return row;
   }
 
   function requireSandbox() {
-    if (mode !== 'test') throw new ProblemError(403, 'sandbox_unavailable', 'Sandbox unavailable', 'Sandbox payments exist only in test mode.');
+    if (mode !== 'test')
+      throw new ProblemError(
+        403,
+        'sandbox_unavailable',
+        'Sandbox unavailable',
+        'Sandbox payments exist only in test mode.',
+      );
   }
 
   return {
@@ -275,11 +396,17 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     listMethods,
     savePaymentMethod,
     grant,
-    async createPurchase(account: string, input: { packageId: string; paymentMethodId?: string; savePaymentMethod?: boolean }): Promise<Purchase> {
+    async createPurchase(
+      account: string,
+      input: { packageId: string; paymentMethodId?: string; savePaymentMethod?: boolean },
+    ): Promise<Purchase> {
       const pkg = PACKAGES.find((p) => p.id === input.packageId);
       if (!pkg) throw new ProblemError(404, 'not_found', 'No such package');
       if (input.paymentMethodId) {
-        const [method] = await rows(db, sql`SELECT id FROM payment_methods WHERE id = ${input.paymentMethodId} AND account_id = ${account}`);
+        const [method] = await rows(
+          db,
+          sql`SELECT id FROM payment_methods WHERE id = ${input.paymentMethodId} AND account_id = ${account}`,
+        );
         if (!method) throw new ProblemError(404, 'not_found', 'No such payment method');
       }
       const id = `pur_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
@@ -291,14 +418,32 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     },
     async getPurchase(account: string, id: string): Promise<Purchase> {
       const row = await purchaseRow(account, id);
-      if (row.status === 'processing' && row.settle_at && new Date(row.settle_at as string) <= now()) await grant(account, id);
+      if (
+        row.status === 'processing' &&
+        row.settle_at &&
+        new Date(row.settle_at as string) <= now()
+      )
+        await grant(account, id);
       return toPurchase(await purchaseRow(account, id));
     },
-    async sandboxConfirmPurchase(account: string, id: string, input: { paymentMethod: string; savePaymentMethod?: boolean }) {
+    async sandboxConfirmPurchase(
+      account: string,
+      id: string,
+      input: { paymentMethod: string; savePaymentMethod?: boolean },
+    ) {
       requireSandbox();
       const row = await purchaseRow(account, id);
-      if (['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(String(row.status))) {
-        await pay(account, id, input.paymentMethod, input.savePaymentMethod ?? Boolean(row.pending_save));
+      if (
+        ['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(
+          String(row.status),
+        )
+      ) {
+        await pay(
+          account,
+          id,
+          input.paymentMethod,
+          input.savePaymentMethod ?? Boolean(row.pending_save),
+        );
       }
       return toPurchase(await purchaseRow(account, id));
     },
@@ -306,14 +451,23 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       requireSandbox();
       const row = await purchaseRow(account, id);
       if (row.status !== 'requires_action' || !row.pending_token) {
-        throw new ProblemError(409, 'purchase_not_confirmable', 'Nothing to authenticate', `The purchase is ${row.status}.`);
+        throw new ProblemError(
+          409,
+          'purchase_not_confirmable',
+          'Nothing to authenticate',
+          `The purchase is ${row.status}.`,
+        );
       }
       if (outcome === 'fail') {
         await db.execute(sql`UPDATE purchases SET status = 'requires_payment_method', pending_token = NULL,
           failure_code = 'authentication_failed', failure_message = ${SANDBOX_FAILURE_MESSAGES.authentication_failed} WHERE id = ${id}`);
       } else {
-        const methodId = (row.payment_method_id as string | null) ?? (row.pending_save ? await savePaymentMethod(account, String(row.pending_token)) : null);
-        await db.execute(sql`UPDATE purchases SET pending_token = NULL, payment_method_id = ${methodId} WHERE id = ${id}`);
+        const methodId =
+          (row.payment_method_id as string | null) ??
+          (row.pending_save ? await savePaymentMethod(account, String(row.pending_token)) : null);
+        await db.execute(
+          sql`UPDATE purchases SET pending_token = NULL, payment_method_id = ${methodId} WHERE id = ${id}`,
+        );
         await paid(account, id);
       }
       return toPurchase(await purchaseRow(account, id));
@@ -324,7 +478,11 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
         VALUES (${id}, ${account}, 'requires_payment_method', ${`${id}_secret_${randomUUID().slice(0, 8)}`})`);
       return toSetupIntent(account, await setupRow(account, id));
     },
-    async sandboxConfirmSetupIntent(account: string, id: string, paymentMethod: string): Promise<SetupIntent> {
+    async sandboxConfirmSetupIntent(
+      account: string,
+      id: string,
+      paymentMethod: string,
+    ): Promise<SetupIntent> {
       requireSandbox();
       const row = await setupRow(account, id);
       if (row.status !== 'succeeded') {
@@ -334,51 +492,86 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
           await db.execute(sql`UPDATE setup_intents SET status = 'requires_payment_method', failure_code = ${outcome.code},
             failure_message = ${SANDBOX_FAILURE_MESSAGES[outcome.code]} WHERE id = ${id}`);
         } else if (outcome.type === 'requires_action') {
-          await db.execute(sql`UPDATE setup_intents SET status = 'requires_action', pending_token = ${token}, failure_code = NULL WHERE id = ${id}`);
+          await db.execute(
+            sql`UPDATE setup_intents SET status = 'requires_action', pending_token = ${token}, failure_code = NULL WHERE id = ${id}`,
+          );
         } else {
           const methodId = await savePaymentMethod(account, token);
-          await db.execute(sql`UPDATE setup_intents SET status = 'succeeded', payment_method_id = ${methodId}, failure_code = NULL WHERE id = ${id}`);
+          await db.execute(
+            sql`UPDATE setup_intents SET status = 'succeeded', payment_method_id = ${methodId}, failure_code = NULL WHERE id = ${id}`,
+          );
         }
       }
       return toSetupIntent(account, await setupRow(account, id));
     },
-    async sandboxAuthenticateSetupIntent(account: string, id: string, outcome: 'complete' | 'fail'): Promise<SetupIntent> {
+    async sandboxAuthenticateSetupIntent(
+      account: string,
+      id: string,
+      outcome: 'complete' | 'fail',
+    ): Promise<SetupIntent> {
       requireSandbox();
       const row = await setupRow(account, id);
       if (row.status !== 'requires_action' || !row.pending_token) {
-        throw new ProblemError(409, 'purchase_not_confirmable', 'Nothing to authenticate', `The setup intent is ${row.status}.`);
+        throw new ProblemError(
+          409,
+          'purchase_not_confirmable',
+          'Nothing to authenticate',
+          `The setup intent is ${row.status}.`,
+        );
       }
       if (outcome === 'fail') {
         await db.execute(sql`UPDATE setup_intents SET status = 'requires_payment_method', pending_token = NULL,
           failure_code = 'authentication_failed', failure_message = ${SANDBOX_FAILURE_MESSAGES.authentication_failed} WHERE id = ${id}`);
       } else {
         const methodId = await savePaymentMethod(account, String(row.pending_token));
-        await db.execute(sql`UPDATE setup_intents SET status = 'succeeded', pending_token = NULL, payment_method_id = ${methodId} WHERE id = ${id}`);
+        await db.execute(
+          sql`UPDATE setup_intents SET status = 'succeeded', pending_token = NULL, payment_method_id = ${methodId} WHERE id = ${id}`,
+        );
       }
       return toSetupIntent(account, await setupRow(account, id));
     },
     async setDefaultPaymentMethod(account: string, id: string) {
       await db.transaction(async (tx) => {
-        const [found] = await rows(tx, sql`SELECT id FROM payment_methods WHERE account_id = ${account} AND id = ${id} FOR UPDATE`);
+        const [found] = await rows(
+          tx,
+          sql`SELECT id FROM payment_methods WHERE account_id = ${account} AND id = ${id} FOR UPDATE`,
+        );
         if (!found) throw new ProblemError(404, 'not_found', 'No such payment method');
-        await tx.execute(sql`UPDATE payment_methods SET is_default = (id = ${id}) WHERE account_id = ${account}`);
+        await tx.execute(
+          sql`UPDATE payment_methods SET is_default = (id = ${id}) WHERE account_id = ${account}`,
+        );
       });
       return listMethods(account);
     },
     async deletePaymentMethod(account: string, id: string, newDefaultId?: string) {
       await db.transaction(async (tx) => {
-        const methods = await rows(tx, sql`SELECT id, is_default FROM payment_methods WHERE account_id = ${account} FOR UPDATE`);
+        const methods = await rows(
+          tx,
+          sql`SELECT id, is_default FROM payment_methods WHERE account_id = ${account} FOR UPDATE`,
+        );
         const target = methods.find((row) => row.id === id);
         if (!target) throw new ProblemError(404, 'not_found', 'No such payment method');
         const rest = methods.filter((row) => row.id !== id);
         if (target.is_default && rest.length > 0) {
           if (!newDefaultId) {
-            throw new ProblemError(409, 'default_payment_method_required', 'Default payment method required', 'Name the new default (newDefaultId) to delete the default payment method.');
+            throw new ProblemError(
+              409,
+              'default_payment_method_required',
+              'Default payment method required',
+              'Name the new default (newDefaultId) to delete the default payment method.',
+            );
           }
           if (!rest.some((row) => row.id === newDefaultId)) {
-            throw new ProblemError(400, 'validation_failed', 'Invalid newDefaultId', 'newDefaultId must be another saved payment method.');
+            throw new ProblemError(
+              400,
+              'validation_failed',
+              'Invalid newDefaultId',
+              'newDefaultId must be another saved payment method.',
+            );
           }
-          await tx.execute(sql`UPDATE payment_methods SET is_default = (id = ${newDefaultId}) WHERE account_id = ${account}`);
+          await tx.execute(
+            sql`UPDATE payment_methods SET is_default = (id = ${newDefaultId}) WHERE account_id = ${account}`,
+          );
         }
         await tx.execute(sql`DELETE FROM payment_methods WHERE id = ${id}`);
       });

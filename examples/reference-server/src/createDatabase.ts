@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 
 /** The same drizzle database type over PGlite and node-postgres: the server's SQL runs on both. */
@@ -23,13 +23,25 @@ const migrations = ['001_init.sql'].map((name) =>
  * `DATABASE_URL` → a pooled PostgreSQL; otherwise embedded PGlite (in
  * `dataDir`, or in memory). Migrations run on open; they are idempotent.
  */
-export async function createDatabase(options: { url?: string; dataDir?: string; poolSize?: number } = {}): Promise<DatabaseHandle> {
+export async function createDatabase(
+  options: { url?: string; dataDir?: string; poolSize?: number } = {},
+): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client losing its connection (a restart, a failover) must not crash the server.
+    pool.on('error', (error) => console.warn(`postgres pool: ${error.message}`));
     for (const migration of migrations) await pool.query(migration);
-    return { db: drizzlePostgres(pool) as unknown as Database, kind: 'postgres', close: () => pool.end() };
+    return {
+      db: drizzlePostgres(pool) as unknown as Database,
+      kind: 'postgres',
+      close: () => pool.end(),
+    };
   }
   const client = new PGlite(options.dataDir);
   for (const migration of migrations) await client.exec(migration);
-  return { db: drizzlePglite(client) as unknown as Database, kind: 'pglite', close: () => client.close() };
+  return {
+    db: drizzlePglite(client) as unknown as Database,
+    kind: 'pglite',
+    close: () => client.close(),
+  };
 }

@@ -23,13 +23,24 @@ export interface ReferenceServer {
 }
 
 /** Opens the database, builds the app and listens (loopback by default). */
-export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
-  const database = await createDatabase({ url: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
-  const service = createCreditsService(database.db, { webhookDelayMs: options.webhookDelayMs, mode: options.mode });
+export async function startReferenceServer(
+  options: ReferenceServerOptions = {},
+): Promise<ReferenceServer> {
+  const database = await createDatabase({
+    url: options.databaseUrl,
+    dataDir: options.dataDir,
+    poolSize: options.poolSize,
+  });
+  const service = createCreditsService(database.db, {
+    webhookDelayMs: options.webhookDelayMs,
+    mode: options.mode,
+  });
   const app = createApp({ ...options, service });
   const hostname = options.hostname ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname, port: options.port ?? 0 }, () => resolve(started));
+    const started = serve({ fetch: app.fetch, hostname, port: options.port ?? 0 }, () =>
+      resolve(started),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://${hostname}:${port}`;

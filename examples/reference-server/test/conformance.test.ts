@@ -11,7 +11,9 @@ describe('reference server on PGlite', () => {
 
   it('passes the conformance kit', async () => {
     const report = await runConformance({ baseUrl: server.baseUrl, token: 'conformance' });
-    expect(report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`)).toEqual([]);
+    expect(
+      report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`),
+    ).toEqual([]);
     expect(report.passed).toBeGreaterThanOrEqual(20);
   }, 120_000);
 });
