@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import * as v from 'valibot';
 import { type CreditsService, PACKAGES } from './createCreditsService.js';
+import type { StripeClient } from './createStripeGateway.js';
 import { ProblemError } from './ProblemError.js';
 
 export interface AppOptions {
@@ -29,6 +30,8 @@ export interface AppOptions {
   limits?: { maxPageSize: number; defaultPageSize: number };
   /** Purchase and SetupIntent creations per account per minute (against card testing). Default 30. */
   createsPerMinute?: number;
+  /** With Stripe: the client (for webhook signatures), the webhook secret and the publishable key. */
+  stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
 }
 
 const demoAccount = (request: Request) => {
@@ -213,11 +216,30 @@ export function createApp(options: AppOptions) {
     c.json({
       apiVersion: '1.0',
       mode: service.mode,
-      stripePublishableKey: null,
+      stripePublishableKey: options.stripe?.publishableKey ?? null,
       currency: 'USD',
       limits,
     }),
   );
+
+  /** Stripe webhooks: the signature is checked on the raw body before anything happens. */
+  app.post('/webhooks/stripe', async (c) => {
+    const stripe = options.stripe;
+    if (!stripe) throw new ProblemError(404, 'not_found', 'Stripe is not configured');
+    const payload = await c.req.text();
+    let event: { type: string; data: { object: Record<string, unknown> } };
+    try {
+      event = (await stripe.client.webhooks.constructEventAsync(
+        payload,
+        c.req.header('stripe-signature') ?? '',
+        stripe.webhookSecret,
+      )) as never;
+    } catch {
+      throw new ProblemError(400, 'validation_failed', 'Invalid webhook signature');
+    }
+    await service.handleStripeEvent(event);
+    return c.json({ received: true });
+  });
 
   app.get(`${base}/balance`, async (c) => {
     await service.settleDue(c.get('account'));
@@ -371,16 +393,11 @@ export function createApp(options: AppOptions) {
 
   app.post(`${base}/setup-intents`, async (c) => {
     const account = c.get('account');
-    const result = await idempotent(
-      account,
-      'setup',
-      c.req.header('idempotency-key'),
-      null,
-      async () => ({
-        status: 201,
-        body: await service.createSetupIntent(account),
-      }),
-    );
+    const key = c.req.header('idempotency-key');
+    const result = await idempotent(account, 'setup', key, null, async () => ({
+      status: 201,
+      body: await service.createSetupIntent(account, key),
+    }));
     return reply(c as never, result);
   });
 

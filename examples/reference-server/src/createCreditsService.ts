@@ -10,6 +10,12 @@ import type {
 import { SANDBOX_FAILURE_MESSAGES, sandboxCardForToken } from 'credits-core/sandbox';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from './createDatabase.js';
+import {
+  failureOf,
+  purchaseStatus,
+  type StripeClient,
+  toPaymentMethod,
+} from './createStripeGateway.js';
 import { ProblemError } from './ProblemError.js';
 
 type Executor = Pick<Database, 'execute'>;
@@ -60,6 +66,8 @@ export interface ServiceOptions {
   /** A paid purchase stays `processing` this long, then the simulated webhook credits it. */
   webhookDelayMs?: number;
   now?: () => Date;
+  /** With Stripe, payments go through PaymentIntents; without it, through the simulated gateway. */
+  stripe?: StripeClient;
 }
 
 export type NewLedgerRow = {
@@ -331,6 +339,7 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
   }
 
   async function listMethods(account: string): Promise<{ data: PaymentMethod[] }> {
+    if (options.stripe) return stripeMethods(account);
     const found = await rows(
       db,
       sql`SELECT * FROM payment_methods WHERE account_id = ${account} ORDER BY is_default DESC, created_at ASC, id ASC`,
@@ -384,8 +393,133 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       );
   }
 
+  const stripe = options.stripe;
+
+  async function ensureCustomer(account: string): Promise<string> {
+    const [row] = await rows(
+      db,
+      sql`SELECT stripe_customer_id FROM accounts WHERE id = ${account}`,
+    );
+    if (row?.stripe_customer_id) return String(row.stripe_customer_id);
+    const customer = await stripe!.customers.create(
+      { metadata: { account } },
+      { idempotencyKey: `customer:${account}` },
+    );
+    await db.execute(
+      sql`UPDATE accounts SET stripe_customer_id = ${customer.id} WHERE id = ${account}`,
+    );
+    return customer.id;
+  }
+
+  /** Mirrors a PaymentIntent onto its purchase; a succeeded one is credited (exactly once). */
+  async function syncIntent(
+    account: string,
+    purchaseId: string,
+    intent: { status: string; client_secret?: string | null; last_payment_error?: unknown },
+  ) {
+    // A succeeded intent is recorded by grant() itself, with its ledger row, exactly once.
+    if (intent.status === 'succeeded') return grant(account, purchaseId);
+    const failure = failureOf(intent.last_payment_error as Parameters<typeof failureOf>[0]);
+    await db.execute(sql`UPDATE purchases SET status = ${purchaseStatus(intent.status)}, client_secret = ${intent.client_secret ?? null},
+      failure_code = ${failure?.code ?? null}, failure_message = ${failure?.message ?? null}
+      WHERE id = ${purchaseId} AND status <> 'succeeded'`);
+  }
+
+  async function stripeDeclined(purchaseId: string, error: unknown) {
+    const failure = failureOf(error as Parameters<typeof failureOf>[0]) ?? {
+      code: 'card_declined',
+      message: 'The payment did not go through.',
+    };
+    await db.execute(sql`UPDATE purchases SET status = 'requires_payment_method', failure_code = ${failure.code},
+      failure_message = ${failure.message} WHERE id = ${purchaseId}`);
+  }
+
+  const isCardError = (error: unknown) => (error as { type?: string })?.type === 'StripeCardError';
+
+  async function stripeMethods(account: string): Promise<{ data: PaymentMethod[] }> {
+    const customer = await ensureCustomer(account);
+    const [listed, details] = await Promise.all([
+      stripe!.paymentMethods.list({ customer, type: 'card' }),
+      stripe!.customers.retrieve(customer),
+    ]);
+    let defaultId =
+      (
+        details as {
+          invoice_settings?: { default_payment_method?: string | { id: string } | null };
+        }
+      ).invoice_settings?.default_payment_method ?? null;
+    if (typeof defaultId === 'object' && defaultId) defaultId = defaultId.id;
+    const methods = listed.data;
+    if (methods.length > 0 && !methods.some((method) => method.id === defaultId)) {
+      // Exactly one default while any exists: the oldest becomes it.
+      defaultId = methods[0]!.id;
+      await stripe!.customers.update(customer, {
+        invoice_settings: { default_payment_method: defaultId },
+      });
+    }
+    const data = methods.map((method) => toPaymentMethod(method, defaultId as string | null));
+    return { data: data.sort((a, b) => Number(b.isDefault) - Number(a.isDefault)) };
+  }
+
+  /** Stripe events, signature already verified. Each effect happens once however often an event arrives. */
+  async function handleStripeEvent(event: {
+    type: string;
+    data: { object: Record<string, unknown> };
+  }): Promise<void> {
+    const object = event.data.object;
+    if (
+      event.type === 'payment_intent.succeeded' ||
+      event.type === 'payment_intent.payment_failed'
+    ) {
+      const [purchase] = await rows(
+        db,
+        sql`SELECT id, account_id FROM purchases WHERE payment_intent_id = ${String(object.id)}`,
+      );
+      if (purchase)
+        await syncIntent(
+          String(purchase.account_id),
+          String(purchase.id),
+          object as { status: string },
+        );
+      return;
+    }
+    if (event.type === 'charge.refunded' || event.type === 'charge.dispute.created') {
+      const intentId = String(object.payment_intent ?? '');
+      const [purchase] = await rows(
+        db,
+        sql`SELECT id, account_id, credits, status FROM purchases WHERE payment_intent_id = ${intentId}`,
+      );
+      if (purchase?.status !== 'succeeded') return;
+      const refund = event.type === 'charge.refunded';
+      const externalId = `${refund ? 'refund' : 'dispute'}:${String(object.id)}`;
+      await db.transaction(async (tx) => {
+        const [seen] = await rows(
+          tx,
+          sql`SELECT id FROM transactions WHERE external_id = ${externalId}`,
+        );
+        if (seen) return;
+        // Refunded or disputed credits are taken back in full, even when already spent: the
+        // balance may then go below zero, and the account shows overdraftAllowed until it is topped up.
+        await tx.execute(
+          sql`UPDATE accounts SET overdraft_allowed = true WHERE id = ${String(purchase.account_id)}`,
+        );
+        const row = await appendLedger(tx, String(purchase.account_id), {
+          type: refund ? 'refund' : 'adjustment',
+          amount: -Number(purchase.credits),
+          description: refund ? 'Refund of a credit package' : 'Payment disputed',
+          purchaseId: String(purchase.id),
+        });
+        await tx.execute(
+          sql`UPDATE transactions SET external_id = ${externalId} WHERE id = ${row.id}`,
+        );
+      });
+    }
+  }
+
   return {
     mode,
+    stripeEnabled: Boolean(stripe),
+    handleStripeEvent,
     rows: (query: SQL) => rows(db, query),
     transaction: <T>(run: (tx: Executor) => Promise<T>) => db.transaction((tx) => run(tx)),
     ensureAccount,
@@ -403,27 +537,73 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       const pkg = PACKAGES.find((p) => p.id === input.packageId);
       if (!pkg) throw new ProblemError(404, 'not_found', 'No such package');
       if (input.paymentMethodId) {
-        const [method] = await rows(
-          db,
-          sql`SELECT id FROM payment_methods WHERE id = ${input.paymentMethodId} AND account_id = ${account}`,
-        );
-        if (!method) throw new ProblemError(404, 'not_found', 'No such payment method');
+        const known = stripe
+          ? (await stripeMethods(account)).data.some(
+              (method) => method.id === input.paymentMethodId,
+            )
+          : (
+              await rows(
+                db,
+                sql`SELECT id FROM payment_methods WHERE id = ${input.paymentMethodId} AND account_id = ${account}`,
+              )
+            ).length > 0;
+        if (!known) throw new ProblemError(404, 'not_found', 'No such payment method');
       }
       const id = `pur_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
       await db.execute(sql`INSERT INTO purchases (id, account_id, package_id, status, credits, amount, currency, client_secret, pending_save, created_at)
         VALUES (${id}, ${account}, ${pkg.id}, 'requires_payment_method', ${pkg.credits}, ${pkg.price.amount}, ${pkg.price.currency},
                 ${`${id}_secret_${randomUUID().slice(0, 8)}`}, ${input.savePaymentMethod ?? false}, ${now().toISOString()})`);
-      if (input.paymentMethodId) await pay(account, id, input.paymentMethodId, false);
+      if (stripe) {
+        const customer = await ensureCustomer(account);
+        try {
+          const intent = await stripe.paymentIntents.create(
+            {
+              amount: pkg.price.amount,
+              currency: pkg.price.currency.toLowerCase(),
+              customer,
+              metadata: { purchaseId: id, account, packageId: pkg.id },
+              automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+              ...(input.savePaymentMethod ? { setup_future_usage: 'off_session' as const } : {}),
+              ...(input.paymentMethodId
+                ? { payment_method: input.paymentMethodId, confirm: true }
+                : {}),
+            },
+            { idempotencyKey: `purchase:${id}` },
+          );
+          await db.execute(
+            sql`UPDATE purchases SET payment_intent_id = ${intent.id}, payment_method_id = ${input.paymentMethodId ?? null} WHERE id = ${id}`,
+          );
+          await syncIntent(account, id, intent);
+        } catch (error) {
+          if (!isCardError(error)) throw error;
+          await stripeDeclined(id, error);
+        }
+      } else if (input.paymentMethodId) {
+        await pay(account, id, input.paymentMethodId, false);
+      }
       return toPurchase(await purchaseRow(account, id));
     },
     async getPurchase(account: string, id: string): Promise<Purchase> {
       const row = await purchaseRow(account, id);
       if (
+        stripe &&
+        row.payment_intent_id &&
+        row.status !== 'succeeded' &&
+        row.status !== 'canceled'
+      ) {
+        // The poll that finds a succeeded PaymentIntent credits it: "instant" never waits for the webhook.
+        await syncIntent(
+          account,
+          id,
+          await stripe.paymentIntents.retrieve(String(row.payment_intent_id)),
+        );
+      } else if (
         row.status === 'processing' &&
         row.settle_at &&
         new Date(row.settle_at as string) <= now()
-      )
+      ) {
         await grant(account, id);
+      }
       return toPurchase(await purchaseRow(account, id));
     },
     async sandboxConfirmPurchase(
@@ -438,17 +618,38 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
           String(row.status),
         )
       ) {
-        await pay(
-          account,
-          id,
-          input.paymentMethod,
-          input.savePaymentMethod ?? Boolean(row.pending_save),
-        );
+        if (stripe && row.payment_intent_id) {
+          // Stripe test mode: confirm server-side with Stripe's own test token.
+          try {
+            const intent = await stripe.paymentIntents.confirm(String(row.payment_intent_id), {
+              payment_method: input.paymentMethod,
+            });
+            await syncIntent(account, id, intent);
+          } catch (error) {
+            if (!isCardError(error)) throw error;
+            await stripeDeclined(id, error);
+          }
+        } else {
+          await pay(
+            account,
+            id,
+            input.paymentMethod,
+            input.savePaymentMethod ?? Boolean(row.pending_save),
+          );
+        }
       }
       return toPurchase(await purchaseRow(account, id));
     },
     async sandboxAuthenticatePurchase(account: string, id: string, outcome: 'complete' | 'fail') {
       requireSandbox();
+      if (stripe) {
+        throw new ProblemError(
+          409,
+          'purchase_not_confirmable',
+          'Authenticate with Stripe.js',
+          'With Stripe, 3D Secure is completed in the browser (handleNextAction).',
+        );
+      }
       const row = await purchaseRow(account, id);
       if (row.status !== 'requires_action' || !row.pending_token) {
         throw new ProblemError(
@@ -472,7 +673,21 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       }
       return toPurchase(await purchaseRow(account, id));
     },
-    async createSetupIntent(account: string): Promise<SetupIntent> {
+    async createSetupIntent(account: string, idempotencyKey?: string): Promise<SetupIntent> {
+      if (stripe) {
+        const customer = await ensureCustomer(account);
+        const intent = await stripe.setupIntents.create(
+          {
+            customer,
+            usage: 'off_session',
+            automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+          },
+          idempotencyKey ? { idempotencyKey: `setup:${account}:${idempotencyKey}` } : undefined,
+        );
+        await db.execute(sql`INSERT INTO setup_intents (id, account_id, status, client_secret)
+          VALUES (${intent.id}, ${account}, ${intent.status}, ${intent.client_secret ?? ''})`);
+        return toSetupIntent(account, await setupRow(account, intent.id));
+      }
       const id = `seti_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
       await db.execute(sql`INSERT INTO setup_intents (id, account_id, status, client_secret)
         VALUES (${id}, ${account}, 'requires_payment_method', ${`${id}_secret_${randomUUID().slice(0, 8)}`})`);
@@ -485,7 +700,18 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     ): Promise<SetupIntent> {
       requireSandbox();
       const row = await setupRow(account, id);
-      if (row.status !== 'succeeded') {
+      if (stripe && row.status !== 'succeeded') {
+        try {
+          const intent = await stripe.setupIntents.confirm(id, { payment_method: paymentMethod });
+          await db.execute(sql`UPDATE setup_intents SET status = ${intent.status}, failure_code = NULL,
+            payment_method_id = ${typeof intent.payment_method === 'string' ? intent.payment_method : (intent.payment_method?.id ?? null)} WHERE id = ${id}`);
+        } catch (error) {
+          if (!isCardError(error)) throw error;
+          const failure = failureOf(error as Parameters<typeof failureOf>[0])!;
+          await db.execute(sql`UPDATE setup_intents SET status = 'requires_payment_method', failure_code = ${failure.code},
+            failure_message = ${failure.message} WHERE id = ${id}`);
+        }
+      } else if (row.status !== 'succeeded') {
         const { token } = await resolveToken(account, paymentMethod);
         const outcome = sandboxCardForToken(token)!.outcome;
         if (outcome.type === 'declined') {
@@ -531,6 +757,15 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       return toSetupIntent(account, await setupRow(account, id));
     },
     async setDefaultPaymentMethod(account: string, id: string) {
+      if (stripe) {
+        const { data } = await stripeMethods(account);
+        if (!data.some((method) => method.id === id))
+          throw new ProblemError(404, 'not_found', 'No such payment method');
+        await stripe.customers.update(await ensureCustomer(account), {
+          invoice_settings: { default_payment_method: id },
+        });
+        return stripeMethods(account);
+      }
       await db.transaction(async (tx) => {
         const [found] = await rows(
           tx,
@@ -544,6 +779,35 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       return listMethods(account);
     },
     async deletePaymentMethod(account: string, id: string, newDefaultId?: string) {
+      if (stripe) {
+        const { data } = await stripeMethods(account);
+        const target = data.find((method) => method.id === id);
+        if (!target) throw new ProblemError(404, 'not_found', 'No such payment method');
+        const rest = data.filter((method) => method.id !== id);
+        if (target.isDefault && rest.length > 0) {
+          if (!newDefaultId) {
+            throw new ProblemError(
+              409,
+              'default_payment_method_required',
+              'Default payment method required',
+              'Name the new default (newDefaultId) to delete the default payment method.',
+            );
+          }
+          if (!rest.some((method) => method.id === newDefaultId)) {
+            throw new ProblemError(
+              400,
+              'validation_failed',
+              'Invalid newDefaultId',
+              'newDefaultId must be another saved payment method.',
+            );
+          }
+          await stripe.customers.update(await ensureCustomer(account), {
+            invoice_settings: { default_payment_method: newDefaultId },
+          });
+        }
+        await stripe.paymentMethods.detach(id);
+        return stripeMethods(account);
+      }
       await db.transaction(async (tx) => {
         const methods = await rows(
           tx,

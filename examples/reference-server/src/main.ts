@@ -8,6 +8,13 @@ const server = await startReferenceServer({
   port: Number(process.env.PORT ?? 8787),
   webhookDelayMs: Number(process.env.WEBHOOK_DELAY_MS ?? 0),
   corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean),
+  stripeSettings: process.env.STRIPE_SECRET_KEY
+    ? {
+        secretKey: process.env.STRIPE_SECRET_KEY,
+        webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? '',
+        publishableKey: process.env.STRIPE_PUBLISHABLE_KEY,
+      }
+    : undefined,
 });
 console.log(`credits reference server: ${server.baseUrl}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

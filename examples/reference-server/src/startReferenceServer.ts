@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { type AppOptions, createApp } from './createApp.js';
 import { createCreditsService } from './createCreditsService.js';
 import { createDatabase } from './createDatabase.js';
+import { createStripeClient, type StripeSettings } from './createStripeGateway.js';
 
 export interface ReferenceServerOptions extends Omit<AppOptions, 'service'> {
   /** A PostgreSQL URL; without it, embedded PGlite. */
@@ -14,6 +15,8 @@ export interface ReferenceServerOptions extends Omit<AppOptions, 'service'> {
   port?: number;
   webhookDelayMs?: number;
   mode?: 'test' | 'live';
+  /** Stripe keys: PaymentIntents, SetupIntents and signed webhooks. Without them, the simulated gateway. */
+  stripeSettings?: StripeSettings;
 }
 
 export interface ReferenceServer {
@@ -31,11 +34,26 @@ export async function startReferenceServer(
     dataDir: options.dataDir,
     poolSize: options.poolSize,
   });
+  const settings = options.stripeSettings;
+  const stripeClient = settings ? createStripeClient(settings) : undefined;
+  const mode = options.mode ?? (settings?.secretKey.startsWith('sk_live') ? 'live' : 'test');
   const service = createCreditsService(database.db, {
     webhookDelayMs: options.webhookDelayMs,
-    mode: options.mode,
+    mode,
+    stripe: stripeClient,
   });
-  const app = createApp({ ...options, service });
+  const app = createApp({
+    ...options,
+    service,
+    stripe:
+      stripeClient && settings
+        ? {
+            client: stripeClient,
+            webhookSecret: settings.webhookSecret,
+            publishableKey: settings.publishableKey,
+          }
+        : undefined,
+  });
   const hostname = options.hostname ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname, port: options.port ?? 0 }, () =>

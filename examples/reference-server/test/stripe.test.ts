@@ -1,0 +1,203 @@
+import { createCreditsClient } from 'credits-core';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { startFakeStripe } from './fakeStripe';
+
+const WEBHOOK_SECRET = 'whsec_test_reference';
+let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+let server: ReferenceServer;
+const signer = new Stripe('sk_test_signer', { telemetry: false });
+
+beforeAll(async () => {
+  fake = await startFakeStripe();
+  server = await startReferenceServer({
+    stripeSettings: {
+      secretKey: 'sk_test_fake',
+      webhookSecret: WEBHOOK_SECRET,
+      publishableKey: 'pk_test_fake',
+      host: '127.0.0.1',
+      port: fake.port,
+      protocol: 'http',
+    },
+  });
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+  await fake?.close();
+});
+
+function client(account: string) {
+  return createCreditsClient({
+    baseUrl: server.baseUrl,
+    headers: { Authorization: `Bearer ${account}` },
+    retry: false,
+  });
+}
+
+/** Delivers a Stripe event to the server, signed as Stripe would (or not). */
+function webhook(type: string, object: unknown, secret = WEBHOOK_SECRET) {
+  const payload = JSON.stringify({
+    id: `evt_${Math.random()}`,
+    object: 'event',
+    type,
+    data: { object },
+  });
+  const signature = signer.webhooks.generateTestHeaderString({ payload, secret });
+  return fetch(`${server.origin}/webhooks/stripe`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+    body: payload,
+  });
+}
+
+const lastRequest = (path: RegExp) =>
+  [...fake.requests].reverse().find((request) => path.test(request.path));
+
+describe('reference server with Stripe (against a local fake of Stripe’s API)', () => {
+  it('advertises the publishable key and test mode', async () => {
+    expect(await client('cfg').getConfig()).toMatchObject({
+      mode: 'test',
+      stripePublishableKey: 'pk_test_fake',
+    });
+  });
+
+  it('creates the PaymentIntent with the server’s amount, the customer and an idempotency key', async () => {
+    const response = await fetch(`${server.baseUrl}/purchases`, {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer alice',
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'k1',
+      },
+      body: JSON.stringify({ packageId: 'pkg_50k', savePaymentMethod: true, amount: 1 }),
+    });
+    expect(response.status).toBe(201);
+    const purchase = (await response.json()) as {
+      id: string;
+      status: string;
+      clientSecret: string;
+    };
+    const created = lastRequest(/^\/v1\/payment_intents$/)!;
+    const customer = lastRequest(/^\/v1\/customers$/)!;
+    expect(created.body).toMatchObject({
+      amount: '4500',
+      currency: 'usd',
+      'metadata[purchaseId]': purchase.id,
+      'metadata[account]': 'acct_alice',
+      setup_future_usage: 'off_session',
+      'automatic_payment_methods[enabled]': 'true',
+    });
+    expect(created.body.customer).toMatch(/^cus_/);
+    expect(created.idempotencyKey).toBe(`purchase:${purchase.id}`);
+    expect(customer.idempotencyKey).toBe('customer:acct_alice');
+    expect(purchase.status).toBe('requires_payment_method');
+    expect(purchase.clientSecret).toMatch(/_secret_fake$/);
+  });
+
+  it('a poll that finds the PaymentIntent succeeded credits at once; the webhook 3× later changes nothing', async () => {
+    const bob = client('bob');
+    const created = await bob.createPurchase({ packageId: 'pkg_10k' });
+    const intentId = lastRequest(/^\/v1\/payment_intents$/)!;
+    const intent = [...fake.intents.values()].find(
+      (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === created.id,
+    )!;
+    void intentId;
+    fake.succeed(intent.id as string);
+    const polled = await bob.getPurchase(created.id);
+    expect(polled.status).toBe('succeeded');
+    expect(polled.balance?.available).toBe(10_000);
+    const deliveries = await Promise.all(
+      [1, 2, 3].map(() => webhook('payment_intent.succeeded', intent)),
+    );
+    expect(deliveries.map((r) => r.status)).toEqual([200, 200, 200]);
+    const ledger = await bob.listTransactions({ type: 'purchase' });
+    expect(ledger.data).toHaveLength(1);
+    expect((await bob.getBalance()).available).toBe(10_000);
+  });
+
+  it('a webhook with a wrong signature gets 400 and grants nothing', async () => {
+    const carol = client('carol');
+    const created = await carol.createPurchase({ packageId: 'pkg_10k' });
+    const intent = [...fake.intents.values()].find(
+      (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === created.id,
+    )!;
+    intent.status = 'succeeded';
+    const forged = await webhook('payment_intent.succeeded', intent, 'whsec_attacker');
+    expect(forged.status).toBe(400);
+    expect(await forged.json()).toMatchObject({ code: 'validation_failed' });
+    expect((await carol.getBalance()).available).toBe(0);
+    // The genuine event credits it.
+    expect((await webhook('payment_intent.succeeded', intent)).status).toBe(200);
+    expect((await carol.getBalance()).available).toBe(10_000);
+  });
+
+  it('saved card: SetupIntent on Stripe, then a PaymentIntent confirmed with it server-side', async () => {
+    const dave = client('dave');
+    const setup = await dave.createSetupIntent();
+    expect(lastRequest(/^\/v1\/setup_intents$/)?.body).toMatchObject({ usage: 'off_session' });
+    const saved = await dave.sandbox.confirmSetupIntent(setup.id, {
+      paymentMethod: 'pm_card_visa',
+    });
+    expect(saved.status).toBe('succeeded');
+    const methods = await dave.listPaymentMethods();
+    expect(methods.data).toHaveLength(1);
+    expect(methods.data[0]).toMatchObject({ isDefault: true, card: { last4: '4242' } });
+    const purchase = await dave.createPurchase({
+      packageId: 'pkg_10k',
+      paymentMethodId: methods.data[0]!.id,
+    });
+    expect(lastRequest(/^\/v1\/payment_intents$/)?.body).toMatchObject({
+      payment_method: methods.data[0]!.id,
+      confirm: 'true',
+    });
+    expect(purchase.status).toBe('succeeded');
+    expect((await dave.getBalance()).available).toBe(10_000);
+  });
+
+  it('a declined saved card leaves the purchase payable with the reason', async () => {
+    const erin = client('erin');
+    const setup = await erin.createSetupIntent();
+    await erin.sandbox.confirmSetupIntent(setup.id, {
+      paymentMethod: 'pm_card_threeDSecure2Required',
+    });
+    const declinedSetup = await erin.createSetupIntent();
+    const refused = await erin.sandbox.confirmSetupIntent(declinedSetup.id, {
+      paymentMethod: 'pm_card_visa_chargeDeclined',
+    });
+    expect(refused).toMatchObject({
+      status: 'requires_payment_method',
+      failure: { code: 'card_declined' },
+    });
+    const created = await erin.createPurchase({ packageId: 'pkg_10k' });
+    const declined = await erin.sandbox.confirmPurchase(created.id, {
+      paymentMethod: 'pm_card_visa_chargeDeclinedInsufficientFunds',
+    });
+    expect(declined).toMatchObject({
+      status: 'requires_payment_method',
+      failure: { code: 'insufficient_funds' },
+    });
+    expect((await erin.getBalance()).available).toBe(0);
+  });
+
+  it('a refund takes the credits back once, even if the event arrives twice', async () => {
+    const frank = client('frank');
+    const created = await frank.createPurchase({ packageId: 'pkg_10k' });
+    const intent = [...fake.intents.values()].find(
+      (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === created.id,
+    )!;
+    fake.succeed(intent.id as string);
+    await frank.getPurchase(created.id);
+    const charge = {
+      id: 'ch_refunded_1',
+      object: 'charge',
+      payment_intent: intent.id,
+      amount_refunded: 1_000,
+    };
+    await webhook('charge.refunded', charge);
+    await webhook('charge.refunded', charge);
+    const balance = await frank.getBalance();
+    expect(balance.available).toBe(0);
+    expect((await frank.listTransactions({ type: 'refund' })).data).toHaveLength(1);
+  });
+});
