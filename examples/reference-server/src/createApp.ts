@@ -186,7 +186,8 @@ export function createApp(options: AppOptions) {
     }
     let result: { status: number; body: unknown };
     try {
-      rateLimit(account);
+      // Card testing happens through purchases and card setups; usage events are not limited here.
+      if (scope !== 'usage') rateLimit(account);
       result = await run();
     } catch (error) {
       if (!(error instanceof ProblemError) || error.status >= 500 || error.status === 429) {
