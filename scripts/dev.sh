@@ -1,5 +1,13 @@
 #!/usr/bin/env bash
-# The main job, from a fresh clone: set-up, then Storybook (every widget and state).
+# The main job, from a fresh clone: set-up, then the demo — the reference
+# server (embedded PostgreSQL, sandbox payments, a seeded demo account) and the
+# "Credits Manager" app. Ctrl-C stops both. Storybook: `pnpm storybook`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
-exec pnpm run storybook
+echo "› building the packages the demo imports"
+pnpm run build >/dev/null
+export SEED_DEMO=1 DATA_DIR="${DATA_DIR:-$ROOT/.data/demo}" PORT_API="${PORT_API:-8787}"
+echo "› demo: open http://127.0.0.1:5173 (API on http://127.0.0.1:${PORT_API}/api/credits/v1)"
+exec pnpm exec concurrently --kill-others --names api,app --prefix-colors blue,green \
+  "PORT=${PORT_API} pnpm --filter credits-reference-server start" \
+  "CREDITS_API=http://127.0.0.1:${PORT_API} pnpm --filter credits-example-vite-app dev --port 5173 --strictPort"

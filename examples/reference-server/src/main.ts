@@ -8,6 +8,7 @@ const server = await startReferenceServer({
   port: Number(process.env.PORT ?? 8787),
   webhookDelayMs: Number(process.env.WEBHOOK_DELAY_MS ?? 0),
   corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean),
+  seedDemo: process.env.SEED_DEMO === '1',
   stripeSettings: process.env.STRIPE_SECRET_KEY
     ? {
         secretKey: process.env.STRIPE_SECRET_KEY,

@@ -4,6 +4,7 @@ import { type AppOptions, createApp } from './createApp.js';
 import { createCreditsService } from './createCreditsService.js';
 import { createDatabase } from './createDatabase.js';
 import { createStripeClient, type StripeSettings } from './createStripeGateway.js';
+import { seedDemoAccount } from './seedDemoAccount.js';
 
 export interface ReferenceServerOptions extends Omit<AppOptions, 'service'> {
   /** A PostgreSQL URL; without it, embedded PGlite. */
@@ -15,6 +16,8 @@ export interface ReferenceServerOptions extends Omit<AppOptions, 'service'> {
   port?: number;
   webhookDelayMs?: number;
   mode?: 'test' | 'live';
+  /** Seed every new account with demo data (history and two test cards). */
+  seedDemo?: boolean;
   /** Stripe keys: PaymentIntents, SetupIntents and signed webhooks. Without them, the simulated gateway. */
   stripeSettings?: StripeSettings;
 }
@@ -44,6 +47,9 @@ export async function startReferenceServer(
   });
   const app = createApp({
     ...options,
+    onNewAccount: options.seedDemo
+      ? (account) => seedDemoAccount(service, account)
+      : options.onNewAccount,
     service,
     stripe:
       stripeClient && settings

@@ -64,10 +64,13 @@ function AddCreditsTrigger({
   onFocus,
   ...props
 }: ComponentPropsWithoutRef<typeof Dialog.Trigger>) {
-  const { labels } = useCreditsContext('<AddCreditsDialog.Trigger>');
+  const { labels, theme } = useCreditsContext('<AddCreditsDialog.Trigger>');
   const prefetch = usePrefetchOnIntent();
+  // Placed anywhere in the host's page, the default trigger carries the widget tokens itself.
+  const root = props.asChild ? {} : { 'data-credits-root': '', 'data-credits-theme': theme };
   return (
     <Dialog.Trigger
+      {...root}
       data-slot="add-credits-trigger"
       className={
         props.asChild ? className : cn('credits-button credits-button--primary', className)

@@ -1,0 +1,107 @@
+import { createCreditsClient, createIdempotencyKey } from 'credits-core';
+import {
+  AddCreditsDialog,
+  BalanceCards,
+  CreditsProvider,
+  HistoryTable,
+  PaymentMethods,
+  UsageByWebsite,
+  useInvalidateCredits,
+} from 'credits-react';
+import { useState } from 'react';
+
+/** Demo sign-in: the reference server's demo auth treats the bearer token as the account. */
+const TOKEN = 'demo';
+const client = createCreditsClient({
+  baseUrl: '/api/credits/v1',
+  headers: { Authorization: `Bearer ${TOKEN}` },
+});
+
+const WEBSITES = [
+  { id: 'web_bakery', name: 'Bakery Bliss', url: 'https://bakery-bliss.example' },
+  { id: 'web_yoga', name: 'Yoga Studio Flow', url: 'https://yoga-flow.example' },
+  { id: 'web_cafe', name: 'Café Sol', url: 'https://cafe-sol.example' },
+];
+
+/**
+ * What a host's own backend does when a user generates a website: spend credits
+ * through the reference server's usage API. (A real host calls it from its
+ * server; the demo calls it from the page for brevity.)
+ */
+function GenerateWebsite() {
+  const invalidate = useInvalidateCredits();
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const generate = async () => {
+    setBusy(true);
+    const website = WEBSITES[Math.floor(Math.random() * WEBSITES.length)] ?? WEBSITES[0]!;
+    const response = await fetch('/api/credits/v1/usage', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': createIdempotencyKey(),
+      },
+      body: JSON.stringify({
+        credits: 1_250,
+        description: 'Website generation',
+        websiteId: website.id,
+        websiteName: website.name,
+        websiteUrl: website.url,
+      }),
+    });
+    setBusy(false);
+    if (response.ok) {
+      setMessage(`Generated ${website.name}: 1,250 credits spent.`);
+      await invalidate();
+    } else {
+      const problem = (await response.json().catch(() => ({}))) as {
+        detail?: string;
+        title?: string;
+      };
+      setMessage(problem.detail ?? problem.title ?? 'Generation failed.');
+    }
+  };
+  return (
+    <div className="actions">
+      <button type="button" className="generate" onClick={generate} disabled={busy}>
+        Generate website (1,250 credits)
+      </button>
+      <p className="notice" role="status">
+        {message}
+      </p>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <CreditsProvider
+      client={client}
+      account={TOKEN}
+      locale={navigator.language}
+      timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+    >
+      <main className="page">
+        <header>
+          <h1>Credits Manager</h1>
+          <GenerateWebsite />
+        </header>
+        <AddCreditsDialog>
+          <BalanceCards addCreditsAction={<AddCreditsDialog.Trigger />} />
+          <div className="actions">
+            <AddCreditsDialog.Trigger />
+          </div>
+        </AddCreditsDialog>
+        <div className="columns">
+          <PaymentMethods />
+          <UsageByWebsite />
+        </div>
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">History</h2>
+          <HistoryTable />
+        </section>
+      </main>
+    </CreditsProvider>
+  );
+}

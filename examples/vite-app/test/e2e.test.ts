@@ -1,0 +1,140 @@
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright';
+import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
+import {
+  type ReferenceServer,
+  startReferenceServer,
+} from '../../reference-server/src/startReferenceServer';
+
+/**
+ * The demo end to end: the built "Credits Manager" app, served by Vite's
+ * preview server, against the reference server (embedded PostgreSQL, sandbox
+ * payments, seeded demo account), driven by Playwright in Debian's Chromium.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+let api: ReferenceServer;
+let app: PreviewServer;
+let browser: Browser;
+let origin = '';
+
+beforeAll(async () => {
+  api = await startReferenceServer({ seedDemo: true });
+  process.env.CREDITS_API = api.origin;
+  await build({ root, logLevel: 'error' });
+  app = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  origin = app.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => app?.httpServer.close(() => resolve()));
+  await api?.close();
+});
+
+async function open(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(origin);
+  await page.getByText('Current balance').waitFor();
+  return page;
+}
+
+const available = async (page: Page) =>
+  Number(
+    (
+      (await page
+        .locator('[data-variant="available"] [data-slot="balance-value"]')
+        .textContent()) ?? ''
+    ).replace(/\D/g, ''),
+  );
+
+describe('Credits Manager demo', () => {
+  it('buys a package with the saved card; balance and history update without a reload', async () => {
+    const page = await open();
+    const before = await available(page);
+    await page.getByRole('button', { name: 'Add credits' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Add credits' });
+    await dialog.getByRole('radio', { name: /Visa •••• 4242/ }).waitFor();
+    await dialog.getByRole('button', { name: 'Pay $10.00' }).click();
+    await dialog.getByText('+10,000 credits added').waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => available(page)).toBe(before + 10_000);
+    await expect
+      .poll(() => page.locator('[data-slot="history-row"]').first().textContent())
+      .toContain('Credit package: Starter');
+    await page.close();
+  });
+
+  it('buys with a new 3D Secure card (challenge → complete)', async () => {
+    const page = await open();
+    const before = await available(page);
+    await page.getByRole('button', { name: 'Add credits' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Add credits' });
+    await dialog.getByRole('radio', { name: /^50,000 credits/ }).check();
+    await dialog.getByRole('radio', { name: 'Use a new card' }).check();
+    await dialog.getByLabel('Card number').fill('4000 0027 6000 3184');
+    await dialog.getByRole('button', { name: 'Pay $45.00' }).click();
+    await dialog.getByRole('button', { name: 'Complete authentication' }).click();
+    await dialog.getByText('+50,000 credits added').waitFor();
+    await expect.poll(() => available(page)).toBe(before + 50_000);
+    await page.close();
+  });
+
+  it('spends credits with "Generate website"', async () => {
+    const page = await open();
+    const before = await available(page);
+    await page.getByRole('button', { name: /Generate website/ }).click();
+    await expect.poll(() => available(page)).toBe(before - 1_250);
+    await expect
+      .poll(() => page.locator('[data-slot="history-row"]').first().textContent())
+      .toContain('Website generation');
+    await page.close();
+  });
+
+  it('adds a card, makes it the default and deletes another', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Add payment method' }).click();
+    const add = page.getByRole('dialog', { name: 'Add payment method' });
+    await add.getByLabel('Card number').fill('5555 5555 5555 4444');
+    await add.getByRole('button', { name: 'Save card' }).click();
+    await expect.poll(() => page.getByText('Mastercard •••• 4444').count()).toBe(2);
+    await page
+      .getByRole('button', { name: 'Set as default: Mastercard •••• 4444' })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Delete: Visa •••• 4242' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: 'Delete card' }).click();
+    await expect.poll(() => page.getByText('Visa •••• 4242').count()).toBe(0);
+    await page.close();
+  });
+
+  it('does all of it once more with the keyboard only', async () => {
+    const page = await open();
+    const before = await available(page);
+    const trigger = page.getByRole('button', { name: 'Add credits' }).first();
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Add credits' });
+    await dialog.getByRole('radio', { name: /10,000 credits/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    const pay = dialog.getByRole('button', { name: 'Pay $45.00' });
+    for (
+      let i = 0;
+      i < 20 && !(await pay.evaluate((element) => element === document.activeElement));
+      i += 1
+    ) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await dialog.getByText('+50,000 credits added').waitFor();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => trigger.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    await expect.poll(() => available(page)).toBe(before + 50_000);
+    await page.close();
+  });
+});

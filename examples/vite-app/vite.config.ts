@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The app talks to the reference server through Vite's proxy, so the browser
+ * sees one origin (no CORS). `CREDITS_API` points it elsewhere.
+ */
+const api = process.env.CREDITS_API ?? 'http://127.0.0.1:8787';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    host: '127.0.0.1',
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: false,
+    proxy: { '/api': api },
+  },
+  preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4173), proxy: { '/api': api } },
+});
