@@ -28,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['examples/*/test/**/*.e2e.test.ts', 'examples/vite-app/test/e2e.test.ts'],
+          fileParallelism: false,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -97,6 +97,7 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
     };
 
   const key = (request: Request) => request.headers.get('idempotency-key');
+  const spent = new Map<string, unknown>();
 
   return [
     http.get(
@@ -194,6 +195,28 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
           ),
         true,
       ),
+    ),
+    // The usage API beside the contract (as the reference server has it): spend credits, idempotently.
+    http.post(
+      url('/usage'),
+      route(async (request) => {
+        const body = (await jsonBody(request)) as
+          | Parameters<CreditsBackend['spend']>[0]
+          | undefined;
+        const key = request.headers.get('idempotency-key');
+        if (!key) throw new ProblemError(400, 'validation_failed', 'Idempotency-Key required');
+        const seen = spent.get(key);
+        if (seen) return { status: 201, body: seen };
+        const row = backend.spend({
+          credits: Number(body?.credits),
+          description: String(body?.description ?? 'Usage'),
+          websiteId: body?.websiteId,
+          websiteName: body?.websiteName,
+          websiteUrl: body?.websiteUrl,
+        });
+        spent.set(key, row);
+        return { status: 201, body: row };
+      }, true),
     ),
     // Anything else under the base URL: a contract-shaped 404, never a silent pass-through.
     http.all(url('/*'), () => problem(new ProblemError(404, 'not_found', 'No such operation'))),

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** One smoke test on the README's main-job command itself: it serves the demo, and Ctrl-C stops everything. */
+it('`npm run dev` serves the demo app and its API, and SIGINT stops both', async () => {
+  const [api, app] = [await freePort(), await freePort()];
+  const data = mkdtempSync(join(tmpdir(), 'credits-dev-'));
+  const child = spawn('npm', ['run', 'dev'], {
+    cwd: repo,
+    detached: true,
+    env: { ...process.env, PORT_API: String(api), PORT_APP: String(app), DATA_DIR: data },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  try {
+    await expect
+      .poll(() => output.includes('credits reference server') && output.includes(`:${app}/`), {
+        timeout: 90_000,
+        interval: 500,
+      })
+      .toBe(true);
+    expect(output).toContain(`› demo: open http://127.0.0.1:${app}`);
+    expect((await fetch(`http://127.0.0.1:${app}/`)).status).toBe(200);
+    const balance = await fetch(`http://127.0.0.1:${app}/api/credits/v1/balance`, {
+      headers: { Authorization: 'Bearer smoke' },
+    });
+    expect(balance.status).toBe(200);
+    expect(await balance.json()).toMatchObject({ total: expect.any(Number) });
+  } finally {
+    process.kill(-(child.pid as number), 'SIGINT');
+    await exited;
+    rmSync(data, { recursive: true, force: true });
+  }
+  // Nothing keeps listening after Ctrl-C.
+  await expect
+    .poll(
+      () =>
+        fetch(`http://127.0.0.1:${api}/api/credits/v1/config`).then(
+          () => 'up',
+          () => 'down',
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe('down');
+  await expect
+    .poll(
+      () =>
+        fetch(`http://127.0.0.1:${app}/`).then(
+          () => 'up',
+          () => 'down',
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe('down');
+}, 150_000);
