@@ -24,9 +24,4 @@ export { useTransactions } from './hooks/useTransactions';
 export { useUsageByWebsite } from './hooks/useUsageByWebsite';
 export { type Count, type CreditsLabels, defaultLabels } from './labels';
 export { PaymentMethods, type PaymentMethodsProps } from './PaymentMethods';
-export {
-  dehydrateCredits,
-  type PrefetchCreditsOptions,
-  prefetchCredits,
-} from './ssr/prefetchCredits';
 export { UsageByWebsite, type UsageByWebsiteProps } from './UsageByWebsite';

@@ -1,11 +1,12 @@
 import { HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { act, screen } from '@testing-library/react';
 import { createCreditsClient } from 'credits-core';
+import { dehydrateCredits } from 'credits-core/query';
 import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { BalanceCards, CreditsProvider, dehydrateCredits } from '../src/index';
+import { BalanceCards, CreditsProvider } from '../src/index';
 import { BASE_URL, listenWithMsw, server, simpleLedger } from './renderWithCredits';
 
 listenWithMsw();

@@ -1,11 +1,12 @@
 // @vitest-environment node
 import { HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { createCreditsClient } from 'credits-core';
+import { dehydrateCredits } from 'credits-core/query';
 import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
 import { setupServer } from 'msw/node';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BalanceCards, CreditsProvider, dehydrateCredits } from '../src/index';
+import { BalanceCards, CreditsProvider } from '../src/index';
 import { simpleLedger } from './renderWithCredits';
 
 const BASE = 'http://credits.test/api/credits/v1';

@@ -14,3 +14,8 @@ export {
   transactionsInfiniteQueryOptions,
   usageByWebsiteQueryOptions,
 } from './creditsQueryOptions.js';
+export {
+  dehydrateCredits,
+  type PrefetchCreditsOptions,
+  prefetchCredits,
+} from './prefetchCredits.js';

@@ -45,7 +45,13 @@ export function CreditsProvider({
   children,
 }: CreditsProviderProps) {
   const hostClient = useContext(QueryClientContext);
-  const [ownClient] = useState(() => (queryClient || hostClient ? null : new QueryClient()));
+  // Our own client keeps data fresh for a few seconds, so server-rendered (hydrated) data is not
+  // fetched again the moment the page becomes interactive.
+  const [ownClient] = useState(() =>
+    queryClient || hostClient
+      ? null
+      : new QueryClient({ defaultOptions: { queries: { staleTime: 10_000 } } }),
+  );
   const activeClient = queryClient ?? hostClient ?? (ownClient as QueryClient);
 
   // Sign-out / sign-in as someone else: forget the previous account's data at once.

@@ -1,10 +1,10 @@
-import { type DehydratedState, dehydrate, type QueryClient } from '@tanstack/react-query';
-import type { CreditsClient, TransactionFilters } from 'credits-core';
+import { type DehydratedState, dehydrate, type QueryClient } from '@tanstack/query-core';
+import type { CreditsClient, TransactionFilters } from '../createCreditsClient.js';
 import {
   balanceQueryOptions,
   configQueryOptions,
   transactionsInfiniteQueryOptions,
-} from 'credits-core/query';
+} from './creditsQueryOptions.js';
 
 export interface PrefetchCreditsOptions {
   client: CreditsClient;
@@ -14,9 +14,9 @@ export interface PrefetchCreditsOptions {
 }
 
 /**
- * For SSR frameworks: fetch what the widgets will show on the server, then hand
- * `dehydrate(queryClient)` to `<HydrationBoundary>` — the first paint has data
- * and the browser issues no duplicate request.
+ * For SSR frameworks (server code, no React): fetch what the widgets will show,
+ * then hand `dehydrate(queryClient)` to `<HydrationBoundary>` — the first paint
+ * has data and the browser does not fetch it again.
  */
 export async function prefetchCredits(
   queryClient: QueryClient,
