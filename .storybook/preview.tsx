@@ -1,6 +1,10 @@
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { configure } from 'storybook/test';
 import '../packages/credits-react/src/styles.css';
+
+// Story tests run on a busy 2-core CI machine next to other suites: give async queries room.
+configure({ asyncUtilTimeout: 5_000 });
 
 const preview: Preview = {
   parameters: {
