@@ -111,7 +111,7 @@ describe('Credits Manager demo', () => {
     await page.close();
   });
 
-  it('does all of it once more with the keyboard only', async () => {
+  it('does all of it once more with the keyboard only: buy, spend, add/set default/delete a card', async () => {
     const page = await open();
     const before = await available(page);
     const trigger = page.getByRole('button', { name: 'Add credits' }).first();
@@ -135,6 +135,43 @@ describe('Credits Manager demo', () => {
       .poll(() => trigger.evaluate((element) => element === document.activeElement))
       .toBe(true);
     await expect.poll(() => available(page)).toBe(before + 50_000);
+
+    // Spend with the keyboard.
+    await page.getByRole('button', { name: /Generate website/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => available(page)).toBe(before + 50_000 - 1_250);
+
+    // Cards with the keyboard: add one, make it the default, delete another.
+    const threeDS = page.getByRole('button', { name: 'Set as default: Visa •••• 3184' });
+    const before3ds = await threeDS.count();
+    await page.getByRole('button', { name: 'Add payment method' }).focus();
+    await page.keyboard.press('Enter');
+    const add = page.getByRole('dialog', { name: 'Add payment method' });
+    await add.getByLabel('Card number').focus();
+    await page.keyboard.type('4000 0027 6000 3184');
+    await page.keyboard.press('Enter');
+    await add.getByRole('button', { name: 'Complete authentication' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => threeDS.count()).toBe(before3ds + 1);
+    await threeDS.last().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => threeDS.count()).toBe(before3ds);
+    const mastercards = page.getByRole('button', { name: /^Delete: Mastercard •••• 4444/ });
+    const beforeDelete = await mastercards.count();
+    await mastercards.first().focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog');
+    await confirm.waitFor();
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() =>
+        confirm
+          .getByRole('button', { name: 'Delete card' })
+          .evaluate((element) => element === document.activeElement),
+      )
+      .toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => mastercards.count()).toBe(beforeDelete - 1);
     await page.close();
   });
 });
