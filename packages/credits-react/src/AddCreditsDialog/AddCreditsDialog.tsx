@@ -29,7 +29,7 @@ import { SandboxCardFields } from '../lib/SandboxCardFields';
 import { usePurchaseFlow } from './usePurchaseFlow';
 
 // The Payment Element and Stripe.js load only when a card form is about to show.
-const StripeCardFields = lazy(() => import('../lib/StripeCardFields'));
+const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields'));
 
 export interface AddCreditsDialogProps {
   open?: boolean;

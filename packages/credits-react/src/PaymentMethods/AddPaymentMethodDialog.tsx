@@ -10,7 +10,7 @@ import { usePaymentProvider } from '../hooks/usePaymentProvider';
 import { cn } from '../lib/cn';
 import { SandboxCardFields } from '../lib/SandboxCardFields';
 
-const StripeCardFields = lazy(() => import('../lib/StripeCardFields'));
+const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields'));
 
 type SetupState =
   | { status: 'idle' }
