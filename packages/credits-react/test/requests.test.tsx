@@ -1,14 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddCreditsDialog, BalanceCards, HistoryTable, PaymentMethods, UsageByWebsite } from '../src/index';
+import {
+  AddCreditsDialog,
+  BalanceCards,
+  HistoryTable,
+  PaymentMethods,
+  UsageByWebsite,
+} from '../src/index';
 import { listenWithMsw, renderWithCredits, requests } from './renderWithCredits';
 
 listenWithMsw();
 
 // jsdom has no layout: give the history's scroll area a size so rows render.
 beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 448 });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get: () => 448,
+  });
 });
 afterAll(() => {
   delete (HTMLElement.prototype as unknown as Record<string, unknown>).clientHeight;
@@ -18,7 +27,10 @@ function dashboard() {
   return (
     <>
       <AddCreditsDialog>
-        <BalanceCards addCreditsAction={<AddCreditsDialog.Trigger />} lowBalanceThreshold={10_000_000} />
+        <BalanceCards
+          addCreditsAction={<AddCreditsDialog.Trigger />}
+          lowBalanceThreshold={10_000_000}
+        />
       </AddCreditsDialog>
       <PaymentMethods />
       <UsageByWebsite />
@@ -54,7 +66,11 @@ describe('request economy', () => {
     await userEvent.click(await dialog.findByRole('button', { name: 'Pay $10.00' }));
     await dialog.findByText('+10,000 credits added');
     // The balance comes from the purchase itself.
-    expect(within(document.querySelector('[data-variant="available"]') as HTMLElement).getByText('57,500 credits')).toBeTruthy();
+    expect(
+      within(document.querySelector('[data-variant="available"]') as HTMLElement).getByText(
+        '57,500 credits',
+      ),
+    ).toBeTruthy();
     expect(requests.get('GET /balance')).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(requests.get('GET /balance')).toBe(1);
