@@ -8,14 +8,13 @@ import { listenWithMsw, renderWithCredits, requests, simpleLedger } from './rend
 
 listenWithMsw();
 
-// jsdom has no layout: give the scroll area and the rows the sizes a browser would,
+// jsdom has no layout: give the scroll area the size a browser would,
 // so the virtualiser renders rows (the real thing is tested in Chromium stories).
 const sizes: Record<
   string,
   { clientHeight?: number; clientWidth?: number; offsetHeight?: number }
 > = {
   'history-scroll': { clientHeight: 448, clientWidth: 800 },
-  'history-row': { offsetHeight: 56 },
 };
 const originals = new Map<string, PropertyDescriptor | undefined>();
 beforeAll(() => {

@@ -14,8 +14,8 @@ export interface HistoryRowsProps {
   className?: string;
   /** Height of the scrolling area; rows beyond it are virtualised. Default 28rem. */
   height?: number | string;
-  /** Estimated row height in px, for the virtualiser. Default 56. */
-  estimateRowHeight?: number;
+  /** Row height in px. Rows have a fixed height (one line of description), so nothing is measured. Default 56. */
+  rowHeight?: number;
 }
 
 const row = 'cr:flex cr:w-full cr:items-center cr:border-b cr:border-border';
@@ -57,11 +57,7 @@ function WebsiteCell({
  * roles, `aria-rowcount` and `aria-rowindex`. More pages load on scroll or
  * with "Load more".
  */
-export function HistoryRows({
-  className,
-  height = '28rem',
-  estimateRowHeight = 56,
-}: HistoryRowsProps) {
+export function HistoryRows({ className, height = '28rem', rowHeight = 56 }: HistoryRowsProps) {
   const { labels } = useCreditsContext('<HistoryTable.Table>');
   const { values, setValues, filters, pageSize } = useHistoryTable('Table');
   const format = useFormatters();
@@ -73,7 +69,7 @@ export function HistoryRows({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimateRowHeight,
+    estimateSize: () => rowHeight,
     overscan: 8,
     getItemKey: (index) => rows[index]?.id ?? index,
     initialRect: { width: 800, height: 448 },
@@ -197,13 +193,11 @@ export function HistoryRows({
                 <tr
                   key={item.key}
                   role="row"
-                  ref={virtualizer.measureElement}
-                  data-index={item.index}
                   data-slot="history-row"
                   data-type={transaction.type}
                   aria-rowindex={item.index + 2}
-                  className={cn(row, 'cr:absolute cr:start-0 cr:top-0')}
-                  style={{ transform: `translateY(${item.start}px)` }}
+                  className={cn(row, 'cr:absolute cr:start-0 cr:top-0 cr:overflow-hidden')}
+                  style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
                 >
                   <td role="cell" className={cn(cell, columns.date, 'cr:text-muted')}>
                     <time dateTime={transaction.createdAt}>
