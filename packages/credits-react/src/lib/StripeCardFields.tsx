@@ -30,14 +30,20 @@ export default function StripeCardFields({ getStripe, intent, onElements }: Stri
   const { labels, theme } = useCreditsContext('<StripeCardFields>');
   const root = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
-  const stripePromise = useMemo(() => {
-    const load = getStripe() as Promise<Stripe | null>;
-    load.then(
-      (stripe) => !stripe && setFailed(true),
-      () => setFailed(true),
-    );
-    return load.catch(() => null);
-  }, [getStripe]);
+  const stripePromise = useMemo(
+    () => (getStripe() as Promise<Stripe | null>).catch(() => null),
+    [getStripe],
+  );
+  // Offline, blocked or misconfigured: say so instead of an empty box (state set only once mounted).
+  useEffect(() => {
+    let mounted = true;
+    void stripePromise.then((stripe) => {
+      if (mounted && !stripe) setFailed(true);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [stripePromise]);
   const dark =
     theme === 'dark' ||
     (theme === 'system' &&
