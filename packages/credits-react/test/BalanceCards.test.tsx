@@ -6,7 +6,7 @@ import { creditsKeys } from 'credits-core/query';
 import { createCreditsHandlers } from 'credits-msw';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { BalanceCards, CreditsProvider, useBalance } from '../src/index';
+import { BalanceCards, CreditsProvider, PaymentMethods, useBalance } from '../src/index';
 import {
   BASE_URL,
   listenWithMsw,
@@ -248,5 +248,35 @@ describe('CreditsProvider and hooks', () => {
       expect(queryClient.getQueryData(creditsKeys.balance('alice'))).toBeUndefined(),
     );
     await waitFor(() => expect(queryClient.getQueryData(creditsKeys.balance('bob'))).toBeDefined());
+  });
+});
+
+describe('error boundaries', () => {
+  it('a widget that fails to render shows its own error and leaves its neighbours working', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderWithCredits(
+      <>
+        <BalanceCards />
+        <PaymentMethods />
+      </>,
+      {
+        provider: {
+          labels: {
+            cardName: () => {
+              throw new Error('a host label that throws');
+            },
+          },
+        },
+      },
+    );
+    expect(await screen.findByText('47,500 credits')).toBeInTheDocument();
+    const failed = await waitFor(() => {
+      const element = document.querySelector('[data-slot="payment-methods"][data-status="error"]');
+      expect(element).not.toBeNull();
+      return element as HTMLElement;
+    });
+    expect(within(failed).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    expect(screen.getByText('47,500 credits')).toBeInTheDocument();
+    errors.mockRestore();
   });
 });

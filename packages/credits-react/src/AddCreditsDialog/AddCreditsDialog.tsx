@@ -26,6 +26,7 @@ import { type PaymentProviderState, usePaymentProvider } from '../hooks/usePayme
 import { cn } from '../lib/cn';
 import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod';
 import { SandboxCardFields } from '../lib/SandboxCardFields';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
 import { usePurchaseFlow } from './usePurchaseFlow';
 
 // The Payment Element and Stripe.js load only when a card form is about to show.
@@ -467,7 +468,9 @@ function AddCreditsDialogRoot({
             <Dialog.Description className="cr:m-0 cr:text-sm cr:text-muted">
               {labels.addCreditsDescription}
             </Dialog.Description>
-            <PurchaseForm flow={flow} state={state} providerState={providerState} />
+            <WidgetErrorBoundary slot="add-credits-body">
+              <PurchaseForm flow={flow} state={state} providerState={providerState} />
+            </WidgetErrorBoundary>
             <Dialog.Close
               aria-label={labels.close}
               disabled={locked}

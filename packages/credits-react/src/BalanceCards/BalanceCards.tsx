@@ -5,6 +5,7 @@ import { useBalance } from '../hooks/useBalance';
 import { useFormatters } from '../hooks/useFormatters';
 import { cn } from '../lib/cn';
 import { ErrorState } from '../lib/ErrorState';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
 import { WidgetRoot } from '../lib/WidgetRoot';
 import { useBalanceAnnouncement } from './useBalanceAnnouncement';
 
@@ -31,7 +32,7 @@ const value = 'cr:m-0 cr:text-2xl cr:font-semibold cr:tabular-nums cr:tracking-t
  * used), **Used credits** with its share of the total, and **Expiring soon**
  * when grants expire. Warns when the balance runs low.
  */
-export function BalanceCards({
+function BalanceCardsContent({
   className,
   lowBalanceThreshold,
   onAddCredits,
@@ -192,5 +193,14 @@ export function BalanceCards({
         {announcement}
       </div>
     </WidgetRoot>
+  );
+}
+
+/** BalanceCards, inside its own error boundary. */
+export function BalanceCards(props: BalanceCardsProps) {
+  return (
+    <WidgetErrorBoundary slot="balance-cards">
+      <BalanceCardsContent {...props} />
+    </WidgetErrorBoundary>
   );
 }

@@ -1,5 +1,6 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
 import { WidgetRoot } from '../lib/WidgetRoot';
 import { ExportCsvButton } from './ExportCsvButton';
 import { HistoryFilters } from './HistoryFilters';
@@ -30,7 +31,7 @@ export interface HistoryTableProps {
  * the website that spent the credits — filtered on the server, paginated,
  * virtualised, exportable as CSV.
  */
-function HistoryTableRoot({
+function HistoryTableContent({
   className,
   filters: controlled,
   defaultFilters = {},
@@ -79,6 +80,14 @@ function HistoryTableRoot({
 }
 
 // Pure: a host importing only BalanceCards must not pull HistoryTable (and TanStack Virtual) in.
+function HistoryTableRoot(props: HistoryTableProps) {
+  return (
+    <WidgetErrorBoundary slot="history-table">
+      <HistoryTableContent {...props} />
+    </WidgetErrorBoundary>
+  );
+}
+
 export const HistoryTable = /* @__PURE__ */ Object.assign(HistoryTableRoot, {
   Filters: HistoryFilters,
   Table: HistoryRows,

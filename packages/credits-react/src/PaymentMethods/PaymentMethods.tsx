@@ -7,6 +7,7 @@ import { usePaymentMethods } from '../hooks/usePaymentMethods';
 import { cn } from '../lib/cn';
 import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod';
 import { ErrorState } from '../lib/ErrorState';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
 import { WidgetRoot } from '../lib/WidgetRoot';
 import { AddPaymentMethodDialog } from './AddPaymentMethodDialog';
 import { DeletePaymentMethodDialog } from './DeletePaymentMethodDialog';
@@ -73,7 +74,7 @@ function useOptimisticList() {
 }
 
 /** Saved cards: default badge, expiry warnings, set as default, delete with confirmation, add a card. */
-export function PaymentMethods({ className }: PaymentMethodsProps) {
+function PaymentMethodsContent({ className }: PaymentMethodsProps) {
   const { labels, locale } = useCreditsContext('<PaymentMethods>');
   const methods = usePaymentMethods();
   const { setDefault, remove, error } = useOptimisticList();
@@ -214,5 +215,14 @@ export function PaymentMethods({ className }: PaymentMethodsProps) {
       />
       <AddPaymentMethodDialog open={adding} onOpenChange={setAdding} returnFocus={returnFocus} />
     </WidgetRoot>
+  );
+}
+
+/** PaymentMethods, inside its own error boundary. */
+export function PaymentMethods(props: PaymentMethodsProps) {
+  return (
+    <WidgetErrorBoundary slot="payment-methods">
+      <PaymentMethodsContent {...props} />
+    </WidgetErrorBoundary>
   );
 }

@@ -5,6 +5,7 @@ import { useFormatters } from '../hooks/useFormatters';
 import { useUsageByWebsite } from '../hooks/useUsageByWebsite';
 import { cn } from '../lib/cn';
 import { ErrorState } from '../lib/ErrorState';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
 import { WidgetRoot } from '../lib/WidgetRoot';
 
 export interface UsageByWebsiteProps {
@@ -17,7 +18,7 @@ export interface UsageByWebsiteProps {
 }
 
 /** Which websites consume the most credits: a ranked list with each one's share. */
-export function UsageByWebsite({ className, from, to, limit = 5 }: UsageByWebsiteProps) {
+function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsiteProps) {
   const { labels } = useCreditsContext('<UsageByWebsite>');
   const format = useFormatters();
   const usage = useUsageByWebsite({ from, to });
@@ -94,5 +95,14 @@ export function UsageByWebsite({ className, from, to, limit = 5 }: UsageByWebsit
         )}
       </section>
     </WidgetRoot>
+  );
+}
+
+/** UsageByWebsite, inside its own error boundary. */
+export function UsageByWebsite(props: UsageByWebsiteProps) {
+  return (
+    <WidgetErrorBoundary slot="usage-by-website">
+      <UsageByWebsiteContent {...props} />
+    </WidgetErrorBoundary>
   );
 }

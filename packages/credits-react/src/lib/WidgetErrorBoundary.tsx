@@ -1,0 +1,52 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+
+function Fallback({ slot, onRetry }: { slot: string; onRetry: () => void }) {
+  const { labels, theme } = useCreditsContext(`<${slot}>`);
+  return (
+    <div
+      data-credits-root=""
+      data-credits-theme={theme}
+      data-slot={slot}
+      data-status="error"
+      role="alert"
+      className="cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-card cr:border cr:border-danger cr:bg-danger-soft cr:p-4 cr:text-sm cr:text-fg"
+    >
+      <p className="cr:m-0 cr:flex-1">{labels.errors.default}</p>
+      <button type="button" onClick={onRetry} className="credits-button credits-button--secondary">
+        {labels.retry}
+      </button>
+    </div>
+  );
+}
+
+interface Props {
+  slot: string;
+  children: ReactNode;
+}
+
+/**
+ * One per widget: a widget that fails to render shows its own error with a
+ * Retry, and never takes its neighbours (or the host page) down with it.
+ */
+export class WidgetErrorBoundary extends Component<Props, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error(
+      `credits widget <${this.props.slot}> failed to render`,
+      error,
+      info.componentStack,
+    );
+  }
+
+  override render() {
+    if (this.state.failed)
+      return <Fallback slot={this.props.slot} onRetry={() => this.setState({ failed: false })} />;
+    return this.props.children;
+  }
+}
