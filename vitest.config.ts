@@ -2,9 +2,43 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable } from './.storybook/chromium.ts';
 import { workspaceAliases } from './scripts/workspaceAliases.ts';
+
+/** Headless Debian Chromium through Playwright, for every browser-mode project. */
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+});
+
+/** A Vitest browser-mode project rendering React with our Tailwind styles. */
+function chromiumProject(name: string, include: string[]): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    plugins: [react(), tailwindcss()],
+    // Pre-bundle everything up front: a mid-run re-optimisation reloads the page
+    // and can leave two copies of React in one test.
+    optimizeDeps: {
+      include: [
+        'react',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        'react-dom',
+        'react-dom/client',
+        '@tanstack/react-query',
+        '@tanstack/react-virtual',
+        'clsx',
+        'valibot',
+      ],
+    },
+    test: { name, include, browser: chromium() },
+  };
+}
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },
@@ -44,81 +78,14 @@ export default defineConfig({
           setupFiles: ['./scripts/vitestDomSetup.ts'],
         },
       },
-      {
-        extends: true,
-        plugins: [react(), tailwindcss()],
-        // Pre-bundle everything up front: a mid-run re-optimisation reloads the page
-        // and can leave two copies of React in one test.
-        optimizeDeps: {
-          include: [
-            'react',
-            'react/jsx-runtime',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            '@tanstack/react-query',
-            '@tanstack/react-virtual',
-            'clsx',
-            'valibot',
-          ],
-        },
-        test: {
-          name: 'browser',
-          include: ['packages/*/test/**/*.browser.test.tsx'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
-      {
-        extends: true,
-        plugins: [react(), tailwindcss()],
-        // (bench) Pre-bundle everything up front: a mid-run re-optimisation reloads the page
-        // and can leave two copies of React in one test.
-        optimizeDeps: {
-          include: [
-            'react',
-            'react/jsx-runtime',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            '@tanstack/react-query',
-            '@tanstack/react-virtual',
-            'clsx',
-            'valibot',
-          ],
-        },
-        test: {
-          name: 'bench',
-          include: ['benchmarks/**/*.bench.browser.tsx'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
+      chromiumProject('browser', ['packages/*/test/**/*.browser.test.tsx']),
+      chromiumProject('bench', ['benchmarks/**/*.bench.browser.tsx']),
       {
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium(),
         },
       },
     ],

@@ -1,27 +1,19 @@
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright';
-import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
+import { type PreviewedExample, previewExample } from '../../support/previewExample';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-let app: PreviewServer;
-let browser: Browser;
+let app: PreviewedExample;
 
 beforeAll(async () => {
-  await build({ root, logLevel: 'error' });
-  app = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
-  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+  app = await previewExample(new URL('..', import.meta.url));
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => app?.httpServer.close(() => resolve()));
+  await app?.close();
 });
 
 it('runs the whole dashboard on credits-msw in a service worker: buy, then spend', async () => {
-  const page = await browser.newPage();
-  await page.goto(app.resolvedUrls?.local[0] ?? '');
+  const page = await app.browser.newPage();
+  await page.goto(app.url);
   const value = page.locator('[data-variant="available"] [data-slot="balance-value"]');
   await value.waitFor();
   const read = async () => Number(((await value.textContent()) ?? '').replace(/\D/g, ''));

@@ -1,35 +1,26 @@
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright';
-import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
 import {
   type ReferenceServer,
   startReferenceServer,
 } from '../../reference-server/src/startReferenceServer';
+import { type PreviewedExample, previewExample } from '../../support/previewExample';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 let api: ReferenceServer;
-let app: PreviewServer;
-let browser: Browser;
+let app: PreviewedExample;
 
 beforeAll(async () => {
   api = await startReferenceServer({ seedDemo: true });
-  process.env.CREDITS_API = api.origin;
-  await build({ root, logLevel: 'error' });
-  app = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
-  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+  app = await previewExample(new URL('..', import.meta.url), api.origin);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => app?.httpServer.close(() => resolve()));
+  await app?.close();
   await api?.close();
 });
 
 it('credits-core alone shows the balance and history and completes a 3D Secure sandbox purchase', async () => {
-  const page = await browser.newPage();
-  await page.goto(app.resolvedUrls?.local[0] ?? '');
+  const page = await app.browser.newPage();
+  await page.goto(app.url);
   const available = page.locator('#available');
   await expect.poll(() => available.textContent()).toMatch(/^[\d,]+ credits$/);
   const before = Number((await available.textContent())?.replace(/\D/g, ''));
