@@ -9,6 +9,7 @@ import type {
 } from 'credits-core';
 import { SANDBOX_FAILURE_MESSAGES, sandboxCardForToken } from 'credits-core/sandbox';
 import { type SQL, sql } from 'drizzle-orm';
+import { assertDeletable } from './assertDeletable.js';
 import type { Database } from './createDatabase.js';
 import {
   failureOf,
@@ -781,28 +782,10 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     async deletePaymentMethod(account: string, id: string, newDefaultId?: string) {
       if (stripe) {
         const { data } = await stripeMethods(account);
-        const target = data.find((method) => method.id === id);
-        if (!target) throw new ProblemError(404, 'not_found', 'No such payment method');
-        const rest = data.filter((method) => method.id !== id);
-        if (target.isDefault && rest.length > 0) {
-          if (!newDefaultId) {
-            throw new ProblemError(
-              409,
-              'default_payment_method_required',
-              'Default payment method required',
-              'Name the new default (newDefaultId) to delete the default payment method.',
-            );
-          }
-          if (!rest.some((method) => method.id === newDefaultId)) {
-            throw new ProblemError(
-              400,
-              'validation_failed',
-              'Invalid newDefaultId',
-              'newDefaultId must be another saved payment method.',
-            );
-          }
+        const moveDefaultTo = assertDeletable(data, id, newDefaultId);
+        if (moveDefaultTo) {
           await stripe.customers.update(await ensureCustomer(account), {
-            invoice_settings: { default_payment_method: newDefaultId },
+            invoice_settings: { default_payment_method: moveDefaultTo },
           });
         }
         await stripe.paymentMethods.detach(id);
@@ -813,28 +796,14 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
           tx,
           sql`SELECT id, is_default FROM payment_methods WHERE account_id = ${account} FOR UPDATE`,
         );
-        const target = methods.find((row) => row.id === id);
-        if (!target) throw new ProblemError(404, 'not_found', 'No such payment method');
-        const rest = methods.filter((row) => row.id !== id);
-        if (target.is_default && rest.length > 0) {
-          if (!newDefaultId) {
-            throw new ProblemError(
-              409,
-              'default_payment_method_required',
-              'Default payment method required',
-              'Name the new default (newDefaultId) to delete the default payment method.',
-            );
-          }
-          if (!rest.some((row) => row.id === newDefaultId)) {
-            throw new ProblemError(
-              400,
-              'validation_failed',
-              'Invalid newDefaultId',
-              'newDefaultId must be another saved payment method.',
-            );
-          }
+        const moveDefaultTo = assertDeletable(
+          methods.map((row) => ({ id: String(row.id), isDefault: Boolean(row.is_default) })),
+          id,
+          newDefaultId,
+        );
+        if (moveDefaultTo) {
           await tx.execute(
-            sql`UPDATE payment_methods SET is_default = (id = ${newDefaultId}) WHERE account_id = ${account}`,
+            sql`UPDATE payment_methods SET is_default = (id = ${moveDefaultTo}) WHERE account_id = ${account}`,
           );
         }
         await tx.execute(sql`DELETE FROM payment_methods WHERE id = ${id}`);

@@ -180,6 +180,27 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
     expect((await erin.getBalance()).available).toBe(0);
   });
 
+  it('deleting the default card on Stripe needs a new default, which Stripe then holds', async () => {
+    const gina = client('gina');
+    for (const paymentMethod of ['pm_card_visa', 'pm_card_mastercard']) {
+      const setup = await gina.createSetupIntent();
+      await gina.sandbox.confirmSetupIntent(setup.id, { paymentMethod });
+    }
+    const { data } = await gina.listPaymentMethods();
+    const first = data.find((method) => method.isDefault)!;
+    const second = data.find((method) => !method.isDefault)!;
+    await expect(gina.deletePaymentMethod(first.id)).rejects.toMatchObject({
+      code: 'default_payment_method_required',
+    });
+    await expect(
+      gina.deletePaymentMethod(first.id, { newDefaultId: first.id }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(lastRequest(/\/detach$/)).toBeUndefined();
+    const after = await gina.deletePaymentMethod(first.id, { newDefaultId: second.id });
+    expect(after.data).toEqual([{ ...second, isDefault: true }]);
+    expect(lastRequest(/\/detach$/)?.path).toBe(`/v1/payment_methods/${first.id}/detach`);
+  });
+
   it('a refund takes the credits back once, even if the event arrives twice', async () => {
     const frank = client('frank');
     const created = await frank.createPurchase({ packageId: 'pkg_10k' });

@@ -8,6 +8,10 @@ const usage = `Usage: credits-conformance --base-url URL [--token T] [--header "
 Runs the credits contract's checks against a backend over HTTP and exits 1 if any fails.
 Checks that buy credits use sandbox payments: point it at a test-mode account.`;
 
+/** The CLI's output is its interface: results to stdout, problems to stderr. */
+const print = (text: string) => process.stdout.write(`${text}\n`);
+const printError = (text: string) => process.stderr.write(`${text}\n`);
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -20,7 +24,7 @@ async function main() {
     },
   });
   if (values.help || !values['base-url']) {
-    console.log(usage);
+    (values.help ? print : printError)(usage);
     process.exitCode = values.help ? 0 : 2;
     return;
   }
@@ -35,14 +39,14 @@ async function main() {
     token: values.token ?? process.env.CREDITS_TOKEN,
     headers: Object.keys(headers).length ? headers : undefined,
     only: values.only,
-    onResult: values.json ? undefined : (result) => console.log(formatResult(result)),
+    onResult: values.json ? undefined : (result) => print(formatResult(result)),
   });
-  if (values.json) console.log(JSON.stringify(report, null, 2));
-  else console.log(formatReport(report).split('\n').at(-1));
+  if (values.json) print(JSON.stringify(report, null, 2));
+  else print(formatReport(report).split('\n').at(-1) ?? '');
   process.exitCode = report.failed > 0 ? 1 : 0;
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  printError(error instanceof Error ? error.message : String(error));
   process.exitCode = 2;
 });

@@ -8,14 +8,18 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 /** Runs the CLI as a user would, in its own Node process (tsx resolves the workspace sources). */
-function run(args: string[]): Promise<{ code: number | null; stdout: string }> {
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
     });
-    child.on('close', (code) => resolve({ code, stdout }));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
@@ -72,7 +76,9 @@ describe('credits-conformance CLI', () => {
       results: [{ id: 'packages.schema' }],
     });
     const usage = await run([]);
-    expect(usage.stdout).toMatch(/Usage: credits-conformance --base-url URL/);
+    // A usage error goes to stderr so it never pollutes piped --json output.
+    expect(usage.stderr).toMatch(/Usage: credits-conformance --base-url URL/);
+    expect(usage.stdout).toBe('');
     expect(usage.code).toBe(2);
   });
 });
