@@ -7,7 +7,11 @@ import type {
   SetupIntent,
   Transaction,
 } from 'credits-core';
-import { SANDBOX_FAILURE_MESSAGES, sandboxCardForToken } from 'credits-core/sandbox';
+import {
+  SANDBOX_FAILURE_MESSAGES,
+  SANDBOX_PACKAGES,
+  sandboxCardForToken,
+} from 'credits-core/sandbox';
 import { type SQL, sql } from 'drizzle-orm';
 import { assertDeletable } from './assertDeletable.js';
 import type { Database } from './createDatabase.js';
@@ -30,37 +34,11 @@ async function rows(executor: Executor, query: SQL): Promise<Row[]> {
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 const iso = (value: unknown) => new Date(value as string).toISOString();
 
-/** The server's package table: a purchase's amount always comes from here, never from the client. */
-export const PACKAGES: readonly CreditPackage[] = [
-  {
-    id: 'pkg_10k',
-    credits: 10_000,
-    price: { amount: 1_000, currency: 'USD' },
-    label: 'Starter',
-    badge: null,
-  },
-  {
-    id: 'pkg_50k',
-    credits: 50_000,
-    price: { amount: 4_500, currency: 'USD' },
-    label: 'Growth',
-    badge: null,
-  },
-  {
-    id: 'pkg_100k',
-    credits: 100_000,
-    price: { amount: 8_000, currency: 'USD' },
-    label: 'Pro',
-    badge: 'Popular',
-  },
-  {
-    id: 'pkg_250k',
-    credits: 250_000,
-    price: { amount: 18_000, currency: 'USD' },
-    label: 'Studio',
-    badge: 'Best value',
-  },
-];
+/**
+ * The server's package table: a purchase's amount always comes from here, never from the
+ * client. The reference server sells the sandbox catalog; a real backend keeps its own.
+ */
+export const PACKAGES: readonly CreditPackage[] = SANDBOX_PACKAGES;
 
 export interface ServiceOptions {
   mode?: 'test' | 'live';

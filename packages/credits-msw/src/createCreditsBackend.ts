@@ -11,10 +11,13 @@ import {
   type Transaction,
   type TransactionPage,
 } from 'credits-core';
-import { SANDBOX_FAILURE_MESSAGES, sandboxCardForToken } from 'credits-core/sandbox';
+import {
+  SANDBOX_FAILURE_MESSAGES,
+  SANDBOX_PACKAGES,
+  sandboxCardForToken,
+} from 'credits-core/sandbox';
 import * as v from 'valibot';
 import { createLedger, type LedgerFilters } from './createLedger.js';
-import { DEFAULT_PACKAGES } from './defaultPackages.js';
 import { generateTransactions } from './generateTransactions.js';
 import { ProblemError } from './ProblemError.js';
 
@@ -106,7 +109,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     currency: options.currency ?? 'USD',
     limits: options.limits ?? { maxPageSize: 100, defaultPageSize: 25 },
   };
-  const packages = [...(options.packages ?? DEFAULT_PACKAGES)];
+  const packages = [...(options.packages ?? SANDBOX_PACKAGES)];
   const ledger = createLedger({
     transactions: options.transactions ?? generateTransactions(),
     overdraftAllowed: options.overdraftAllowed,

@@ -1,5 +1,5 @@
 import type { CreditPackage, Transaction, Website } from 'credits-core';
-import { DEFAULT_PACKAGES } from './defaultPackages.js';
+import { SANDBOX_PACKAGES } from 'credits-core/sandbox';
 
 /** The websites of the seeded account: several, with non-ASCII names. */
 export const SEED_WEBSITES: readonly Website[] = [
@@ -57,7 +57,7 @@ function random(seed: number) {
 export function generateTransactions(options: GenerateTransactionsOptions = {}): Transaction[] {
   const count = options.count ?? 40;
   const next = random(options.seed ?? 1);
-  const packages = options.packages ?? DEFAULT_PACKAGES;
+  const packages = options.packages ?? SANDBOX_PACKAGES;
   const websites = options.websites ?? SEED_WEBSITES;
   const spacing = options.spacingMs ?? 6 * 3_600_000;
   const end = new Date(options.now ?? SEED_NOW).getTime();

@@ -1,3 +1,5 @@
+/** The packages the fake sells by default: the sandbox catalog from `credits-core/sandbox`. */
+export { SANDBOX_PACKAGES as DEFAULT_PACKAGES } from 'credits-core/sandbox';
 export {
   type BackendResult,
   type CreditsBackend,
@@ -10,7 +12,6 @@ export {
   DEFAULT_BASE_URL,
 } from './createCreditsHandlers.js';
 export { createLedger, type Ledger, type LedgerFilters } from './createLedger.js';
-export { DEFAULT_PACKAGES } from './defaultPackages.js';
 export {
   type GenerateTransactionsOptions,
   generateTransactions,

@@ -6,3 +6,4 @@ export {
   sandboxCardForNumber,
   sandboxCardForToken,
 } from './sandboxCards.js';
+export { SANDBOX_PACKAGES } from './sandboxPackages.js';

@@ -1,7 +1,10 @@
-import type { CreditPackage } from 'credits-core';
+import type { CreditPackage } from '../schemas/creditPackage.js';
 
-/** The packages on sale in the fake: from 10,000 credits for $10 to 250,000 for $180. */
-export const DEFAULT_PACKAGES: readonly CreditPackage[] = [
+/**
+ * The demo catalog the fake (credits-msw) and the reference server both sell: from 10,000
+ * credits for $10 to 250,000 for $180. A real backend owns its own table.
+ */
+export const SANDBOX_PACKAGES: readonly CreditPackage[] = [
   {
     id: 'pkg_10k',
     credits: 10_000,
