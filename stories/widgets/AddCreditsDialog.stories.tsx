@@ -41,7 +41,7 @@ async function open() {
 async function payWithNewCard(number: string) {
   const dialog = await open();
   await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
-  await userEvent.type(dialog.getByLabelText('Card number'), number);
+  await userEvent.type(await dialog.findByLabelText('Card number'), number);
   await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
   return dialog;
 }

@@ -123,7 +123,7 @@ describe('<AddCreditsDialog>', () => {
     const dialog = await openDialog();
     await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
     expect(dialog.getByText('Test mode')).toBeInTheDocument();
-    const number = dialog.getByLabelText('Card number');
+    const number = await dialog.findByLabelText('Card number');
     await userEvent.type(number, '4111 1111 1111 1111');
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
     expect(number).toHaveAttribute('aria-invalid', 'true');
@@ -139,7 +139,7 @@ describe('<AddCreditsDialog>', () => {
     renderWithCredits(ui());
     const dialog = await openDialog();
     await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
-    await userEvent.type(dialog.getByLabelText('Card number'), '4000 0027 6000 3184');
+    await userEvent.type(await dialog.findByLabelText('Card number'), '4000 0027 6000 3184');
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
     await userEvent.click(await dialog.findByRole('button', { name: 'Fail authentication' }));
     expect(await dialog.findByRole('alert')).toHaveTextContent(
@@ -155,7 +155,7 @@ describe('<AddCreditsDialog>', () => {
     await screen.findByText('47,500 credits');
     const dialog = await openDialog();
     await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
-    await userEvent.type(dialog.getByLabelText('Card number'), '4000000000009995');
+    await userEvent.type(await dialog.findByLabelText('Card number'), '4000000000009995');
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
     expect(await dialog.findByRole('alert')).toHaveTextContent('Your card has insufficient funds.');
     expect(available()).toHaveTextContent('47,500 credits');
