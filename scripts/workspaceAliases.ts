@@ -10,6 +10,8 @@ const source = (path: string) => fileURLToPath(new URL(`../packages/${path}`, im
 export const workspaceAliases = {
   'credits-core/openapi.json': source('credits-core/openapi.json'),
   'credits-core/sandbox': source('credits-core/src/sandbox/index.ts'),
+  'credits-core/payments': source('credits-core/src/payments/index.ts'),
+  'credits-core/export': source('credits-core/src/export/index.ts'),
   'credits-core/query': source('credits-core/src/query/index.ts'),
   'credits-core': source('credits-core/src/index.ts'),
   'credits-msw/node': source('credits-msw/src/node/index.ts'),

@@ -3,6 +3,12 @@ import { libraryBuild } from '../../scripts/tsupPreset';
 
 export default defineConfig(
   libraryBuild({
-    cjs: { index: 'src/index.ts', query: 'src/query/index.ts', sandbox: 'src/sandbox/index.ts' },
+    cjs: {
+      index: 'src/index.ts',
+      query: 'src/query/index.ts',
+      sandbox: 'src/sandbox/index.ts',
+      payments: 'src/payments/index.ts',
+      export: 'src/export/index.ts',
+    },
   }),
 );

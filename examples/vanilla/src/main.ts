@@ -1,12 +1,11 @@
 import {
   createCreditsClient,
-  createPurchaseFlow,
-  createSandboxPaymentProvider,
   formatCredits,
   formatDate,
   formatMoney,
   isCreditsError,
 } from 'credits-core';
+import { createPurchaseFlow, createSandboxPaymentProvider } from 'credits-core/payments';
 import { sandboxCardForNumber } from 'credits-core/sandbox';
 
 /**

@@ -2,7 +2,6 @@ import { type JsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { type OperationId, operations } from '../src/operations';
 import * as schemas from '../src/schemas/index';
-import { SERVER_ERROR_CODES } from '../src/schemas/problem';
 import { operationDocs } from './operationDocs';
 import { schemaDocs } from './schemaDocs';
 
@@ -34,6 +33,15 @@ const namedSchemas = {
   SandboxAuthenticateBody: schemas.sandboxAuthenticateBodySchema,
   Problem: schemas.problemSchema,
 } satisfies Record<string, v.GenericSchema>;
+
+/** Open enums accept any string at runtime; the document lists their known values. */
+const openEnums = new Map<v.GenericSchema, readonly string[]>([
+  [schemas.transactionTypeSchema, schemas.TRANSACTION_TYPES],
+  [schemas.purchaseStatusSchema, schemas.PURCHASE_STATUSES],
+  [schemas.setupIntentStatusSchema, schemas.SETUP_INTENT_STATUSES],
+  [schemas.paymentMethodTypeSchema, schemas.PAYMENT_METHOD_TYPES],
+  [schemas.errorCodeSchema, schemas.SERVER_ERROR_CODES],
+]);
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -69,6 +77,10 @@ function components() {
     // Cross-field invariants (`check`) are written in the descriptions instead.
     ignoreActions: ['check'],
     overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
+    overrideSchema: ({ valibotSchema }) => {
+      const known = openEnums.get(valibotSchema);
+      return known && { anyOf: [{ enum: [...known], type: 'string' }, { type: 'string' }] };
+    },
   });
   const documented: JsonObject = {};
   for (const name of Object.keys(namedSchemas)) {
@@ -182,11 +194,11 @@ function paths() {
       summary: doc.summary,
       description: doc.description,
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...('body' in operation
+      ...(doc.body
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: ref(nameOf(operation.body)) } },
+              content: { 'application/json': { schema: ref(nameOf(doc.body)) } },
             },
           }
         : {}),
@@ -252,7 +264,7 @@ export function buildOpenApiDocument() {
         },
       },
     },
-    'x-error-codes': [...SERVER_ERROR_CODES],
+    'x-error-codes': [...schemas.SERVER_ERROR_CODES],
   };
 }
 

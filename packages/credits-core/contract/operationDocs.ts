@@ -1,4 +1,10 @@
+import type * as v from 'valibot';
 import type { OperationId } from '../src/operations';
+import {
+  createPurchaseBodySchema,
+  sandboxAuthenticateBodySchema,
+  sandboxConfirmBodySchema,
+} from '../src/schemas/index';
 
 export interface ParameterDoc {
   name: string;
@@ -14,6 +20,8 @@ export interface OperationDoc {
   /** Status of the successful answer. */
   status: 200 | 201;
   response: string;
+  /** The JSON request body (documentation only: the client sends typed input, the server validates). */
+  body?: v.GenericSchema;
   query?: ParameterDoc[];
   /** Error statuses this operation documents besides the common ones. */
   errors?: Array<400 | 404 | 409 | 422>;
@@ -97,6 +105,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     response: 'The packages.',
   },
   createPurchase: {
+    body: createPurchaseBodySchema,
     tag: 'Purchases',
     summary: 'Buy a credit package',
     description:
@@ -155,6 +164,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     ],
   },
   sandboxConfirmPurchase: {
+    body: sandboxConfirmBodySchema,
     tag: 'Sandbox',
     summary: 'Confirm a purchase with a test token (test mode)',
     description:
@@ -164,6 +174,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     errors: [400, 404, 409],
   },
   sandboxAuthenticatePurchase: {
+    body: sandboxAuthenticateBodySchema,
     tag: 'Sandbox',
     summary: 'Answer a purchase’s 3D Secure challenge (test mode)',
     description:
@@ -173,6 +184,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     errors: [404, 409],
   },
   sandboxConfirmSetupIntent: {
+    body: sandboxConfirmBodySchema,
     tag: 'Sandbox',
     summary: 'Confirm a SetupIntent with a test token (test mode)',
     description:
@@ -182,6 +194,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     errors: [400, 404, 409],
   },
   sandboxAuthenticateSetupIntent: {
+    body: sandboxAuthenticateBodySchema,
     tag: 'Sandbox',
     summary: 'Answer a SetupIntent’s 3D Secure challenge (test mode)',
     description:

@@ -23,8 +23,6 @@ export {
 } from './createCreditsClient.js';
 export { createIdempotencyKey } from './createIdempotencyKey.js';
 export type { RetryOptions } from './createTransport.js';
-export { type ExportTransactionsOptions, exportTransactions } from './export/exportTransactions.js';
-export { CSV_HEADER, csvCell, transactionsToCsv } from './export/transactionsToCsv.js';
 export { type FormatCreditsOptions, formatCredits } from './format/formatCredits.js';
 export { type FormatDateOptions, formatDate } from './format/formatDate.js';
 export {
@@ -43,6 +41,5 @@ export {
   operations,
 } from './operations.js';
 export { type ParseResult, parseWith } from './parseWith.js';
-export * from './payments/index.js';
 export { safeHttpUrl } from './safeHttpUrl.js';
 export * from './schemas/index.js';

@@ -3,8 +3,7 @@ import { balanceSchema } from './schemas/balance.js';
 import { configSchema } from './schemas/config.js';
 import { creditPackageListSchema } from './schemas/creditPackage.js';
 import { paymentMethodListSchema } from './schemas/paymentMethod.js';
-import { createPurchaseBodySchema, purchaseSchema } from './schemas/purchase.js';
-import { sandboxAuthenticateBodySchema, sandboxConfirmBodySchema } from './schemas/sandbox.js';
+import { purchaseSchema } from './schemas/purchase.js';
 import { setupIntentSchema } from './schemas/setupIntent.js';
 import { transactionPageSchema } from './schemas/transaction.js';
 import { usageByWebsiteSchema } from './schemas/usage.js';
@@ -16,7 +15,6 @@ export interface OperationDefinition {
   /** Path relative to the backend's base URL; `{name}` marks a path parameter. */
   readonly path: string;
   readonly response: v.GenericSchema;
-  readonly body?: v.GenericSchema;
   /** The request must carry an `Idempotency-Key` header. */
   readonly idempotent?: true;
   /** Exists only in `test` mode. */
@@ -36,7 +34,6 @@ export const operations = {
   createPurchase: {
     method: 'POST',
     path: '/purchases',
-    body: createPurchaseBodySchema,
     response: purchaseSchema,
     idempotent: true,
   },
@@ -65,28 +62,24 @@ export const operations = {
   sandboxConfirmPurchase: {
     method: 'POST',
     path: '/sandbox/purchases/{purchaseId}/confirm',
-    body: sandboxConfirmBodySchema,
     response: purchaseSchema,
     sandbox: true,
   },
   sandboxAuthenticatePurchase: {
     method: 'POST',
     path: '/sandbox/purchases/{purchaseId}/authenticate',
-    body: sandboxAuthenticateBodySchema,
     response: purchaseSchema,
     sandbox: true,
   },
   sandboxConfirmSetupIntent: {
     method: 'POST',
     path: '/sandbox/setup-intents/{setupIntentId}/confirm',
-    body: sandboxConfirmBodySchema,
     response: setupIntentSchema,
     sandbox: true,
   },
   sandboxAuthenticateSetupIntent: {
     method: 'POST',
     path: '/sandbox/setup-intents/{setupIntentId}/authenticate',
-    body: sandboxAuthenticateBodySchema,
     response: setupIntentSchema,
     sandbox: true,
   },

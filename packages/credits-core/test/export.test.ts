@@ -1,12 +1,10 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { csvCell, exportTransactions, transactionsToCsv } from '../src/export/index';
 import {
   type CreditsError,
   createCreditsClient,
-  csvCell,
-  exportTransactions,
   type Transaction,
-  transactionsToCsv,
   zonedDayStart,
 } from '../src/index';
 import { BASE_URL, transactions } from './fixtures';

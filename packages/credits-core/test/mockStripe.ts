@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { StripeLike, StripeResult } from '../src/index';
+import type { StripeLike, StripeResult } from '../src/payments/index';
 
 /** A Stripe.js stand-in recording every call, as react-stripe-js's own tests do. */
 export function mockStripe(results: Partial<Record<keyof StripeLike, StripeResult>> = {}) {

@@ -1,13 +1,13 @@
 import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import { createCreditsClient } from '../src/index';
 import {
-  createCreditsClient,
   createPurchaseFlow,
   createSandboxPaymentProvider,
   type PurchaseFlow,
   type PurchaseFlowState,
-} from '../src/index';
+} from '../src/payments/index';
 import { listenWithMsw, server } from './server';
 
 listenWithMsw();

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { createCreditsClient, createPurchaseFlow, createStripePaymentProvider } from '../src/index';
+import { createCreditsClient } from '../src/index';
+import { createPurchaseFlow, createStripePaymentProvider } from '../src/payments/index';
 import { BASE_URL, balance, purchase, setupIntent, transactions } from './fixtures';
 import { mockStripe } from './mockStripe';
 import { listenWithMsw, server } from './server';

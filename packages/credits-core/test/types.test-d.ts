@@ -42,7 +42,7 @@ describe('public types', () => {
 describe('Stripe', () => {
   it('a real Stripe.js instance satisfies StripeLike', () => {
     expectTypeOf<import('@stripe/stripe-js').Stripe>().toExtend<
-      import('../src/index').StripeLike
+      import('../src/payments/index').StripeLike
     >();
   });
 });

@@ -19,7 +19,6 @@ export { useFormatters } from './hooks/useFormatters';
 export { useInvalidateCredits } from './hooks/useInvalidateCredits';
 export { usePackages } from './hooks/usePackages';
 export { usePaymentMethods } from './hooks/usePaymentMethods';
-export { type PaymentProviderState, usePaymentProvider } from './hooks/usePaymentProvider';
 export { useTransactions } from './hooks/useTransactions';
 export { useUsageByWebsite } from './hooks/useUsageByWebsite';
 export { type Count, type CreditsLabels, defaultLabels } from './labels';

@@ -1,5 +1,6 @@
 export * from './balance.js';
 export * from './config.js';
+export * from './createPurchaseBody.js';
 export * from './creditPackage.js';
 export * from './failure.js';
 export * from './money.js';

@@ -4,16 +4,18 @@ import { idSchema, openEnum } from './primitives.js';
 export const PAYMENT_METHOD_TYPES = ['card', 'link', 'wallet'] as const;
 export type KnownPaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];
 
+export const paymentMethodTypeSchema = openEnum<typeof PAYMENT_METHOD_TYPES>();
+
 export const cardDetailsSchema = v.object({
   brand: v.string(),
   last4: v.pipe(v.string(), v.regex(/^\d{4}$/)),
-  expMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
-  expYear: v.pipe(v.number(), v.integer(), v.minValue(1970), v.maxValue(9999)),
+  expMonth: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(12)),
+  expYear: v.pipe(v.number(), v.safeInteger(), v.minValue(1970), v.maxValue(9999)),
 });
 
 export const paymentMethodSchema = v.object({
   id: idSchema,
-  type: openEnum(PAYMENT_METHOD_TYPES),
+  type: paymentMethodTypeSchema,
   isDefault: v.boolean(),
   card: v.nullish(cardDetailsSchema),
   wallet: v.nullish(v.string()),

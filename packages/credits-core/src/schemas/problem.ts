@@ -23,14 +23,14 @@ export const SERVER_ERROR_CODES = [
 ] as const;
 export type KnownServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 
-export const errorCodeSchema = openEnum(SERVER_ERROR_CODES);
+export const errorCodeSchema = openEnum<typeof SERVER_ERROR_CODES>();
 export type ServerErrorCode = v.InferOutput<typeof errorCodeSchema>;
 
 /** RFC 9457 problem details, extended with a stable `code`. */
 export const problemSchema = v.object({
   type: v.optional(v.string(), 'about:blank'),
   title: v.string(),
-  status: v.pipe(v.number(), v.integer(), v.minValue(400), v.maxValue(599)),
+  status: v.pipe(v.number(), v.safeInteger(), v.minValue(400), v.maxValue(599)),
   code: errorCodeSchema,
   detail: v.nullish(v.string()),
   instance: v.nullish(v.string()),

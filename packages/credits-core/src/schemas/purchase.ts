@@ -16,7 +16,7 @@ export const PURCHASE_STATUSES = [
 ] as const;
 export type KnownPurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 
-export const purchaseStatusSchema = openEnum(PURCHASE_STATUSES);
+export const purchaseStatusSchema = openEnum<typeof PURCHASE_STATUSES>();
 export type PurchaseStatus = v.InferOutput<typeof purchaseStatusSchema>;
 
 export const purchaseSchema = v.pipe(
@@ -40,15 +40,7 @@ export const purchaseSchema = v.pipe(
   ),
 );
 
-/** Body of `POST /purchases`. */
-export const createPurchaseBodySchema = v.object({
-  packageId: idSchema,
-  paymentMethodId: v.optional(idSchema),
-  savePaymentMethod: v.optional(v.boolean()),
-});
-
 export type Purchase = v.InferOutput<typeof purchaseSchema>;
-export type CreatePurchaseInput = v.InferInput<typeof createPurchaseBodySchema>;
 
 /** Statuses after which a purchase never changes again. */
 export function isPurchaseSettled(status: PurchaseStatus): boolean {

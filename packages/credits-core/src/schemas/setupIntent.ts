@@ -12,9 +12,11 @@ export const SETUP_INTENT_STATUSES = [
   'canceled',
 ] as const;
 
+export const setupIntentStatusSchema = openEnum<typeof SETUP_INTENT_STATUSES>();
+
 export const setupIntentSchema = v.object({
   id: idSchema,
-  status: openEnum(SETUP_INTENT_STATUSES),
+  status: setupIntentStatusSchema,
   clientSecret: v.pipe(v.string(), v.minLength(1)),
   paymentMethod: v.nullish(paymentMethodSchema),
   failure: v.nullish(paymentFailureSchema),

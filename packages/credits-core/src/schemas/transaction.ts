@@ -12,7 +12,7 @@ export const TRANSACTION_TYPES = [
 ] as const;
 export type KnownTransactionType = (typeof TRANSACTION_TYPES)[number];
 
-export const transactionTypeSchema = openEnum(TRANSACTION_TYPES);
+export const transactionTypeSchema = openEnum<typeof TRANSACTION_TYPES>();
 /** A known transaction type, or a newer one this client does not know yet. */
 export type TransactionType = v.InferOutput<typeof transactionTypeSchema>;
 

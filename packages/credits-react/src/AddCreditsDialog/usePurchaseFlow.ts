@@ -1,10 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  createPurchaseFlow,
-  type PaymentProvider,
-  type Purchase,
-  type PurchaseFlow,
-} from 'credits-core';
+import type { Purchase } from 'credits-core';
+import { createPurchaseFlow, type PaymentProvider, type PurchaseFlow } from 'credits-core/payments';
 import { applyPurchaseToCache, creditsKeys } from 'credits-core/query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext';

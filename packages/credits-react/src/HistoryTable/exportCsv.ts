@@ -1,4 +1,5 @@
-import { type CreditsClient, exportTransactions, type TransactionFilters } from 'credits-core';
+import type { CreditsClient, TransactionFilters } from 'credits-core';
+import { exportTransactions } from 'credits-core/export';
 
 /**
  * Loaded on demand when someone exports (a separate chunk): fetches every page

@@ -1,16 +1,26 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isCreditsError, type PaymentMethod, type PaymentMethodList } from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
-import { useId, useRef, useState } from 'react';
+import { Suspense, useId, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext';
 import { usePaymentMethods } from '../hooks/usePaymentMethods';
 import { cn } from '../lib/cn';
 import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod';
 import { ErrorState } from '../lib/ErrorState';
+import { lazyWithPreload } from '../lib/lazyWithPreload';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
 import { WidgetRoot } from '../lib/WidgetRoot';
-import { AddPaymentMethodDialog } from './AddPaymentMethodDialog';
-import { DeletePaymentMethodDialog } from './DeletePaymentMethodDialog';
+
+// The dialogs are in the lazily loaded dialogs chunk (see lib/dialogs.ts),
+// fetched on intent (hover or focus on a button that opens one).
+const AddPaymentMethodDialog = /* @__PURE__ */ lazyWithPreload(() =>
+  import('../lib/dialogs').then((dialogs) => ({ default: dialogs.AddPaymentMethodDialog })),
+);
+const DeletePaymentMethodDialog = /* @__PURE__ */ lazyWithPreload(() =>
+  import('../lib/dialogs').then((dialogs) => ({ default: dialogs.DeletePaymentMethodDialog })),
+);
+const preloadDialogs = (): void => void AddPaymentMethodDialog.preload().catch(() => {});
+const preload = { onPointerEnter: preloadDialogs, onFocus: preloadDialogs };
 
 export interface PaymentMethodsProps {
   className?: string;
@@ -80,6 +90,11 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
   const { setDefault, remove, error } = useOptimisticList();
   const [deleting, setDeleting] = useState<PaymentMethod | null>(null);
   const [adding, setAdding] = useState(false);
+  // Mounted from the first open on, so closing keeps Radix's focus return and state.
+  const [mounted, setMounted] = useState({ add: false, remove: false });
+  if ((adding && !mounted.add) || (deleting && !mounted.remove)) {
+    setMounted({ add: mounted.add || adding, remove: mounted.remove || deleting !== null });
+  }
   const headingId = useId();
   // Dialogs opened from a list row return focus to that row's button, or to "Add payment method".
   const addButton = useRef<HTMLButtonElement>(null);
@@ -116,9 +131,14 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
             {labels.paymentMethods}
           </h2>
           <button
+            ref={addButton}
             type="button"
             className="credits-button credits-button--secondary"
-            onClick={() => setAdding(true)}
+            {...preload}
+            onClick={(event) => {
+              opener.current = event.currentTarget;
+              setAdding(true);
+            }}
           >
             {labels.addPaymentMethod}
           </button>
@@ -189,6 +209,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                       type="button"
                       className="credits-button credits-button--secondary"
                       aria-label={`${labels.deleteCard}: ${name}`}
+                      {...preload}
                       onClick={(event) => {
                         opener.current = event.currentTarget;
                         setDeleting(method);
@@ -203,17 +224,27 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
           </ul>
         )}
       </section>
-      <DeletePaymentMethodDialog
-        method={deleting}
-        others={list.filter((method) => method.id !== deleting?.id)}
-        onCancel={() => setDeleting(null)}
-        returnFocus={returnFocus}
-        onConfirm={(method, newDefaultId) => {
-          setDeleting(null);
-          remove.mutate({ id: method.id, newDefaultId });
-        }}
-      />
-      <AddPaymentMethodDialog open={adding} onOpenChange={setAdding} returnFocus={returnFocus} />
+      <Suspense fallback={null}>
+        {mounted.remove && (
+          <DeletePaymentMethodDialog
+            method={deleting}
+            others={list.filter((method) => method.id !== deleting?.id)}
+            onCancel={() => setDeleting(null)}
+            returnFocus={returnFocus}
+            onConfirm={(method, newDefaultId) => {
+              setDeleting(null);
+              remove.mutate({ id: method.id, newDefaultId });
+            }}
+          />
+        )}
+        {mounted.add && (
+          <AddPaymentMethodDialog
+            open={adding}
+            onOpenChange={setAdding}
+            returnFocus={returnFocus}
+          />
+        )}
+      </Suspense>
     </WidgetRoot>
   );
 }

@@ -3,7 +3,7 @@ import {
   createStripePaymentProvider,
   type PaymentProvider,
   type StripeLike,
-} from 'credits-core';
+} from 'credits-core/payments';
 import { useMemo } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext';
 import { useCreditsConfig } from './useCreditsConfig';

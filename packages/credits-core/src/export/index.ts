@@ -1,0 +1,2 @@
+export { type ExportTransactionsOptions, exportTransactions } from './exportTransactions.js';
+export { CSV_HEADER, csvCell, transactionsToCsv } from './transactionsToCsv.js';
