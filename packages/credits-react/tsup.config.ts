@@ -1,15 +1,21 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-// One bundle per format with the "use client" directive kept on top, so React
-// Server Component frameworks treat every export as a client component.
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
+// ESM mirrors src/ file by file, like credits-core: a bundler then drops every
+// module a host does not import, and code only the lazily loaded dialogs use is
+// never pulled into the host's first chunk. CommonJS stays one file for
+// require(). Every file keeps "use client" on top, so React Server Component
+// frameworks treat every export as a client component.
+const shared: Options = {
   dts: true,
   sourcemap: true,
-  clean: true,
   target: 'es2022',
   platform: 'neutral',
   silent: true,
+  clean: false,
   banner: { js: '"use client";' },
-});
+};
+
+export default defineConfig([
+  { ...shared, entry: ['src/**/*.ts', 'src/**/*.tsx'], bundle: false, format: ['esm'] },
+  { ...shared, entry: { index: 'src/index.ts' }, format: ['cjs'] },
+]);

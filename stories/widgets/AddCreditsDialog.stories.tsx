@@ -138,7 +138,10 @@ export const NetworkErrorMidPayment: Story = {
   play: async () => {
     const dialog = await open();
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
-    await expect(await dialog.findByRole('alert')).toHaveTextContent('We can’t reach the server');
+    // The client retries a keyed POST twice with backoff before it gives up.
+    await expect(await dialog.findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent(
+      'We can’t reach the server',
+    );
     await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
   },
 };

@@ -34,6 +34,7 @@ export {
 export { type FormatPercentOptions, formatPercent, percentUsed } from './format/formatPercent.js';
 export { textDirection } from './format/textDirection.js';
 export { zonedDayStart } from './format/zonedDayStart.js';
+export { isPurchaseSettled } from './isPurchaseSettled.js';
 export {
   type HttpMethod,
   type OperationDefinition,

@@ -1,26 +1,30 @@
-export { AddCreditsDialog, type AddCreditsDialogProps } from './AddCreditsDialog';
-export { BalanceCards, type BalanceCardsProps } from './BalanceCards';
+export {
+  AddCreditsDialog,
+  type AddCreditsDialogProps,
+  useAddCreditsTrigger,
+} from './AddCreditsDialog/index.js';
+export { BalanceCards, type BalanceCardsProps } from './BalanceCards/index.js';
 export {
   type CreditsContextValue,
   CreditsProvider,
   type CreditsProviderProps,
   type CreditsTheme,
   useCreditsContext,
-} from './CreditsProvider';
+} from './CreditsProvider/index.js';
 export {
   type HistoryFilterValues,
   type HistoryRowsProps,
   HistoryTable,
   type HistoryTableProps,
-} from './HistoryTable';
-export { useBalance } from './hooks/useBalance';
-export { useCreditsConfig } from './hooks/useCreditsConfig';
-export { useFormatters } from './hooks/useFormatters';
-export { useInvalidateCredits } from './hooks/useInvalidateCredits';
-export { usePackages } from './hooks/usePackages';
-export { usePaymentMethods } from './hooks/usePaymentMethods';
-export { useTransactions } from './hooks/useTransactions';
-export { useUsageByWebsite } from './hooks/useUsageByWebsite';
-export { type Count, type CreditsLabels, defaultLabels } from './labels';
-export { PaymentMethods, type PaymentMethodsProps } from './PaymentMethods';
-export { UsageByWebsite, type UsageByWebsiteProps } from './UsageByWebsite';
+} from './HistoryTable/index.js';
+export { useBalance } from './hooks/useBalance.js';
+export { useCreditsConfig } from './hooks/useCreditsConfig.js';
+export { useFormatters } from './hooks/useFormatters.js';
+export { useInvalidateCredits } from './hooks/useInvalidateCredits.js';
+export { usePackages } from './hooks/usePackages.js';
+export { usePaymentMethods } from './hooks/usePaymentMethods.js';
+export { useTransactions } from './hooks/useTransactions.js';
+export { useUsageByWebsite } from './hooks/useUsageByWebsite.js';
+export { type Count, type CreditsLabels, defaultLabels, useLabels } from './labels/index.js';
+export { PaymentMethods, type PaymentMethodsProps } from './PaymentMethods/index.js';
+export { UsageByWebsite, type UsageByWebsiteProps } from './UsageByWebsite/index.js';

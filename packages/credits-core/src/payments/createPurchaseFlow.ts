@@ -1,8 +1,9 @@
 import { CreditsError, isCreditsError } from '../CreditsError.js';
 import type { CreditsClient } from '../createCreditsClient.js';
 import { createIdempotencyKey } from '../createIdempotencyKey.js';
+import { isPurchaseSettled } from '../isPurchaseSettled.js';
 import type { PaymentFailure } from '../schemas/failure.js';
-import { isPurchaseSettled, type Purchase } from '../schemas/purchase.js';
+import type { Purchase } from '../schemas/purchase.js';
 import type { NewCardDetails, PaymentProvider } from './PaymentProvider.js';
 
 /** How the user pays: a saved method, or a new card entered in the provider's form. */

@@ -1,5 +1,5 @@
+import type { KnownServerErrorCode } from '../schemas/enums.js';
 import type { CardDetails } from '../schemas/paymentMethod.js';
-import type { KnownServerErrorCode } from '../schemas/problem.js';
 
 /** What confirming a payment with a test token does, as Stripe's test mode does it. */
 export type SandboxOutcome =

@@ -1,9 +1,6 @@
 import * as v from 'valibot';
+import { CREDITS_MODES } from './enums.js';
 import { currencySchema } from './primitives.js';
-
-/** `test`: sandbox payments are available; `live`: real charges only. */
-export const CREDITS_MODES = ['test', 'live'] as const;
-export type CreditsMode = (typeof CREDITS_MODES)[number];
 
 export const limitsSchema = v.object({
   maxPageSize: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),

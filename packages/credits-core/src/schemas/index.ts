@@ -2,6 +2,7 @@ export * from './balance.js';
 export * from './config.js';
 export * from './createPurchaseBody.js';
 export * from './creditPackage.js';
+export * from './enums.js';
 export * from './failure.js';
 export * from './money.js';
 export * from './paymentMethod.js';

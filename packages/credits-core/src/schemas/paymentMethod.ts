@@ -1,8 +1,6 @@
 import * as v from 'valibot';
+import type { PAYMENT_METHOD_TYPES } from './enums.js';
 import { idSchema, openEnum } from './primitives.js';
-
-export const PAYMENT_METHOD_TYPES = ['card', 'link', 'wallet'] as const;
-export type KnownPaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];
 
 export const paymentMethodTypeSchema = openEnum<typeof PAYMENT_METHOD_TYPES>();
 

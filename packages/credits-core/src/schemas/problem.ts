@@ -1,27 +1,6 @@
 import * as v from 'valibot';
+import type { SERVER_ERROR_CODES } from './enums.js';
 import { openEnum } from './primitives.js';
-
-/** Machine-readable error codes a backend may send. The list may grow in a minor version. */
-export const SERVER_ERROR_CODES = [
-  'card_declined',
-  'insufficient_funds',
-  'expired_card',
-  'authentication_required',
-  'authentication_failed',
-  'idempotency_key_reused',
-  'idempotency_in_progress',
-  'not_found',
-  'validation_failed',
-  'unauthenticated',
-  'forbidden',
-  'rate_limited',
-  'default_payment_method_required',
-  'purchase_not_confirmable',
-  'sandbox_unavailable',
-  'internal_error',
-  'service_unavailable',
-] as const;
-export type KnownServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 
 export const errorCodeSchema = openEnum<typeof SERVER_ERROR_CODES>();
 export type ServerErrorCode = v.InferOutput<typeof errorCodeSchema>;

@@ -1,20 +1,10 @@
 import * as v from 'valibot';
 import { balanceSchema } from './balance.js';
+import type { PURCHASE_STATUSES } from './enums.js';
 import { paymentFailureSchema } from './failure.js';
 import { moneySchema } from './money.js';
 import { idSchema, openEnum, positiveCreditsSchema, timestampSchema } from './primitives.js';
 import { transactionSchema } from './transaction.js';
-
-export const PURCHASE_STATUSES = [
-  'requires_payment_method',
-  'requires_confirmation',
-  'requires_action',
-  'processing',
-  'succeeded',
-  'failed',
-  'canceled',
-] as const;
-export type KnownPurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 
 export const purchaseStatusSchema = openEnum<typeof PURCHASE_STATUSES>();
 export type PurchaseStatus = v.InferOutput<typeof purchaseStatusSchema>;
@@ -41,8 +31,3 @@ export const purchaseSchema = v.pipe(
 );
 
 export type Purchase = v.InferOutput<typeof purchaseSchema>;
-
-/** Statuses after which a purchase never changes again. */
-export function isPurchaseSettled(status: PurchaseStatus): boolean {
-  return status === 'succeeded' || status === 'failed' || status === 'canceled';
-}

@@ -1,16 +1,8 @@
 import * as v from 'valibot';
+import type { SETUP_INTENT_STATUSES } from './enums.js';
 import { paymentFailureSchema } from './failure.js';
 import { paymentMethodSchema } from './paymentMethod.js';
 import { idSchema, openEnum } from './primitives.js';
-
-export const SETUP_INTENT_STATUSES = [
-  'requires_payment_method',
-  'requires_confirmation',
-  'requires_action',
-  'processing',
-  'succeeded',
-  'canceled',
-] as const;
 
 export const setupIntentStatusSchema = openEnum<typeof SETUP_INTENT_STATUSES>();
 

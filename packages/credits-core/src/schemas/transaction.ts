@@ -1,16 +1,7 @@
 import * as v from 'valibot';
+import type { TRANSACTION_TYPES } from './enums.js';
 import { creditsSchema, idSchema, openEnum, timestampSchema } from './primitives.js';
 import { websiteSchema } from './website.js';
-
-export const TRANSACTION_TYPES = [
-  'purchase',
-  'usage',
-  'grant',
-  'refund',
-  'adjustment',
-  'expiry',
-] as const;
-export type KnownTransactionType = (typeof TRANSACTION_TYPES)[number];
 
 export const transactionTypeSchema = openEnum<typeof TRANSACTION_TYPES>();
 /** A known transaction type, or a newer one this client does not know yet. */

@@ -1,4 +1,3 @@
-import { Slot } from '@radix-ui/react-slot';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Purchase } from 'credits-core';
 import { configQueryOptions, packagesQueryOptions } from 'credits-core/query';
@@ -10,15 +9,16 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { cn } from '../lib/cn';
-import { lazyWithPreload } from '../lib/lazyWithPreload';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
-import { AddCreditsDialogContext, useAddCreditsDialogContext } from './AddCreditsDialogContext';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { useLabels } from '../labels/useLabels.js';
+import { cn } from '../lib/cn.js';
+import { lazyWithPreload } from '../lib/lazyWithPreload.js';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { AddCreditsDialogContext, useAddCreditsDialogContext } from './AddCreditsDialogContext.js';
 
 // The dialog is in the lazily loaded dialogs chunk (see lib/dialogs.ts).
 const AddCreditsDialogContent = /* @__PURE__ */ lazyWithPreload(() =>
-  import('../lib/dialogs').then((dialogs) => ({ default: dialogs.AddCreditsDialogContent })),
+  import('../lib/dialogs.js').then((dialogs) => ({ default: dialogs.AddCreditsDialogContent })),
 );
 
 export interface AddCreditsDialogProps {
@@ -32,47 +32,60 @@ export interface AddCreditsDialogProps {
   className?: string;
 }
 
-/** Opens the dialog; `asChild` puts the behaviour on your own button. */
+/**
+ * Props that make any button open the dialog: ARIA state, prefetch on intent
+ * (hover, focus) and focus return. Spread them on your own button component
+ * when `<AddCreditsDialog.Trigger>` does not fit your design system.
+ */
+export function useAddCreditsTrigger() {
+  const { open, setOpen, prepare, triggerRef } = useAddCreditsDialogContext();
+  return {
+    ref: triggerRef,
+    type: 'button' as const,
+    'aria-haspopup': 'dialog' as const,
+    'aria-expanded': open,
+    'data-state': open ? 'open' : 'closed',
+    onClick: () => setOpen(true),
+    onPointerEnter: prepare,
+    onFocus: prepare,
+  };
+}
+
+/** The default "Add credits" button; it carries the widget tokens wherever it is placed. */
 function AddCreditsTrigger({
   children,
   className,
-  asChild,
   onClick,
   onPointerEnter,
   onFocus,
   ...props
-}: ComponentPropsWithoutRef<'button'> & { asChild?: boolean }) {
-  const { labels, theme } = useCreditsContext('<AddCreditsDialog.Trigger>');
-  const { open, setOpen, prepare, triggerRef } = useAddCreditsDialogContext();
-  const Button = asChild ? Slot : 'button';
-  // Placed anywhere in the host's page, the default trigger carries the widget tokens itself.
-  const root = asChild ? {} : { 'data-credits-root': '', 'data-credits-theme': theme };
+}: ComponentPropsWithoutRef<'button'>) {
+  const { theme } = useCreditsContext('<AddCreditsDialog.Trigger>');
+  const labels = useLabels();
+  const trigger = useAddCreditsTrigger();
   return (
-    <Button
-      type="button"
-      {...root}
-      ref={triggerRef}
+    <button
+      {...trigger}
+      data-credits-root=""
+      data-credits-theme={theme}
       data-slot="add-credits-trigger"
-      data-state={open ? 'open' : 'closed'}
-      aria-haspopup="dialog"
-      aria-expanded={open}
-      className={asChild ? className : cn('credits-button credits-button--primary', className)}
+      className={cn('credits-button credits-button--primary', className)}
       onClick={(event) => {
         onClick?.(event);
-        if (!event.defaultPrevented) setOpen(true);
+        if (!event.defaultPrevented) trigger.onClick();
       }}
       onPointerEnter={(event) => {
-        prepare();
+        trigger.onPointerEnter();
         onPointerEnter?.(event);
       }}
       onFocus={(event) => {
-        prepare();
+        trigger.onFocus();
         onFocus?.(event);
       }}
       {...props}
     >
       {children ?? labels.addCredits}
-    </Button>
+    </button>
   );
 }
 

@@ -3,19 +3,21 @@ import type { PurchaseFlow, PurchaseFlowState } from 'credits-core/payments';
 import { sandboxCardForNumber } from 'credits-core/sandbox';
 import { Dialog } from 'radix-ui';
 import { type FormEvent, lazy, Suspense, useId, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { useFormatters } from '../hooks/useFormatters';
-import { usePackages } from '../hooks/usePackages';
-import { usePaymentMethods } from '../hooks/usePaymentMethods';
-import { type PaymentProviderState, usePaymentProvider } from '../hooks/usePaymentProvider';
-import { cn } from '../lib/cn';
-import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod';
-import { SandboxCardFields } from '../lib/SandboxCardFields';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
-import { usePurchaseFlow } from './usePurchaseFlow';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { useFormatters } from '../hooks/useFormatters.js';
+import { usePackages } from '../hooks/usePackages.js';
+import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
+import { type PaymentProviderState, usePaymentProvider } from '../hooks/usePaymentProvider.js';
+import { paymentLabels } from '../labels/paymentLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { cn } from '../lib/cn.js';
+import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod.js';
+import { SandboxCardFields } from '../lib/SandboxCardFields.js';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { usePurchaseFlow } from './usePurchaseFlow.js';
 
 // The Payment Element and Stripe.js load only when a card form is about to show.
-const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields'));
+const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields.js'));
 
 const NEW_CARD = 'new-card';
 const option =
@@ -30,7 +32,7 @@ const focusOnMount = (element: HTMLElement | null) => {
 };
 
 function SucceededView({ state }: { state: Extract<PurchaseFlowState, { status: 'succeeded' }> }) {
-  const { labels } = useCreditsContext('<AddCreditsDialog>');
+  const labels = useLabels(paymentLabels);
   const format = useFormatters();
   return (
     <div data-slot="purchase-success" className="cr:flex cr:flex-col cr:items-start cr:gap-3">
@@ -56,7 +58,7 @@ interface PurchaseFormProps {
 }
 
 function PurchaseForm({ flow, state, providerState }: PurchaseFormProps) {
-  const { labels } = useCreditsContext('<AddCreditsDialog>');
+  const labels = useLabels(paymentLabels);
   const format = useFormatters();
   const packages = usePackages();
   const methods = usePaymentMethods();
@@ -352,7 +354,8 @@ export default function AddCreditsDialogContent({
   /** Where focus goes when the dialog closes. */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const { labels, theme, locale } = useCreditsContext('<AddCreditsDialog>');
+  const { theme, locale } = useCreditsContext('<AddCreditsDialog>');
+  const labels = useLabels(paymentLabels);
   const providerState = usePaymentProvider({ enabled: true });
   const { flow, state } = usePurchaseFlow(
     providerState.status === 'ready' ? providerState.provider : undefined,

@@ -1,1 +1,5 @@
-export { AddCreditsDialog, type AddCreditsDialogProps } from './AddCreditsDialog';
+export {
+  AddCreditsDialog,
+  type AddCreditsDialogProps,
+  useAddCreditsTrigger,
+} from './AddCreditsDialog.js';

@@ -3,7 +3,7 @@ import type { Purchase } from 'credits-core';
 import { createPurchaseFlow, type PaymentProvider, type PurchaseFlow } from 'credits-core/payments';
 import { applyPurchaseToCache, creditsKeys } from 'credits-core/query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 
 /**
  * Binds the core purchase-flow store to React. A succeeded purchase writes its

@@ -1,13 +1,14 @@
 import { percentUsed } from 'credits-core';
 import { type ReactNode, useCallback, useId } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { useBalance } from '../hooks/useBalance';
-import { useFormatters } from '../hooks/useFormatters';
-import { cn } from '../lib/cn';
-import { ErrorState } from '../lib/ErrorState';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
-import { WidgetRoot } from '../lib/WidgetRoot';
-import { useBalanceAnnouncement } from './useBalanceAnnouncement';
+import { useBalance } from '../hooks/useBalance.js';
+import { useFormatters } from '../hooks/useFormatters.js';
+import { balanceLabels } from '../labels/balanceLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { cn } from '../lib/cn.js';
+import { ErrorState } from '../lib/ErrorState.js';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { WidgetRoot } from '../lib/WidgetRoot.js';
+import { useBalanceAnnouncement } from './useBalanceAnnouncement.js';
 
 export interface BalanceCardsProps {
   className?: string;
@@ -39,7 +40,7 @@ function BalanceCardsContent({
   addCreditsAction,
   notation = 'standard',
 }: BalanceCardsProps) {
-  const { labels } = useCreditsContext('<BalanceCards>');
+  const labels = useLabels(balanceLabels);
   const format = useFormatters();
   const balance = useBalance();
   const headingId = useId();

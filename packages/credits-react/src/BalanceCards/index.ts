@@ -1,1 +1,1 @@
-export { BalanceCards, type BalanceCardsProps } from './BalanceCards';
+export { BalanceCards, type BalanceCardsProps } from './BalanceCards.js';

@@ -1,6 +1,6 @@
 import type { CreditsClient } from 'credits-core';
 import { createContext, useContext } from 'react';
-import type { CreditsLabels } from '../labels';
+import type { CreditsLabels } from '../labels/index.js';
 
 export type CreditsTheme = 'light' | 'dark' | 'system';
 
@@ -13,7 +13,8 @@ export interface CreditsContextValue {
   account: string;
   locale: string | undefined;
   timeZone: string | undefined;
-  labels: CreditsLabels;
+  /** The host's `labels`; widgets read them through `useLabels`, over their own defaults. */
+  labelOverrides: Partial<CreditsLabels>;
   theme: CreditsTheme;
   /** Stripe.js from the host, or `undefined`: then it is loaded lazily from the config's publishable key. */
   stripe: StripeInput | undefined;

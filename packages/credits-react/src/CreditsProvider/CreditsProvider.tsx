@@ -2,8 +2,8 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import type { CreditsClient } from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { type CreditsLabels, resolveLabels } from '../labels';
-import { CreditsContext, type CreditsTheme, type StripeInput } from './CreditsContext';
+import type { CreditsLabels } from '../labels/index.js';
+import { CreditsContext, type CreditsTheme, type StripeInput } from './CreditsContext.js';
 
 export interface CreditsProviderProps {
   /** A client from `createCreditsClient()`. */
@@ -33,6 +33,8 @@ export interface CreditsProviderProps {
  * Gives every credits widget and hook below it a client, an account, a locale
  * and one shared query cache: mounting several widgets fetches each resource once.
  */
+const NO_LABELS: Partial<CreditsLabels> = {};
+
 export function CreditsProvider({
   client,
   account,
@@ -64,7 +66,15 @@ export function CreditsProvider({
   }, [account, activeClient]);
 
   const value = useMemo(
-    () => ({ client, account, locale, timeZone, labels: resolveLabels(labels), theme, stripe }),
+    () => ({
+      client,
+      account,
+      locale,
+      timeZone,
+      labelOverrides: labels ?? NO_LABELS,
+      theme,
+      stripe,
+    }),
     [client, account, locale, timeZone, labels, theme, stripe],
   );
 

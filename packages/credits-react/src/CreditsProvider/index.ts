@@ -3,5 +3,5 @@ export {
   type CreditsTheme,
   type StripeInput,
   useCreditsContext,
-} from './CreditsContext';
-export { CreditsProvider, type CreditsProviderProps } from './CreditsProvider';
+} from './CreditsContext.js';
+export { CreditsProvider, type CreditsProviderProps } from './CreditsProvider.js';

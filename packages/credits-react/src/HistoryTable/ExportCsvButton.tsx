@@ -1,9 +1,11 @@
 import { isCreditsError } from 'credits-core';
 import { useEffect, useRef, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { useFormatters } from '../hooks/useFormatters';
-import { cn } from '../lib/cn';
-import { useHistoryTable } from './HistoryTableContext';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { useFormatters } from '../hooks/useFormatters.js';
+import { historyLabels } from '../labels/historyLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { cn } from '../lib/cn.js';
+import { useHistoryTable } from './HistoryTableContext.js';
 
 type ExportState =
   | { status: 'idle' }
@@ -13,7 +15,8 @@ type ExportState =
 
 /** Exports every transaction of the current filter as CSV, with progress and Cancel. */
 export function ExportCsvButton({ className }: { className?: string }) {
-  const { client, labels } = useCreditsContext('<HistoryTable.ExportButton>');
+  const { client } = useCreditsContext('<HistoryTable.ExportButton>');
+  const labels = useLabels(historyLabels);
   const { filters } = useHistoryTable('ExportButton');
   const format = useFormatters();
   const [state, setState] = useState<ExportState>({ status: 'idle' });
@@ -25,7 +28,7 @@ export function ExportCsvButton({ className }: { className?: string }) {
     const { signal } = controller.current;
     setState({ status: 'exporting', rows: 0 });
     try {
-      const { downloadTransactionsCsv } = await import('./exportCsv');
+      const { downloadTransactionsCsv } = await import('./exportCsv.js');
       const rows = await downloadTransactionsCsv({
         client,
         filters,

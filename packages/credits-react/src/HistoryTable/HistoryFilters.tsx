@@ -1,11 +1,12 @@
 import { TRANSACTION_TYPES, type Website } from 'credits-core';
 import { useId, useMemo } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { useTransactions } from '../hooks/useTransactions';
-import { useUsageByWebsite } from '../hooks/useUsageByWebsite';
-import { cn } from '../lib/cn';
-import { useHistoryTable } from './HistoryTableContext';
-import { hasFilters } from './historyFilterValues';
+import { useTransactions } from '../hooks/useTransactions.js';
+import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
+import { historyLabels } from '../labels/historyLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { cn } from '../lib/cn.js';
+import { useHistoryTable } from './HistoryTableContext.js';
+import { hasFilters } from './historyFilterValues.js';
 
 const field = 'cr:flex cr:min-w-0 cr:flex-col cr:gap-1 cr:text-sm';
 const control =
@@ -13,7 +14,7 @@ const control =
 
 /** Server-side filters: type, website, date range and a debounced text search. */
 export function HistoryFilters({ className }: { className?: string }) {
-  const { labels } = useCreditsContext('<HistoryTable.Filters>');
+  const labels = useLabels(historyLabels);
   const { values, setValues, filters, pageSize } = useHistoryTable('Filters');
   const ids = { type: useId(), website: useId(), from: useId(), to: useId(), search: useId() };
   const usage = useUsageByWebsite();

@@ -2,13 +2,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { safeHttpUrl, TRANSACTION_TYPES, type Transaction } from 'credits-core';
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { useFormatters } from '../hooks/useFormatters';
-import { useTransactions } from '../hooks/useTransactions';
-import { cn } from '../lib/cn';
-import { ErrorState } from '../lib/ErrorState';
-import { useHistoryTable } from './HistoryTableContext';
-import { hasFilters } from './historyFilterValues';
+import { useFormatters } from '../hooks/useFormatters.js';
+import { useTransactions } from '../hooks/useTransactions.js';
+import { historyLabels } from '../labels/historyLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { cn } from '../lib/cn.js';
+import { ErrorState } from '../lib/ErrorState.js';
+import { useHistoryTable } from './HistoryTableContext.js';
+import { hasFilters } from './historyFilterValues.js';
 
 export interface HistoryRowsProps {
   className?: string;
@@ -58,7 +59,7 @@ function WebsiteCell({
  * with "Load more".
  */
 export function HistoryRows({ className, height = '28rem', rowHeight = 56 }: HistoryRowsProps) {
-  const { labels } = useCreditsContext('<HistoryTable.Table>');
+  const labels = useLabels(historyLabels);
   const { values, setValues, filters, pageSize } = useHistoryTable('Table');
   const format = useFormatters();
   const query = useTransactions(filters, pageSize);

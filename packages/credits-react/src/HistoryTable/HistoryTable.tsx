@@ -1,13 +1,13 @@
 import { type ReactNode, useMemo, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
-import { WidgetRoot } from '../lib/WidgetRoot';
-import { ExportCsvButton } from './ExportCsvButton';
-import { HistoryFilters } from './HistoryFilters';
-import { HistoryRows } from './HistoryRows';
-import { HistoryTableContext } from './HistoryTableContext';
-import { type HistoryFilterValues, toTransactionFilters } from './historyFilterValues';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { WidgetRoot } from '../lib/WidgetRoot.js';
+import { ExportCsvButton } from './ExportCsvButton.js';
+import { HistoryFilters } from './HistoryFilters.js';
+import { HistoryRows } from './HistoryRows.js';
+import { HistoryTableContext } from './HistoryTableContext.js';
+import { type HistoryFilterValues, toTransactionFilters } from './historyFilterValues.js';
+import { useDebouncedValue } from './useDebouncedValue.js';
 
 export interface HistoryTableProps {
   className?: string;

@@ -1,6 +1,6 @@
 import type { TransactionFilters } from 'credits-core';
 import { createContext, useContext } from 'react';
-import type { HistoryFilterValues } from './historyFilterValues';
+import type { HistoryFilterValues } from './historyFilterValues.js';
 
 export interface HistoryTableContextValue {
   values: HistoryFilterValues;

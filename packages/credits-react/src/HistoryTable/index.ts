@@ -1,3 +1,3 @@
-export type { HistoryRowsProps } from './HistoryRows';
-export { HistoryTable, type HistoryTableProps } from './HistoryTable';
-export type { HistoryFilterValues } from './historyFilterValues';
+export type { HistoryRowsProps } from './HistoryRows.js';
+export { HistoryTable, type HistoryTableProps } from './HistoryTable.js';
+export type { HistoryFilterValues } from './historyFilterValues.js';

@@ -4,13 +4,15 @@ import { creditsKeys } from 'credits-core/query';
 import { sandboxCardForNumber } from 'credits-core/sandbox';
 import { Dialog } from 'radix-ui';
 import { type FormEvent, lazy, Suspense, useRef, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { useCreditsConfig } from '../hooks/useCreditsConfig';
-import { usePaymentProvider } from '../hooks/usePaymentProvider';
-import { cn } from '../lib/cn';
-import { SandboxCardFields } from '../lib/SandboxCardFields';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { useCreditsConfig } from '../hooks/useCreditsConfig.js';
+import { usePaymentProvider } from '../hooks/usePaymentProvider.js';
+import { paymentLabels } from '../labels/paymentLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { cn } from '../lib/cn.js';
+import { SandboxCardFields } from '../lib/SandboxCardFields.js';
 
-const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields'));
+const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields.js'));
 
 type SetupState =
   | { status: 'idle' }
@@ -29,7 +31,8 @@ export function AddPaymentMethodDialog({
   /** Where focus goes when the dialog closes. */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const { client, account, labels, theme, locale } = useCreditsContext('<PaymentMethods>');
+  const { client, account, theme, locale } = useCreditsContext('<PaymentMethods>');
+  const labels = useLabels(paymentLabels);
   const queryClient = useQueryClient();
   const providerState = usePaymentProvider({ enabled: open });
   const currency = useCreditsConfig({ enabled: open }).data?.currency ?? 'USD';

@@ -1,8 +1,10 @@
 import type { PaymentMethod } from 'credits-core';
 import { AlertDialog } from 'radix-ui';
 import { useId, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { paymentMethodName } from '../lib/describePaymentMethod';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { paymentLabels } from '../labels/paymentLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { paymentMethodName } from '../lib/describePaymentMethod.js';
 
 export interface DeletePaymentMethodDialogProps {
   method: PaymentMethod | null;
@@ -21,7 +23,8 @@ export function DeletePaymentMethodDialog({
   onConfirm,
   returnFocus,
 }: DeletePaymentMethodDialogProps) {
-  const { labels, theme, locale } = useCreditsContext('<PaymentMethods>');
+  const { theme, locale } = useCreditsContext('<PaymentMethods>');
+  const labels = useLabels(paymentLabels);
   const selectId = useId();
   const [newDefaultId, setNewDefaultId] = useState<string>();
   const needsNewDefault = Boolean(method?.isDefault && others.length > 0);

@@ -2,22 +2,24 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isCreditsError, type PaymentMethod, type PaymentMethodList } from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
 import { Suspense, useId, useRef, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { usePaymentMethods } from '../hooks/usePaymentMethods';
-import { cn } from '../lib/cn';
-import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod';
-import { ErrorState } from '../lib/ErrorState';
-import { lazyWithPreload } from '../lib/lazyWithPreload';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
-import { WidgetRoot } from '../lib/WidgetRoot';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
+import { paymentLabels } from '../labels/paymentLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { cn } from '../lib/cn.js';
+import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod.js';
+import { ErrorState } from '../lib/ErrorState.js';
+import { lazyWithPreload } from '../lib/lazyWithPreload.js';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { WidgetRoot } from '../lib/WidgetRoot.js';
 
 // The dialogs are in the lazily loaded dialogs chunk (see lib/dialogs.ts),
 // fetched on intent (hover or focus on a button that opens one).
 const AddPaymentMethodDialog = /* @__PURE__ */ lazyWithPreload(() =>
-  import('../lib/dialogs').then((dialogs) => ({ default: dialogs.AddPaymentMethodDialog })),
+  import('../lib/dialogs.js').then((dialogs) => ({ default: dialogs.AddPaymentMethodDialog })),
 );
 const DeletePaymentMethodDialog = /* @__PURE__ */ lazyWithPreload(() =>
-  import('../lib/dialogs').then((dialogs) => ({ default: dialogs.DeletePaymentMethodDialog })),
+  import('../lib/dialogs.js').then((dialogs) => ({ default: dialogs.DeletePaymentMethodDialog })),
 );
 const preloadDialogs = (): void => void AddPaymentMethodDialog.preload().catch(() => {});
 const preload = { onPointerEnter: preloadDialogs, onFocus: preloadDialogs };
@@ -30,7 +32,8 @@ const badge = 'cr:rounded-full cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold';
 
 /** Optimistic changes to the cached list; rolled back with a message when the backend refuses. */
 function useOptimisticList() {
-  const { client, account, labels } = useCreditsContext('<PaymentMethods>');
+  const { client, account } = useCreditsContext('<PaymentMethods>');
+  const labels = useLabels(paymentLabels);
   const queryClient = useQueryClient();
   const key = creditsKeys.paymentMethods(account);
   const [error, setError] = useState<string>();
@@ -85,7 +88,8 @@ function useOptimisticList() {
 
 /** Saved cards: default badge, expiry warnings, set as default, delete with confirmation, add a card. */
 function PaymentMethodsContent({ className }: PaymentMethodsProps) {
-  const { labels, locale } = useCreditsContext('<PaymentMethods>');
+  const { locale } = useCreditsContext('<PaymentMethods>');
+  const labels = useLabels(paymentLabels);
   const methods = usePaymentMethods();
   const { setDefault, remove, error } = useOptimisticList();
   const [deleting, setDeleting] = useState<PaymentMethod | null>(null);

@@ -1,1 +1,1 @@
-export { PaymentMethods, type PaymentMethodsProps } from './PaymentMethods';
+export { PaymentMethods, type PaymentMethodsProps } from './PaymentMethods.js';

@@ -1,12 +1,13 @@
 import { safeHttpUrl } from 'credits-core';
 import { useId } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { useFormatters } from '../hooks/useFormatters';
-import { useUsageByWebsite } from '../hooks/useUsageByWebsite';
-import { cn } from '../lib/cn';
-import { ErrorState } from '../lib/ErrorState';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary';
-import { WidgetRoot } from '../lib/WidgetRoot';
+import { useFormatters } from '../hooks/useFormatters.js';
+import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
+import { historyLabels } from '../labels/historyLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { cn } from '../lib/cn.js';
+import { ErrorState } from '../lib/ErrorState.js';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { WidgetRoot } from '../lib/WidgetRoot.js';
 
 export interface UsageByWebsiteProps {
   className?: string;
@@ -19,7 +20,7 @@ export interface UsageByWebsiteProps {
 
 /** Which websites consume the most credits: a ranked list with each one's share. */
 function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsiteProps) {
-  const { labels } = useCreditsContext('<UsageByWebsite>');
+  const labels = useLabels(historyLabels);
   const format = useFormatters();
   const usage = useUsageByWebsite({ from, to });
   const headingId = useId();

@@ -1,1 +1,1 @@
-export { UsageByWebsite, type UsageByWebsiteProps } from './UsageByWebsite';
+export { UsageByWebsite, type UsageByWebsiteProps } from './UsageByWebsite.js';

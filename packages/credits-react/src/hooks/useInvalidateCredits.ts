@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { invalidateCredits } from 'credits-core/query';
 import { useCallback } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 
 /**
  * Returns `invalidateCredits()`: call it when credits moved elsewhere (a

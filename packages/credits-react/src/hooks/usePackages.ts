@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { packagesQueryOptions } from 'credits-core/query';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 
 /** The credit packages on sale. */
 export function usePackages({ enabled = true }: { enabled?: boolean } = {}) {

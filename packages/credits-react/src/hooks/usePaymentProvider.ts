@@ -5,8 +5,8 @@ import {
   type StripeLike,
 } from 'credits-core/payments';
 import { useMemo } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { useCreditsConfig } from './useCreditsConfig';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { useCreditsConfig } from './useCreditsConfig.js';
 
 export type PaymentProviderState =
   | { status: 'loading' }

@@ -1,9 +1,9 @@
 import { isCreditsError } from 'credits-core';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useLabels } from '../labels/useLabels.js';
 
 /** A failure in words the user can act on, and a way forward. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { labels } = useCreditsContext('<ErrorState>');
+  const labels = useLabels();
   const code = isCreditsError(error) ? error.code : undefined;
   const message =
     (code && labels.errors[code as keyof typeof labels.errors]) || labels.errors.default;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { paymentLabels } from '../labels/paymentLabels.js';
+import { useLabels } from '../labels/useLabels.js';
 
 export interface SandboxCardFieldsProps {
   number: string;
@@ -13,7 +14,7 @@ export interface SandboxCardFieldsProps {
  * tokens in the browser. Visibly badged "Test mode".
  */
 export function SandboxCardFields({ number, onNumberChange, error }: SandboxCardFieldsProps) {
-  const { labels } = useCreditsContext('<SandboxCardFields>');
+  const labels = useLabels(paymentLabels);
   const id = useId();
   return (
     <div

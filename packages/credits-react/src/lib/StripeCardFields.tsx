@@ -1,8 +1,10 @@
 import { Elements, PaymentElement, useElements } from '@stripe/react-stripe-js';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { stripeAppearance } from './stripeAppearance';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { paymentLabels } from '../labels/paymentLabels.js';
+import { useLabels } from '../labels/useLabels.js';
+import { stripeAppearance } from './stripeAppearance.js';
 
 export interface StripeCardFieldsProps {
   getStripe: () => Promise<unknown>;
@@ -27,7 +29,8 @@ function ElementsBridge({ onElements }: { onElements: (elements: StripeElements 
  * This module (and Stripe.js) loads only when a card form is shown.
  */
 export default function StripeCardFields({ getStripe, intent, onElements }: StripeCardFieldsProps) {
-  const { labels, theme } = useCreditsContext('<StripeCardFields>');
+  const { theme } = useCreditsContext('<StripeCardFields>');
+  const labels = useLabels(paymentLabels);
   const root = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   const stripePromise = useMemo(

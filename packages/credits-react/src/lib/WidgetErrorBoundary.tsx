@@ -1,8 +1,10 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { useLabels } from '../labels/useLabels.js';
 
 function Fallback({ slot, onRetry }: { slot: string; onRetry: () => void }) {
-  const { labels, theme } = useCreditsContext(`<${slot}>`);
+  const { theme } = useCreditsContext(`<${slot}>`);
+  const labels = useLabels();
   return (
     <div
       data-credits-root=""

@@ -1,7 +1,7 @@
 import { textDirection } from 'credits-core';
 import type { ComponentPropsWithoutRef } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext';
-import { cn } from './cn';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { cn } from './cn.js';
 
 type WidgetRootProps = ComponentPropsWithoutRef<'div'> & {
   /** `data-slot` of the widget, e.g. `balance-cards`. */

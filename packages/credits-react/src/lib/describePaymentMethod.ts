@@ -1,8 +1,8 @@
 import type { PaymentMethod } from 'credits-core';
-import type { CreditsLabels } from '../labels';
+import type { PaymentLabels } from '../labels/index.js';
 
 /** "Visa •••• 4242", "Apple Pay", "Link (a@b.com)" — never more than the last four digits. */
-export function paymentMethodName(method: PaymentMethod, labels: CreditsLabels): string {
+export function paymentMethodName(method: PaymentMethod, labels: PaymentLabels): string {
   if (method.type === 'link') return labels.linkName(method.email ?? '');
   if (method.card) {
     const name = labels.cardName(method.card.brand, method.card.last4);

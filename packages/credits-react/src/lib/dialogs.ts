@@ -4,6 +4,6 @@
  * the balance and history never download it; hover or focus on a button that
  * opens a dialog starts the download.
  */
-export { default as AddCreditsDialogContent } from '../AddCreditsDialog/AddCreditsDialogContent';
-export { AddPaymentMethodDialog } from '../PaymentMethods/AddPaymentMethodDialog';
-export { DeletePaymentMethodDialog } from '../PaymentMethods/DeletePaymentMethodDialog';
+export { default as AddCreditsDialogContent } from '../AddCreditsDialog/AddCreditsDialogContent.js';
+export { AddPaymentMethodDialog } from '../PaymentMethods/AddPaymentMethodDialog.js';
+export { DeletePaymentMethodDialog } from '../PaymentMethods/DeletePaymentMethodDialog.js';

@@ -1,0 +1,140 @@
+import type { CreditsErrorCode } from 'credits-core';
+
+/** Arguments a counted label gets: the number, its locale-formatted text and its plural category. */
+export interface Count {
+  count: number;
+  formatted: string;
+  plural: Intl.LDMLPluralRule;
+}
+
+/** Strings every widget shares: counts, retry, loading, errors. */
+export interface CommonLabels {
+  /** "10,000 credits", "1 credit". */
+  credits: (count: Count) => string;
+  addCredits: string;
+  loadingBalance: string;
+  retry: string;
+  loadingHistory: string;
+  opensInNewTab: string;
+  cancel: string;
+  /** Why something failed, in words a user can act on, by error code. */
+  errors: Partial<Record<CreditsErrorCode, string>> & { default: string };
+}
+
+/** Strings of BalanceCards. */
+export interface BalanceLabels {
+  balanceRegion: string;
+  currentBalance: string;
+  usedCredits: string;
+  expiringSoon: string;
+  /** "of 60,000 total". */
+  ofTotal: (total: Count) => string;
+  /** "20.8% of your credits used". */
+  percentUsed: (percent: string) => string;
+  creditsUsedBar: string;
+  /** "2,000 credits expire on Dec 1, 2026". */
+  expiresOn: (amount: Count, date: string) => string;
+  lowBalance: string;
+  /** Announced politely when the balance changes after it first loaded. */
+  balanceUpdated: (available: Count) => string;
+}
+
+/** Strings of HistoryTable and UsageByWebsite. */
+export interface HistoryLabels {
+  history: string;
+  columns: { date: string; description: string; amount: string; balance: string; website: string };
+  /** Names of transaction types; unknown future types use `other`. */
+  transactionTypes: Record<
+    'purchase' | 'usage' | 'grant' | 'refund' | 'adjustment' | 'expiry' | 'other',
+    string
+  >;
+  filters: string;
+  filterType: string;
+  allTypes: string;
+  filterWebsite: string;
+  allWebsites: string;
+  filterFrom: string;
+  filterTo: string;
+  search: string;
+  searchPlaceholder: string;
+  clearFilters: string;
+  noTransactions: string;
+  noMatches: string;
+  loadMore: string;
+  loadingMore: string;
+  /** "Showing 25 transactions". */
+  showing: (count: Count) => string;
+  endOfHistory: string;
+  exportCsv: string;
+  /** "Exporting… 1,200 rows". */
+  exporting: (rows: Count) => string;
+  exportDone: (rows: Count) => string;
+  exportFailed: string;
+  usageByWebsite: string;
+  usagePeriod: string;
+  noUsage: string;
+}
+
+/** Strings of AddCreditsDialog, PaymentMethods and the card forms. */
+export interface PaymentLabels {
+  addCreditsTitle: string;
+  addCreditsDescription: string;
+  choosePackage: string;
+  /** "$0.72 per 1,000 credits". */
+  pricePerThousand: (price: string) => string;
+  paymentMethod: string;
+  useNewCard: string;
+  /** "Visa •••• 4242". */
+  cardName: (brand: string, last4: string) => string;
+  /** "Expires 12/2030". */
+  expires: (date: string) => string;
+  expired: string;
+  expiresSoon: string;
+  defaultBadge: string;
+  testMode: string;
+  cardNumber: string;
+  testCardHint: string;
+  invalidTestCard: string;
+  saveCard: string;
+  /** "Pay $10.00". */
+  pay: (price: string) => string;
+  payingNow: string;
+  processingPayment: string;
+  challengeTitle: string;
+  challengeText: string;
+  completeAuthentication: string;
+  failAuthentication: string;
+  /** "+10,000 credits added". */
+  purchaseSucceeded: (credits: Count) => string;
+  /** "New balance: 57,500 credits". */
+  newBalance: (available: Count) => string;
+  done: string;
+  tryAgain: string;
+  close: string;
+  notAllowedToBuy: string;
+  noPaymentProvider: string;
+  stripeUnavailable: string;
+  loadingCardForm: string;
+  paymentMethods: string;
+  addPaymentMethod: string;
+  noSavedCards: string;
+  setDefault: string;
+  deleteCard: string;
+  /** "Delete Visa •••• 4242?" */
+  deleteTitle: (card: string) => string;
+  deleteDescription: string;
+  deleteDefaultDescription: string;
+  chooseNewDefault: string;
+  confirmDelete: string;
+  saveCardButton: string;
+  cardSaved: string;
+  walletName: (wallet: string) => string;
+  linkName: (email: string) => string;
+}
+
+/**
+ * Every user-visible string of the widgets. English defaults; pass a partial
+ * object as `labels` to `<CreditsProvider>` to translate or reword. Counted
+ * strings are functions so each language can pluralise correctly.
+ */
+export interface CreditsLabels extends CommonLabels, BalanceLabels, HistoryLabels, PaymentLabels {}

@@ -1,0 +1,10 @@
+export type {
+  BalanceLabels,
+  CommonLabels,
+  Count,
+  CreditsLabels,
+  HistoryLabels,
+  PaymentLabels,
+} from './CreditsLabels.js';
+export { defaultLabels } from './defaultLabels.js';
+export { useLabels } from './useLabels.js';
