@@ -1,9 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createCreditsBackend } from 'credits-msw';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { AddCreditsDialog, BalanceCards } from '../src/index';
-import { BASE_URL, listenWithMsw, renderWithCredits, requests } from './renderWithCredits';
+import {
+  BASE_URL,
+  listenWithMsw,
+  renderWithCredits,
+  requests,
+  simpleLedger,
+} from './renderWithCredits';
 
 listenWithMsw();
 
@@ -177,5 +184,22 @@ describe('<AddCreditsDialog>', () => {
     expect(await dialog.findByRole('alert')).toHaveTextContent('We can’t reach the server');
     expect(backend.inspect.purchases()).toHaveLength(0);
     expect(dialog.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('resumes a payment after a page reload: the dialog reopens on it, and nothing is charged twice', async () => {
+    const backend = createCreditsBackend({ transactions: simpleLedger(), webhookDelayMs: 400 });
+    const firstPage = renderWithCredits(ui(), { backend });
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    await dialog.findByText(/Your payment is being confirmed/);
+    firstPage.unmount(); // the reload, while the payment is processing
+
+    renderWithCredits(ui(), { backend });
+    const reopened = within(await screen.findByRole('dialog', { name: 'Add credits' }));
+    expect(reopened.queryByRole('button', { name: /^Pay/ })).toBeNull();
+    await reopened.findByText('+10,000 credits added', {}, { timeout: 3_000 });
+    await waitFor(() => expect(available()).toHaveTextContent('57,500 credits'));
+    expect(backend.inspect.purchases()).toHaveLength(1);
+    expect(requests.get('POST /purchases')).toBe(1);
   });
 });

@@ -31,6 +31,8 @@ export function listenWithMsw() {
   afterEach(() => {
     server.resetHandlers();
     requests.clear();
+    // A payment remembered for resume-after-reload must not leak into the next test.
+    sessionStorage.clear();
   });
   afterAll(() => server.close());
 }

@@ -5,6 +5,7 @@ import { isPurchaseSettled } from '../isPurchaseSettled.js';
 import type { PaymentFailure } from '../schemas/failure.js';
 import type { Purchase } from '../schemas/purchase.js';
 import type { NewCardDetails, PaymentProvider } from './PaymentProvider.js';
+import type { PendingPurchaseStore } from './pendingPurchaseStore.js';
 
 /** How the user pays: a saved method, or a new card entered in the provider's form. */
 export type PaymentChoice =
@@ -32,6 +33,11 @@ export interface PurchaseFlowOptions {
   maxPollIntervalMs?: number;
   /** Called once when a purchase succeeds: write it into caches here. */
   onSucceeded?: (purchase: Purchase) => void;
+  /**
+   * Keeps the attempt in flight across a page reload (see `resume()`); e.g.
+   * `createStoragePendingPurchaseStore(sessionStorage, key)`.
+   */
+  store?: PendingPurchaseStore;
 }
 
 export interface PurchaseFlow {
@@ -43,6 +49,13 @@ export interface PurchaseFlow {
   authenticate(outcome: 'complete' | 'fail'): Promise<void>;
   /** Repeats the failed attempt with the same Idempotency-Key. */
   retry(): Promise<void>;
+  /**
+   * Picks up the attempt the store kept across a reload: replays its creation
+   * with the same Idempotency-Key, or polls the purchase until it settles. A
+   * new-card purchase that was never confirmed is dropped (nothing was
+   * charged). Returns false when there was nothing to resume.
+   */
+  resume(): Promise<boolean>;
   /** Back to idle (after success, or to start over). Stops polling. */
   reset(): void;
   /** Stops everything; the flow is unusable afterwards. */
@@ -52,7 +65,10 @@ export interface PurchaseFlow {
 interface Attempt {
   key: string;
   packageId: string;
-  choice: PaymentChoice;
+  /** Absent for an attempt resumed after a reload that paid with a new card. */
+  choice?: PaymentChoice;
+  /** The new-card attempt's choice, kept so a replayed creation sends the same body. */
+  savePaymentMethod?: boolean;
   purchase?: Purchase;
 }
 
@@ -65,6 +81,11 @@ const RETRYABLE = new Set([
   'idempotency_in_progress',
 ]);
 const IN_FLIGHT = new Set(['paying', 'challenge', 'processing']);
+
+const savesCard = (attempt: Attempt): boolean =>
+  attempt.choice?.type === 'new'
+    ? (attempt.choice.card.savePaymentMethod ?? false)
+    : (attempt.savePaymentMethod ?? false);
 
 const fallbackFailure: PaymentFailure = {
   code: 'card_declined',
@@ -90,6 +111,20 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
     for (const listener of listeners) listener();
   };
 
+  /** Mirrors the attempt into the store, or clears it once the attempt is over. */
+  const remember = (current: Attempt | undefined) => {
+    if (!options.store) return;
+    if (!current) return options.store.clear();
+    const { choice } = current;
+    options.store.set({
+      idempotencyKey: current.key,
+      packageId: current.packageId,
+      ...(choice?.type === 'saved' ? { paymentMethodId: choice.paymentMethodId } : {}),
+      ...(choice?.type === 'saved' ? {} : { savePaymentMethod: savesCard(current) }),
+      ...(current.purchase ? { purchaseId: current.purchase.id } : {}),
+    });
+  };
+
   const sleep = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, ms);
@@ -110,6 +145,7 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       if (attempt) attempt.purchase = current;
       if (current.status === 'succeeded') {
         attempt = undefined;
+        remember(undefined);
         set({ status: 'succeeded', purchase: current });
         options.onSucceeded?.(current);
         return;
@@ -125,6 +161,7 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
         (isPurchaseSettled(current.status) && current.status !== 'succeeded')
       ) {
         attempt = undefined;
+        remember(undefined);
         return set({
           status: 'declined',
           purchase: current,
@@ -158,30 +195,37 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
 
   async function run(current: Attempt, signal: AbortSignal): Promise<void> {
     let purchase = current.purchase;
+    const { choice } = current;
     if (purchase) {
       // A retry after the purchase existed: ask the backend where it stands before doing anything.
+      set({ status: 'paying', step: 'confirming' });
       purchase = await client.getPurchase(purchase.id, { signal });
     } else {
       set({ status: 'paying', step: 'creating' });
-      if (current.choice.type === 'new') await provider.prepareNewCard?.(current.choice.card);
+      if (choice?.type === 'new') await provider.prepareNewCard?.(choice.card);
+      // Stored before the request: a reload while it is in flight replays the same key.
+      remember(current);
       purchase = await client.createPurchase(
         {
           packageId: current.packageId,
-          ...(current.choice.type === 'saved'
-            ? { paymentMethodId: current.choice.paymentMethodId }
-            : { savePaymentMethod: current.choice.card.savePaymentMethod ?? false }),
+          ...(choice?.type === 'saved'
+            ? { paymentMethodId: choice.paymentMethodId }
+            : { savePaymentMethod: savesCard(current) }),
         },
         { idempotencyKey: current.key, signal },
       );
     }
     current.purchase = purchase;
-    if (
-      purchase.status === 'requires_payment_method' &&
-      !purchase.failure &&
-      current.choice.type === 'new'
-    ) {
+    remember(current);
+    if (purchase.status === 'requires_payment_method' && !purchase.failure) {
+      if (choice?.type !== 'new') {
+        // Resumed after a reload: the new card was never confirmed, so nothing was charged.
+        attempt = undefined;
+        remember(undefined);
+        return set({ status: 'idle' });
+      }
       set({ status: 'paying', step: 'confirming' });
-      purchase = await provider.confirmPurchase(purchase, current.choice.card, signal);
+      purchase = await provider.confirmPurchase(purchase, choice.card, signal);
     }
     await settle(purchase, signal);
   }
@@ -211,9 +255,33 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       const current = attempt;
       return guard((signal) => run(current, signal));
     },
+    async resume() {
+      const pending = options.store?.get();
+      if (!pending || IN_FLIGHT.has(state.status) || attempt) return false;
+      const current: Attempt = {
+        key: pending.idempotencyKey,
+        packageId: pending.packageId,
+        ...(pending.paymentMethodId
+          ? { choice: { type: 'saved', paymentMethodId: pending.paymentMethodId } }
+          : { savePaymentMethod: pending.savePaymentMethod ?? false }),
+        // Only the id is needed: run() asks the backend where the purchase stands.
+        ...(pending.purchaseId ? { purchase: { id: pending.purchaseId } as Purchase } : {}),
+      };
+      attempt = current;
+      await guard((signal) => run(current, signal));
+      if (state.status === 'error' && !RETRYABLE.has(state.error.code)) {
+        // Gone, or not this account's: nothing to resume.
+        attempt = undefined;
+        remember(undefined);
+        set({ status: 'idle' });
+      }
+      return true;
+    },
     reset() {
       controller.abort();
       controller = new AbortController();
+      // A purchase that may still be charged stays remembered until it settles.
+      if (!attempt?.purchase) remember(undefined);
       attempt = undefined;
       set({ status: 'idle' });
     },

@@ -13,3 +13,9 @@ export {
   type StripeResult,
 } from './createStripePaymentProvider.js';
 export type { NewCardDetails, PaymentProvider } from './PaymentProvider.js';
+export {
+  createStoragePendingPurchaseStore,
+  type PendingPurchase,
+  type PendingPurchaseStore,
+  type StorageLike,
+} from './pendingPurchaseStore.js';

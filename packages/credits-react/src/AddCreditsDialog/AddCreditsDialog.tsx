@@ -5,6 +5,7 @@ import {
   type ComponentPropsWithoutRef,
   type ReactNode,
   Suspense,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -13,6 +14,7 @@ import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
+import { pendingPurchaseStorage } from '../lib/pendingPurchaseStorage.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { AddCreditsDialogContext, useAddCreditsDialogContext } from './AddCreditsDialogContext.js';
 
@@ -111,6 +113,18 @@ function AddCreditsDialogRoot({
   const [activated, setActivated] = useState(isOpen);
   if (isOpen && !activated) setActivated(true);
   const triggerRef = useRef<HTMLButtonElement>(null);
+  const onOpenChangeRef = useRef(onOpenChange);
+  onOpenChangeRef.current = onOpenChange;
+  const controlled = useRef(open !== undefined);
+  controlled.current = open !== undefined;
+  // A payment was under way when the page was reloaded: show it again, so the
+  // user sees it finish instead of being offered to pay a second time.
+  useEffect(() => {
+    if (!pendingPurchaseStorage(account).has()) return;
+    setActivated(true);
+    if (!controlled.current) setUncontrolled(true);
+    onOpenChangeRef.current?.(true);
+  }, [account]);
   // Opened from the host's own state: focus returns to what had it before.
   const openedFrom = useRef<HTMLElement | null>(null);
   const context = useMemo(() => {

@@ -55,9 +55,11 @@ interface PurchaseFormProps {
   flow: PurchaseFlow | null;
   state: PurchaseFlowState;
   providerState: PaymentProviderState;
+  /** A payment kept across a page reload is being picked up again. */
+  resuming: boolean;
 }
 
-function PurchaseForm({ flow, state, providerState }: PurchaseFormProps) {
+function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProps) {
   const labels = useLabels(paymentLabels);
   const format = useFormatters();
   const packages = usePackages();
@@ -139,7 +141,11 @@ function PurchaseForm({ flow, state, providerState }: PurchaseFormProps) {
     );
   }
 
-  if (state.status === 'processing') {
+  // Resumed after a reload: never offer to pay while we find out where the payment stands.
+  if (
+    state.status === 'processing' ||
+    (resuming && (state.status === 'idle' || state.status === 'paying'))
+  ) {
     return (
       <div data-slot="purchase-processing" className="cr:flex cr:flex-col cr:items-start cr:gap-3">
         <p role="status" className="cr:m-0 cr:text-sm">
@@ -357,7 +363,7 @@ export default function AddCreditsDialogContent({
   const { theme, locale } = useCreditsContext('<AddCreditsDialog>');
   const labels = useLabels(paymentLabels);
   const providerState = usePaymentProvider({ enabled: true });
-  const { flow, state } = usePurchaseFlow(
+  const { flow, state, resuming } = usePurchaseFlow(
     providerState.status === 'ready' ? providerState.provider : undefined,
     onPurchaseComplete,
   );
@@ -404,7 +410,12 @@ export default function AddCreditsDialogContent({
               {labels.addCreditsDescription}
             </Dialog.Description>
             <WidgetErrorBoundary slot="add-credits-body">
-              <PurchaseForm flow={flow} state={state} providerState={providerState} />
+              <PurchaseForm
+                flow={flow}
+                state={state}
+                providerState={providerState}
+                resuming={resuming}
+              />
             </WidgetErrorBoundary>
             <Dialog.Close
               aria-label={labels.close}
