@@ -67,6 +67,30 @@ describe('Credits Manager demo', () => {
     await page.close();
   });
 
+  it('a reload during 3D Secure reopens the payment where it was: one purchase, credited once', async () => {
+    const page = await open();
+    const before = await available(page);
+    const purchases: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /\/purchases$/.test(new URL(request.url()).pathname))
+        purchases.push(request.headers()['idempotency-key'] ?? '');
+    });
+    await page.getByRole('button', { name: 'Add credits' }).first().click();
+    let dialog = page.getByRole('dialog', { name: 'Add credits' });
+    await dialog.getByRole('radio', { name: 'Use a new card' }).check();
+    await dialog.getByLabel('Card number').fill('4000 0027 6000 3184');
+    await dialog.getByRole('button', { name: 'Pay $10.00' }).click();
+    await dialog.getByRole('button', { name: 'Complete authentication' }).waitFor();
+
+    await page.reload();
+    dialog = page.getByRole('dialog', { name: 'Add credits' });
+    await dialog.getByRole('button', { name: 'Complete authentication' }).click();
+    await dialog.getByText('+10,000 credits added').waitFor();
+    await expect.poll(() => available(page)).toBe(before + 10_000);
+    expect(purchases).toHaveLength(1);
+    await page.close();
+  });
+
   it('buys with a new 3D Secure card (challenge → complete)', async () => {
     const page = await open();
     const before = await available(page);
