@@ -9,6 +9,8 @@ const api = process.env.CREDITS_API ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
   plugins: [react()],
+  // A host serving a Content-Security-Policy replaces this placeholder per request.
+  ...(process.env.CSP_NONCE ? { html: { cspNonce: process.env.CSP_NONCE } } : {}),
   server: {
     host: '127.0.0.1',
     port: Number(process.env.PORT ?? 5173),

@@ -10,6 +10,13 @@ import {
 } from 'credits-react';
 import { useState } from 'react';
 
+/**
+ * The page's CSP nonce, when the server sends one: Vite's `html.cspNonce`
+ * writes it into `<meta property="csp-nonce">` (see test/csp.e2e.test.ts).
+ */
+const cspNonce =
+  document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+
 /** Demo sign-in: the reference server's demo auth treats the bearer token as the account. */
 const TOKEN = 'demo';
 const client = createCreditsClient({
@@ -81,6 +88,7 @@ export function App() {
       account={TOKEN}
       locale={navigator.language}
       timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+      nonce={cspNonce}
     >
       <main className="page">
         <header>

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { CreditsClient } from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
+import { setNonce } from 'get-nonce';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { CreditsLabels } from '../labels/index.js';
 import { CreditsContext, type CreditsTheme, type StripeInput } from './CreditsContext.js';
@@ -26,6 +27,12 @@ export interface CreditsProviderProps {
    * is about to happen, never for balance, history or the saved-card list.
    */
   stripe?: StripeInput;
+  /**
+   * Your Content-Security-Policy nonce. The widgets inject no script and no
+   * style of their own; the dialogs' scroll lock (Radix) adds one `<style>`
+   * element, which carries this nonce, so `style-src 'nonce-…'` allows it.
+   */
+  nonce?: string;
   children?: ReactNode;
 }
 
@@ -44,8 +51,13 @@ export function CreditsProvider({
   labels,
   theme = 'light',
   stripe,
+  nonce,
   children,
 }: CreditsProviderProps) {
+  // Read by the scroll lock when a dialog opens, i.e. always after this effect.
+  useEffect(() => {
+    if (nonce) setNonce(nonce);
+  }, [nonce]);
   const hostClient = useContext(QueryClientContext);
   // Our own client keeps data fresh for a few seconds, so server-rendered (hydrated) data is not
   // fetched again the moment the page becomes interactive.

@@ -1,0 +1,101 @@
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright';
+import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
+import {
+  type ReferenceServer,
+  startReferenceServer,
+} from '../../reference-server/src/startReferenceServer';
+
+/**
+ * The widgets under a strict Content-Security-Policy: no inline scripts, no
+ * eval, no inline styles except the one the dialogs' scroll lock injects with
+ * the host's nonce (`<CreditsProvider nonce>`). Every widget and dialog must
+ * work, and the browser must report no violation.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+// A fixed nonce for the test; a real server generates one per response.
+const nonce = 'e2e0nonce0for0csp';
+const policy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  `style-src 'self' 'nonce-${nonce}'`,
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+let api: ReferenceServer;
+let app: PreviewServer;
+let browser: Browser;
+let origin = '';
+
+beforeAll(async () => {
+  api = await startReferenceServer({ seedDemo: true });
+  process.env.CREDITS_API = api.origin;
+  process.env.CSP_NONCE = nonce;
+  const outDir = fileURLToPath(new URL('../.cache/dist-csp', import.meta.url));
+  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  delete process.env.CSP_NONCE;
+  app = await preview({
+    root,
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', headers: { 'Content-Security-Policy': policy } },
+    logLevel: 'error',
+  });
+  origin = app.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => app?.httpServer.close(() => resolve()));
+  await api?.close();
+});
+
+it('works under a strict CSP (no inline script or style, no eval) without a single violation', async () => {
+  const page = await browser.newPage();
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto(origin);
+  expect(response?.headers()['content-security-policy']).toBe(policy);
+  await page.getByText('Current balance').waitFor();
+  await page.locator('[data-slot="history-row"]').first().waitFor();
+
+  // Every dialog: buy (3D Secure challenge included), add a card, delete a card.
+  await page.getByRole('button', { name: 'Add credits' }).first().click();
+  const buy = page.getByRole('dialog', { name: 'Add credits' });
+  await buy.getByRole('radio', { name: 'Use a new card' }).check();
+  await buy.getByLabel('Card number').fill('4000 0027 6000 3184');
+  await buy.getByRole('button', { name: 'Pay $10.00' }).click();
+  await buy.getByRole('button', { name: 'Complete authentication' }).click();
+  await buy.getByText('+10,000 credits added').waitFor();
+  await buy.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Add payment method' }).click();
+  const add = page.getByRole('dialog', { name: 'Add payment method' });
+  await add.getByLabel('Card number').fill('5555 5555 5555 4444');
+  await add.getByRole('button', { name: 'Save card' }).click();
+  await expect.poll(() => page.getByText('Mastercard •••• 4444').count()).toBeGreaterThan(0);
+  await page
+    .getByRole('button', { name: /^Delete: / })
+    .last()
+    .click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+
+  expect(violations).toEqual([]);
+  await page.close();
+});
