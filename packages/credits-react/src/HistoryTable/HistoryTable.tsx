@@ -1,5 +1,6 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { useTransactions } from '../hooks/useTransactions.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { ExportCsvButton } from './ExportCsvButton.js';
@@ -62,9 +63,17 @@ function HistoryTableContent({
     }),
     [values, controlled, onFiltersChange, serverFilters, pageSize],
   );
+  // The same query the rows read (shared cache, no extra request), so the root's
+  // data-status tells a host or a test what the user sees.
+  const query = useTransactions(serverFilters, pageSize);
+  const status = query.isPending
+    ? 'loading'
+    : query.isError && query.data === undefined
+      ? 'error'
+      : 'success';
   return (
     <HistoryTableContext.Provider value={context}>
-      <WidgetRoot slot="history-table" status="success" className={className}>
+      <WidgetRoot slot="history-table" status={status} className={className}>
         <div className="cr:flex cr:flex-col cr:gap-4">
           {children ?? (
             <>
