@@ -80,14 +80,16 @@ export default defineConfig({
       },
       chromiumProject('browser', ['packages/*/test/**/*.browser.test.tsx']),
       chromiumProject('bench', ['benchmarks/**/*.bench.browser.tsx']),
-      {
-        extends: true,
+      // Every story's play test and axe check, in the light theme and again in the dark one.
+      ...(['light', 'dark'] as const).map((theme) => ({
+        extends: true as const,
         plugins: [storybookTest({ configDir: '.storybook' })],
+        define: { 'import.meta.env.VITE_CREDITS_THEME': JSON.stringify(theme) },
         test: {
-          name: 'storybook',
+          name: theme === 'light' ? 'storybook' : 'storybook-dark',
           browser: chromium(),
         },
-      },
+      })),
     ],
   },
 });

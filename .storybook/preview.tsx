@@ -31,7 +31,8 @@ const preview: Preview = {
       toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
     },
   },
-  initialGlobals: { locale: 'en-US', creditsTheme: 'light' },
+  // The story tests run once per theme: `storybook` (light) and `storybook-dark` (vitest.config.ts).
+  initialGlobals: { locale: 'en-US', creditsTheme: import.meta.env.VITE_CREDITS_THEME ?? 'light' },
 };
 
 export default preview;

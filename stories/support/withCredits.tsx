@@ -15,10 +15,17 @@ export const withCredits: Decorator = (Story, context) => {
   const [client] = useState(() =>
     createCreditsClient({ baseUrl: '/api/credits/v1', retry: false }),
   );
+  // One account per story: a payment one story leaves under way (kept in sessionStorage
+  // for resume-after-reload) never reopens a dialog in the next story.
+  const account = `storybook:${context.id}`;
   const [queryClient] = useState(() => {
     const created = new QueryClient();
     // A story may preload the cache (e.g. 100,000 rows) without any request.
-    (context.parameters.creditsCache as ((client: QueryClient) => void) | undefined)?.(created);
+    (
+      context.parameters.creditsCache as
+        | ((client: QueryClient, account: string) => void)
+        | undefined
+    )?.(created, account);
     return created;
   });
   // Dialogs are portalled to <body>: give it the page font a host app would have.
@@ -35,7 +42,7 @@ export const withCredits: Decorator = (Story, context) => {
     >
       <CreditsProvider
         client={client}
-        account="storybook"
+        account={account}
         locale={locale}
         timeZone="UTC"
         theme={theme}

@@ -35,6 +35,8 @@ async function open() {
   await userEvent.click(await screen.findByRole('button', { name: 'Add credits' }));
   const dialog = within(await screen.findByRole('dialog', { name: 'Add credits' }));
   await dialog.findAllByRole('radio', { name: /credits/ });
+  // Pay is enabled once the payment provider is ready (config loaded).
+  await waitFor(() => expect(dialog.getByRole('button', { name: /^Pay / })).toBeEnabled());
   return dialog;
 }
 

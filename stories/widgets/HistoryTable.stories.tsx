@@ -157,9 +157,9 @@ const hugeBackend = createCreditsBackend({
 export const HugeHistory: Story = {
   parameters: {
     msw: { handlers: createCreditsHandlers({ backend: hugeBackend }) },
-    creditsCache: (queryClient: QueryClient) => {
+    creditsCache: (queryClient: QueryClient, account: string) => {
       queryClient.setQueryData(
-        creditsKeys.transactionList('storybook', { limit: 100 }),
+        creditsKeys.transactionList(account, { limit: 100 }),
         hugeBackend.transactionPages({ limit: 100 }),
       );
     },
