@@ -1,0 +1,244 @@
+import { QueryClient } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createCreditsClient } from 'credits-core';
+import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
+import { delay, HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { AddCreditsDialog, BalanceCards, CreditsProvider, HistoryTable } from '../src/index';
+import {
+  BASE_URL,
+  listenWithMsw,
+  renderWithCredits,
+  server,
+  simpleLedger,
+} from './renderWithCredits';
+
+listenWithMsw();
+
+const availableIn = (root: HTMLElement) =>
+  root.querySelector('[data-variant="available"] [data-slot="balance-value"]')?.textContent ?? '';
+
+describe('faults', () => {
+  it('a sign-in as another account never shows the first account’s data, not even for a frame', async () => {
+    const alice = createCreditsBackend({ transactions: simpleLedger() });
+    const bob = createCreditsBackend({
+      transactions: [
+        {
+          id: 'txn_b',
+          createdAt: '2026-11-10T10:00:00Z',
+          type: 'grant',
+          description: 'Bob’s welcome credits',
+          amount: 1_000,
+          balanceAfter: 1_000,
+          website: null,
+          purchaseId: null,
+        },
+      ],
+    });
+    const base = (who: string) => `http://credits.test/${who}/api/credits/v1`;
+    server.use(
+      ...createCreditsHandlers({ baseUrl: base('alice'), backend: alice }),
+      ...createCreditsHandlers({ baseUrl: base('bob'), backend: bob }),
+    );
+    const clients = {
+      alice: createCreditsClient({ baseUrl: base('alice'), retry: false }),
+      bob: createCreditsClient({ baseUrl: base('bob'), retry: false }),
+    };
+    const queryClient = new QueryClient();
+    const page = (who: 'alice' | 'bob') => (
+      <CreditsProvider
+        client={clients[who]}
+        account={who}
+        locale="en-US"
+        timeZone="UTC"
+        queryClient={queryClient}
+      >
+        <BalanceCards />
+        <HistoryTable />
+      </CreditsProvider>
+    );
+    const { container, rerender } = render(page('alice'));
+    await screen.findByText('47,500 credits');
+    // Alice's website, in the history's filter.
+    await waitFor(() => expect(container.textContent).toContain('Bakery'));
+
+    // Record every DOM state from the switch on.
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(container.textContent ?? ''));
+    observer.observe(container, { subtree: true, childList: true, characterData: true });
+    rerender(page('bob'));
+    seen.push(container.textContent ?? '');
+    await screen.findByText('1,000 credits');
+    await waitFor(() => expect(container.textContent).toContain('Showing 1 transaction'));
+    observer.disconnect();
+
+    expect(seen.length).toBeGreaterThan(1);
+    for (const text of seen) {
+      expect(text).not.toContain('47,500');
+      expect(text).not.toContain('Bakery');
+      expect(text).not.toContain('Showing 2 transactions');
+    }
+  });
+
+  it('two tabs buying at once: two purchases, each credited once, and both tabs converge on the server’s balance', async () => {
+    const backend = createCreditsBackend({ transactions: simpleLedger() });
+    server.use(...createCreditsHandlers({ baseUrl: BASE_URL, backend }));
+    const tab = () => {
+      const client = createCreditsClient({ baseUrl: BASE_URL, retry: false });
+      return render(
+        <CreditsProvider
+          client={client}
+          account="acct_1"
+          locale="en-US"
+          timeZone="UTC"
+          queryClient={new QueryClient()}
+        >
+          <BalanceCards />
+          <AddCreditsDialog>
+            <AddCreditsDialog.Trigger />
+          </AddCreditsDialog>
+        </CreditsProvider>,
+      );
+    };
+    const [first, second] = [tab(), tab()];
+    for (const one of [first, second])
+      await waitFor(() => expect(availableIn(one.container)).toBe('47,500 credits'));
+
+    // Each tab opens its dialog (two documents in real life: no pointer events cross
+    // between them, so plain clicks), then both press Pay without waiting for each other.
+    const pays: HTMLElement[] = [];
+    for (const one of [first, second]) {
+      // The other tab's modal marks this document aria-hidden here; in real tabs it would not.
+      fireEvent.click(one.container.querySelector('[data-slot="add-credits-trigger"]') as Element);
+      // The dialogs chunk loads on first use.
+      await waitFor(
+        () =>
+          expect(screen.queryAllByRole('dialog', { hidden: true })).toHaveLength(pays.length + 1),
+        { timeout: 5_000 },
+      );
+
+      const dialog = screen.getAllByRole('dialog', { hidden: true }).at(-1) as HTMLElement;
+      const pay = await within(dialog).findByRole('button', { name: 'Pay $10.00', hidden: true });
+      await waitFor(() => expect(pay).toBeEnabled());
+      pays.push(pay);
+    }
+    await act(async () => {
+      for (const pay of pays) fireEvent.click(pay);
+    });
+    await waitFor(() => expect(backend.inspect.purchases()).toHaveLength(2));
+    await waitFor(() =>
+      expect(backend.inspect.purchases().every((p) => p.status === 'succeeded')).toBe(true),
+    );
+
+    // Each tab got its own purchase's balance; a focus (tab switch) brings both to the server's.
+    await act(async () => {
+      window.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(new Event('focus'));
+    });
+    for (const one of [first, second])
+      await waitFor(() => expect(availableIn(one.container)).toBe('67,500 credits'));
+    expect(backend.inspect.transactionCount()).toBe(4);
+  });
+
+  it('an older response arriving after a newer one never wins', async () => {
+    let served = 0;
+    const balance = (available: number) => ({
+      total: 60_000,
+      used: 60_000 - available,
+      available,
+      overdraftAllowed: false,
+      lowBalanceThreshold: null,
+      expiring: [],
+      updatedAt: '2026-11-24T10:00:00Z',
+    });
+    const outOfOrder = http.get(`${BASE_URL}/balance`, async () => {
+      served += 1;
+      if (served === 1) return HttpResponse.json(balance(47_500));
+      if (served === 2) {
+        await delay(150); // the older request, answered last, with older data
+        return HttpResponse.json(balance(47_000));
+      }
+      return HttpResponse.json(balance(46_500));
+    });
+    const { queryClient } = renderWithCredits(<BalanceCards />, { handlers: [outOfOrder] });
+    await screen.findByText('47,500 credits');
+    await act(async () => {
+      void queryClient.invalidateQueries();
+      await delay(10);
+      void queryClient.invalidateQueries();
+    });
+    await waitFor(() => expect(served).toBe(3));
+    await screen.findByText('46,500 credits');
+    await act(() => delay(250));
+    expect(screen.getByText('46,500 credits')).toBeInTheDocument();
+    expect(screen.queryByText('47,000 credits')).toBeNull();
+  });
+
+  it('a server that never answers: a clear timeout message with Retry, and Retry recovers', async () => {
+    let slow = true;
+    const backend = createCreditsBackend({ transactions: simpleLedger() });
+    server.use(
+      http.get(`${BASE_URL}/balance`, async () => {
+        if (slow) await delay('infinite');
+        return undefined;
+      }),
+      ...createCreditsHandlers({ baseUrl: BASE_URL, backend }),
+    );
+    const client = createCreditsClient({ baseUrl: BASE_URL, retry: false, timeoutMs: 50 });
+    render(
+      <CreditsProvider
+        client={client}
+        account="acct_1"
+        locale="en-US"
+        queryClient={new QueryClient()}
+      >
+        <BalanceCards />
+      </CreditsProvider>,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The server took too long to answer. Please try again.',
+    );
+    slow = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('47,500 credits')).toBeInTheDocument();
+  });
+
+  it('a purchase stuck in processing: the user is told, can close, is never offered to pay twice, and sees the credits when it settles', async () => {
+    let now = Date.parse('2026-11-24T10:00:00Z');
+    const backend = createCreditsBackend({
+      transactions: simpleLedger(),
+      webhookDelayMs: 60 * 60_000,
+      now: () => new Date(now),
+    });
+    renderWithCredits(
+      <>
+        <BalanceCards />
+        <AddCreditsDialog>
+          <AddCreditsDialog.Trigger />
+        </AddCreditsDialog>
+      </>,
+      { backend },
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Add credits' }));
+    let dialog = within(await screen.findByRole('dialog', { name: 'Add credits' }));
+    await waitFor(() => expect(dialog.getByRole('button', { name: 'Pay $10.00' })).toBeEnabled());
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    expect(await dialog.findByText(/Your payment is being confirmed/)).toBeInTheDocument();
+    expect(screen.getByText('47,500 credits')).toBeInTheDocument();
+
+    const processing = screen
+      .getByText(/Your payment is being confirmed/)
+      .closest('[data-slot="purchase-processing"]') as HTMLElement;
+    await userEvent.click(within(processing).getByRole('button', { name: 'Close' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add credits' }));
+    dialog = within(await screen.findByRole('dialog', { name: 'Add credits' }));
+    expect(dialog.getByText(/Your payment is being confirmed/)).toBeInTheDocument();
+    expect(dialog.queryByRole('button', { name: /^Pay/ })).toBeNull();
+
+    now += 60 * 60_000; // the webhook finally arrives
+    expect(await dialog.findByText('+10,000 credits added', {}, { timeout: 15_000 })).toBeVisible();
+    await waitFor(() => expect(screen.getAllByText('57,500 credits').length).toBeGreaterThan(0));
+    expect(backend.inspect.purchases()).toHaveLength(1);
+  }, 20_000);
+});
