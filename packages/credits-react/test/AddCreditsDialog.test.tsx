@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createCreditsBackend } from 'credits-msw';
 import { HttpResponse, http } from 'msw';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { AddCreditsDialog, BalanceCards } from '../src/index';
 import {
@@ -201,5 +202,41 @@ describe('<AddCreditsDialog>', () => {
     await waitFor(() => expect(available()).toHaveTextContent('57,500 credits'));
     expect(backend.inspect.purchases()).toHaveLength(1);
     expect(requests.get('POST /purchases')).toBe(1);
+  });
+
+  it('keyboard: Enter opens it with focus inside, Escape closes it and focus returns to the trigger', async () => {
+    renderWithCredits(ui());
+    const trigger = await screen.findByRole('button', { name: 'Add credits' });
+    expect(trigger).toHaveAttribute('aria-haspopup', 'dialog');
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    trigger.focus();
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Add credits' });
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(trigger).toHaveFocus());
+  });
+
+  it('opened from the host’s own button (controlled), focus returns to that button', async () => {
+    function Host() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Top up
+          </button>
+          <AddCreditsDialog open={open} onOpenChange={setOpen} />
+        </>
+      );
+    }
+    renderWithCredits(<Host />);
+    const topUp = screen.getByRole('button', { name: 'Top up' });
+    await userEvent.click(topUp);
+    await screen.findByRole('dialog', { name: 'Add credits' });
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(topUp).toHaveFocus());
   });
 });

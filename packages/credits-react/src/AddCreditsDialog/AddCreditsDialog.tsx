@@ -6,6 +6,7 @@ import {
   type ReactNode,
   Suspense,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -22,6 +23,9 @@ import { AddCreditsDialogContext, useAddCreditsDialogContext } from './AddCredit
 const AddCreditsDialogContent = /* @__PURE__ */ lazyWithPreload(() =>
   import('../lib/dialogs.js').then((dialogs) => ({ default: dialogs.AddCreditsDialogContent })),
 );
+
+// No layout effects on the server (React 18 warns about them there).
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface AddCreditsDialogProps {
   open?: boolean;
@@ -127,11 +131,13 @@ function AddCreditsDialogRoot({
   }, [account]);
   // Opened from the host's own state: focus returns to what had it before.
   const openedFrom = useRef<HTMLElement | null>(null);
+  // Whoever opens it (our trigger or the host's own state), remember what had
+  // focus before the dialog takes it. Layout effects run before the dialog's own.
+  useIsomorphicLayoutEffect(() => {
+    if (isOpen) openedFrom.current = document.activeElement as HTMLElement | null;
+  }, [isOpen]);
   const context = useMemo(() => {
     const setOpen = (next: boolean) => {
-      if (next && typeof document !== 'undefined') {
-        openedFrom.current = document.activeElement as HTMLElement | null;
-      }
       if (open === undefined) setUncontrolled(next);
       onOpenChange?.(next);
     };
