@@ -20,6 +20,14 @@ export interface CreditsErrorOptions {
 }
 
 /**
+ * The longest `message` an error carries. Messages quote the backend (a field's
+ * value, a problem's title and detail, a header), so they are cut here: no
+ * response, however large, can put megabytes into the host's logs. The full
+ * data stays on the error (`cause`, `problem`).
+ */
+const MAX_MESSAGE_LENGTH = 1000;
+
+/**
  * The one error type the credits client throws. Branch on `code`, which is
  * stable across versions; `message` is for logs, not for users.
  */
@@ -30,7 +38,10 @@ export class CreditsError extends Error {
   readonly idempotencyKey: string | undefined;
 
   constructor(code: CreditsErrorCode, message: string, options: CreditsErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      message.slice(0, MAX_MESSAGE_LENGTH),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.code = code;
     this.status = options.status;
     this.idempotencyKey = options.idempotencyKey;
