@@ -78,6 +78,16 @@ export default defineConfig({
           setupFiles: ['./scripts/vitestDomSetup.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          // The published tarballs on Node 20 and 24 with React 18.3 and 19 (scripts/compat).
+          name: 'compat',
+          include: ['test/compat/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+        },
+      },
       chromiumProject('browser', ['packages/*/test/**/*.browser.test.tsx']),
       chromiumProject('bench', ['benchmarks/**/*.bench.browser.tsx']),
       // Every story's play test and axe check, in the light theme and again in the dark one.

@@ -14,7 +14,12 @@ import type { TransactionPage } from '../schemas/transaction.js';
 import type { UsageByWebsite } from '../schemas/usage.js';
 import { creditsKeys } from './creditsKeys.js';
 
-type Tagged<TKey extends readonly unknown[], TData> = DataTag<TKey, TData, CreditsError>;
+/** A query key that carries its data and error types (TanStack's `DataTag`). */
+export type CreditsQueryKey<TKey extends readonly unknown[], TData> = DataTag<
+  TKey,
+  TData,
+  CreditsError
+>;
 
 /**
  * The client already retries safe requests with backoff, so TanStack's own
@@ -22,11 +27,33 @@ type Tagged<TKey extends readonly unknown[], TData> = DataTag<TKey, TData, Credi
  */
 const RETRY = { retry: false } as const;
 
-function tag<TData, TKey extends readonly unknown[]>(key: TKey): Tagged<TKey, TData> {
-  return key as Tagged<TKey, TData>;
+/** What each factory returns: pass it to `useQuery`, `fetchQuery` or `prefetchQuery`. */
+export interface CreditsQueryOptions<TKey extends readonly unknown[], TData> {
+  queryKey: CreditsQueryKey<TKey, TData>;
+  queryFn: (context: QueryFunctionContext) => Promise<TData>;
+  staleTime?: number;
+  retry: false;
 }
 
-export function configQueryOptions(client: CreditsClient, account: string) {
+/** The ledger's options: pass them to `useInfiniteQuery` or `fetchInfiniteQuery`. */
+export interface CreditsInfiniteQueryOptions<TKey extends readonly unknown[]> {
+  queryKey: CreditsQueryKey<TKey, { pages: TransactionPage[]; pageParams: (string | null)[] }>;
+  queryFn: (context: QueryFunctionContext<TKey, string | null>) => Promise<TransactionPage>;
+  initialPageParam: string | null;
+  getNextPageParam: (lastPage: TransactionPage) => string | null;
+  retry: false;
+}
+
+type KeyOf<TFactory extends (...args: never[]) => readonly unknown[]> = ReturnType<TFactory>;
+
+function tag<TData, TKey extends readonly unknown[]>(key: TKey): CreditsQueryKey<TKey, TData> {
+  return key as CreditsQueryKey<TKey, TData>;
+}
+
+export function configQueryOptions(
+  client: CreditsClient,
+  account: string,
+): CreditsQueryOptions<KeyOf<typeof creditsKeys.config>, CreditsConfig> {
   return {
     queryKey: tag<CreditsConfig, ReturnType<typeof creditsKeys.config>>(
       creditsKeys.config(account),
@@ -37,7 +64,10 @@ export function configQueryOptions(client: CreditsClient, account: string) {
   };
 }
 
-export function balanceQueryOptions(client: CreditsClient, account: string) {
+export function balanceQueryOptions(
+  client: CreditsClient,
+  account: string,
+): CreditsQueryOptions<KeyOf<typeof creditsKeys.balance>, Balance> {
   return {
     queryKey: tag<Balance, ReturnType<typeof creditsKeys.balance>>(creditsKeys.balance(account)),
     queryFn: ({ signal }: QueryFunctionContext) => client.getBalance({ signal }),
@@ -50,7 +80,7 @@ export function transactionsInfiniteQueryOptions(
   account: string,
   filters: TransactionFilters = {},
   limit?: number,
-) {
+): CreditsInfiniteQueryOptions<KeyOf<typeof creditsKeys.transactionList>> {
   const queryKey = creditsKeys.transactionList(account, { ...filters, limit });
   return {
     queryKey: tag<{ pages: TransactionPage[]; pageParams: (string | null)[] }, typeof queryKey>(
@@ -68,7 +98,7 @@ export function usageByWebsiteQueryOptions(
   client: CreditsClient,
   account: string,
   params: UsageByWebsiteParams = {},
-) {
+): CreditsQueryOptions<KeyOf<typeof creditsKeys.usage>, UsageByWebsite> {
   return {
     queryKey: tag<UsageByWebsite, ReturnType<typeof creditsKeys.usage>>(
       creditsKeys.usage(account, params),
@@ -78,7 +108,10 @@ export function usageByWebsiteQueryOptions(
   };
 }
 
-export function packagesQueryOptions(client: CreditsClient, account: string) {
+export function packagesQueryOptions(
+  client: CreditsClient,
+  account: string,
+): CreditsQueryOptions<KeyOf<typeof creditsKeys.packages>, CreditPackageList> {
   return {
     queryKey: tag<CreditPackageList, ReturnType<typeof creditsKeys.packages>>(
       creditsKeys.packages(account),
@@ -89,7 +122,11 @@ export function packagesQueryOptions(client: CreditsClient, account: string) {
   };
 }
 
-export function purchaseQueryOptions(client: CreditsClient, account: string, purchaseId: string) {
+export function purchaseQueryOptions(
+  client: CreditsClient,
+  account: string,
+  purchaseId: string,
+): CreditsQueryOptions<KeyOf<typeof creditsKeys.purchase>, Purchase> {
   return {
     queryKey: tag<Purchase, ReturnType<typeof creditsKeys.purchase>>(
       creditsKeys.purchase(account, purchaseId),
@@ -99,7 +136,10 @@ export function purchaseQueryOptions(client: CreditsClient, account: string, pur
   };
 }
 
-export function paymentMethodsQueryOptions(client: CreditsClient, account: string) {
+export function paymentMethodsQueryOptions(
+  client: CreditsClient,
+  account: string,
+): CreditsQueryOptions<KeyOf<typeof creditsKeys.paymentMethods>, PaymentMethodList> {
   return {
     queryKey: tag<PaymentMethodList, ReturnType<typeof creditsKeys.paymentMethods>>(
       creditsKeys.paymentMethods(account),

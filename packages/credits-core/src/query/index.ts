@@ -7,6 +7,9 @@ export {
 } from './creditsMutationOptions.js';
 export {
   balanceQueryOptions,
+  type CreditsInfiniteQueryOptions,
+  type CreditsQueryKey,
+  type CreditsQueryOptions,
   configQueryOptions,
   packagesQueryOptions,
   paymentMethodsQueryOptions,

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+/**
+ * Issue 9: the PUBLISHED packages (pnpm pack → npm install) work on Node 20 and 24,
+ * React 18.3 and 19, and credits-msw with msw 2 and 3. The matrix lives in
+ * scripts/compat/run.mjs; this test runs it and insists on every cell by name, so a
+ * cell that is dropped or silently skipped fails here. Needs `pnpm run build` first.
+ */
+const CELLS = [
+  'node20-react18.3-msw2',
+  'node20-react19-msw2',
+  'node24-react19-msw2',
+  'node24-react18.3-msw2',
+  'node24-react19-msw3',
+  // msw 3 on Node 20: everything works except msw's own setupServer, which must fail
+  // with `Promise.withResolvers is not a function` (asserted inside the cell).
+  'node20-react19-msw3',
+];
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function runMatrix(): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/compat/run.mjs'], {
+      cwd: root,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+it('every compat cell passes with the packed packages', { timeout: 600_000 }, async () => {
+  const { code, output } = await runMatrix();
+  const verdicts = [...output.matchAll(/^compat cell (\S+): (PASS|FAIL)\b.*$/gm)];
+  const passed = new Set(verdicts.filter((m) => m[2] === 'PASS').map((m) => m[1]));
+  const failures = new Set(verdicts.filter((m) => m[2] === 'FAIL').map((m) => m[0]));
+  // run.mjs ends with one line per cell and a tally: enough to see what went wrong.
+  const summary = output.slice(output.lastIndexOf('\n\n') + 1) || output.slice(-4_000);
+
+  expect([...failures], summary).toEqual([]);
+  expect(code, summary).toBe(0);
+  expect([...passed].sort(), summary).toEqual([...CELLS].sort());
+  expect(output).toMatch(new RegExp(`^compat: ${CELLS.length} passed, 0 failed\\b`, 'm'));
+});
