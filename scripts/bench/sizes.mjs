@@ -91,7 +91,8 @@ const rows = [
   ['credits-react: our code only (libraries external)', ownCode.initial, 16, null, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],
   ['credits-core: client entry (client, schemas, errors)', coreClient.initial, 5, 5.7],
-  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 10.8],
+  // 10.6 KB until the resume-after-reload store (pendingPurchaseStore) came in.
+  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 11.1],
 ];
 
 const failures = [];
