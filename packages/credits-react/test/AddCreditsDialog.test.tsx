@@ -39,6 +39,19 @@ const available = () =>
     { selector: 'dd' },
   );
 
+/** A host that opens the dialog from its own button and state. */
+function HostOpensTheDialog() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Top up
+      </button>
+      <AddCreditsDialog open={open} onOpenChange={setOpen} />
+    </>
+  );
+}
+
 describe('<AddCreditsDialog>', () => {
   it('fetches nothing until the user shows intent; hovering the trigger prefetches packages', async () => {
     renderWithCredits(ui());
@@ -220,18 +233,7 @@ describe('<AddCreditsDialog>', () => {
   });
 
   it('opened from the host’s own button (controlled), focus returns to that button', async () => {
-    function Host() {
-      const [open, setOpen] = useState(false);
-      return (
-        <>
-          <button type="button" onClick={() => setOpen(true)}>
-            Top up
-          </button>
-          <AddCreditsDialog open={open} onOpenChange={setOpen} />
-        </>
-      );
-    }
-    renderWithCredits(<Host />);
+    renderWithCredits(<HostOpensTheDialog />);
     const topUp = screen.getByRole('button', { name: 'Top up' });
     await userEvent.click(topUp);
     await screen.findByRole('dialog', { name: 'Add credits' });

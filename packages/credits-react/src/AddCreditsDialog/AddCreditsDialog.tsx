@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { Purchase } from 'credits-core';
+import { type Purchase, textDirection } from 'credits-core';
 import { configQueryOptions, packagesQueryOptions } from 'credits-core/query';
 import {
   type ComponentPropsWithoutRef,
@@ -66,7 +66,7 @@ function AddCreditsTrigger({
   onFocus,
   ...props
 }: ComponentPropsWithoutRef<'button'>) {
-  const { theme } = useCreditsContext('<AddCreditsDialog.Trigger>');
+  const { theme, locale } = useCreditsContext('<AddCreditsDialog.Trigger>');
   const labels = useLabels();
   const trigger = useAddCreditsTrigger();
   return (
@@ -74,6 +74,8 @@ function AddCreditsTrigger({
       {...trigger}
       data-credits-root=""
       data-credits-theme={theme}
+      dir={textDirection(locale)}
+      lang={locale}
       data-slot="add-credits-trigger"
       className={cn('credits-button credits-button--primary', className)}
       onClick={(event) => {

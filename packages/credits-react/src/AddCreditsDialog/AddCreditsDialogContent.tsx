@@ -1,4 +1,4 @@
-import { type CreditPackage, isCreditsError, type Purchase } from 'credits-core';
+import { type CreditPackage, isCreditsError, type Purchase, textDirection } from 'credits-core';
 import type { PurchaseFlow, PurchaseFlowState } from 'credits-core/payments';
 import { sandboxCardForNumber } from 'credits-core/sandbox';
 import { Dialog } from 'radix-ui';
@@ -21,7 +21,7 @@ const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFie
 
 const NEW_CARD = 'new-card';
 const option =
-  'cr:flex cr:cursor-pointer cr:items-center cr:gap-3 cr:rounded-md cr:border cr:border-border cr:p-3 cr:text-sm cr:has-checked:border-accent cr:has-checked:ring-2 cr:has-checked:ring-accent';
+  'cr:flex cr:cursor-pointer cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-md cr:border cr:border-border cr:p-3 cr:text-sm cr:has-checked:border-accent cr:has-checked:ring-2 cr:has-checked:ring-accent';
 
 /**
  * When a step replaces the form, the focused button disappears: move focus to
@@ -182,7 +182,10 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
             : labels.errors.default}
         </p>
       )}
-      <fieldset className="cr:m-0 cr:flex cr:flex-col cr:gap-2 cr:border-0 cr:p-0" disabled={busy}>
+      <fieldset
+        className="cr:m-0 cr:flex cr:min-w-0 cr:flex-col cr:gap-2 cr:border-0 cr:p-0"
+        disabled={busy}
+      >
         <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.choosePackage}</legend>
         {packages.isPending && (
           <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingBalance}</p>
@@ -210,6 +213,7 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
                     amount: Math.round((pkg.price.amount * 1000) / pkg.credits),
                     currency: pkg.price.currency,
                   }),
+                  format.count(1_000),
                 )}
               </span>
             </span>
@@ -218,12 +222,17 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
                 {pkg.badge}
               </span>
             )}
-            <span className="cr:font-semibold cr:tabular-nums">{format.money(pkg.price)}</span>
+            <span className="cr:ms-auto cr:font-semibold cr:tabular-nums">
+              {format.money(pkg.price)}
+            </span>
           </label>
         ))}
       </fieldset>
 
-      <fieldset className="cr:m-0 cr:flex cr:flex-col cr:gap-2 cr:border-0 cr:p-0" disabled={busy}>
+      <fieldset
+        className="cr:m-0 cr:flex cr:min-w-0 cr:flex-col cr:gap-2 cr:border-0 cr:p-0"
+        disabled={busy}
+      >
         <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.paymentMethod}</legend>
         {saved.map((method) => {
           const expiry = expiryStatus(method);
@@ -287,7 +296,7 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
                 error={cardError}
               />
             )}
-            <label className="cr:flex cr:items-center cr:gap-2 cr:text-sm">
+            <label className="cr:flex cr:min-h-6 cr:items-center cr:gap-2 cr:text-sm">
               <input
                 type="checkbox"
                 checked={saveCard}
@@ -385,6 +394,7 @@ export default function AddCreditsDialogContent({
         <div
           data-credits-root=""
           data-credits-theme={theme}
+          dir={textDirection(locale)}
           lang={locale}
           data-slot="add-credits-dialog-root"
         >

@@ -1,7 +1,7 @@
 /** biome-ignore-all lint/a11y/noRedundantRoles: CSS grid/flex on table elements drops their table semantics in some browsers (Safari, older Chrome); explicit roles restore them. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { safeHttpUrl, TRANSACTION_TYPES, type Transaction } from 'credits-core';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useTransactions } from '../hooks/useTransactions.js';
 import { historyLabels } from '../labels/historyLabels.js';
@@ -15,7 +15,10 @@ export interface HistoryRowsProps {
   className?: string;
   /** Height of the scrolling area; rows beyond it are virtualised. Default 28rem. */
   height?: number | string;
-  /** Row height in px. Rows have a fixed height (one line of description), so nothing is measured. Default 56. */
+  /**
+   * Row height in px. Rows have a fixed height (one line of description), so nothing is measured.
+   * Default 3.5rem: 56 px at the default text size, and taller when the user enlarges text.
+   */
   rowHeight?: number;
 }
 
@@ -38,10 +41,17 @@ function WebsiteCell({
 }) {
   if (!website) return null;
   const href = safeHttpUrl(website.url);
-  if (!href) return <span className="cr:block cr:truncate">{website.name}</span>;
+  if (!href)
+    return (
+      <span className="cr:block cr:truncate" dir="auto" title={website.name}>
+        {website.name}
+      </span>
+    );
   return (
     <a
       href={href}
+      dir="auto"
+      title={website.name}
       target="_blank"
       rel="noopener noreferrer"
       className="cr:block cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
@@ -52,13 +62,31 @@ function WebsiteCell({
   );
 }
 
+// No layout effect on the server (React 18 warns); the first client render matches the server's.
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+/**
+ * The root font size in px: 16 until mounted (as on the server), then the
+ * browser's, which is larger when the user raised the default text size.
+ */
+function useRootFontSize() {
+  const [size, setSize] = useState(16);
+  useIsomorphicLayoutEffect(() => {
+    const computed = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+    if (computed > 0) setSize(computed);
+  }, []);
+  return size;
+}
+
 /**
  * The ledger as a table, newest first. Rows are virtualised (100,000 loaded
  * rows keep a constant DOM size) while the table keeps its semantics: explicit
  * roles, `aria-rowcount` and `aria-rowindex`. More pages load on scroll or
  * with "Load more".
  */
-export function HistoryRows({ className, height = '28rem', rowHeight = 56 }: HistoryRowsProps) {
+export function HistoryRows({ className, height = '28rem', rowHeight }: HistoryRowsProps) {
+  const rem = useRootFontSize();
+  const rowPx = rowHeight ?? 3.5 * rem;
   const labels = useLabels(historyLabels);
   const { values, setValues, filters, pageSize } = useHistoryTable('Table');
   const format = useFormatters();
@@ -70,7 +98,7 @@ export function HistoryRows({ className, height = '28rem', rowHeight = 56 }: His
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    estimateSize: () => rowPx,
     overscan: 8,
     getItemKey: (index) => rows[index]?.id ?? index,
     initialRect: { width: 800, height: 448 },
@@ -198,7 +226,7 @@ export function HistoryRows({ className, height = '28rem', rowHeight = 56 }: His
                   data-type={transaction.type}
                   aria-rowindex={item.index + 2}
                   className={cn(row, 'cr:absolute cr:start-0 cr:top-0 cr:overflow-hidden')}
-                  style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
+                  style={{ height: rowPx, transform: `translateY(${item.start}px)` }}
                 >
                   <td role="cell" className={cn(cell, columns.date, 'cr:text-muted')}>
                     <time dateTime={transaction.createdAt}>
@@ -206,7 +234,13 @@ export function HistoryRows({ className, height = '28rem', rowHeight = 56 }: His
                     </time>
                   </td>
                   <td role="cell" className={cn(cell, columns.description)}>
-                    <span className="cr:block cr:truncate">{transaction.description}</span>
+                    <span
+                      className="cr:block cr:truncate"
+                      dir="auto"
+                      title={transaction.description}
+                    >
+                      {transaction.description}
+                    </span>
                     <span className="cr:text-xs cr:text-muted">{typeLabel(transaction.type)}</span>
                   </td>
                   <td

@@ -1,5 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createIdempotencyKey, isCreditsError, type SetupIntent } from 'credits-core';
+import {
+  createIdempotencyKey,
+  isCreditsError,
+  type SetupIntent,
+  textDirection,
+} from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
 import { sandboxCardForNumber } from 'credits-core/sandbox';
 import { Dialog } from 'radix-ui';
@@ -106,7 +111,12 @@ export function AddPaymentMethodDialog({
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
       <Dialog.Portal>
-        <div data-credits-root="" data-credits-theme={theme} lang={locale}>
+        <div
+          data-credits-root=""
+          data-credits-theme={theme}
+          dir={textDirection(locale)}
+          lang={locale}
+        >
           <Dialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
           <Dialog.Content
             data-slot="add-payment-method-dialog"

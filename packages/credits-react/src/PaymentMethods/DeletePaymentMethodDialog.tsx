@@ -1,4 +1,4 @@
-import type { PaymentMethod } from 'credits-core';
+import { type PaymentMethod, textDirection } from 'credits-core';
 import { AlertDialog } from 'radix-ui';
 import { useId, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
@@ -32,7 +32,12 @@ export function DeletePaymentMethodDialog({
   return (
     <AlertDialog.Root open={method !== null} onOpenChange={(open) => !open && onCancel()}>
       <AlertDialog.Portal>
-        <div data-credits-root="" data-credits-theme={theme} lang={locale}>
+        <div
+          data-credits-root=""
+          data-credits-theme={theme}
+          dir={textDirection(locale)}
+          lang={locale}
+        >
           <AlertDialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
           <AlertDialog.Content
             data-slot="delete-payment-method-dialog"

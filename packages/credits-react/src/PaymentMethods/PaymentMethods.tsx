@@ -174,7 +174,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                   data-expiry={state}
                   className="cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:py-3"
                 >
-                  <span className="cr:flex cr:min-w-0 cr:flex-1 cr:flex-col">
+                  <span className="cr:flex cr:min-w-0 cr:grow cr:basis-48 cr:flex-col">
                     <span className="cr:font-medium">{name}</span>
                     {expiry(method) && (
                       <span className="cr:text-xs cr:text-muted">

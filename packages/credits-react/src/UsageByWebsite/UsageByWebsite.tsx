@@ -68,13 +68,17 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
                         href={href}
                         target="_blank"
                         rel="noopener noreferrer"
+                        dir="auto"
+                        title={entry.website.name}
                         className="cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
                       >
                         {entry.website.name}
                         <span className="cr:sr-only">{` ${labels.opensInNewTab}`}</span>
                       </a>
                     ) : (
-                      <span className="cr:truncate">{entry.website.name}</span>
+                      <span className="cr:truncate" dir="auto" title={entry.website.name}>
+                        {entry.website.name}
+                      </span>
                     )}
                     <span className="cr:shrink-0 cr:tabular-nums cr:text-muted">
                       {labels.credits(format.count(entry.credits))} · {format.percent(share)}

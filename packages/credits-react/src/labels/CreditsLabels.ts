@@ -80,8 +80,8 @@ export interface PaymentLabels {
   addCreditsTitle: string;
   addCreditsDescription: string;
   choosePackage: string;
-  /** "$0.72 per 1,000 credits". */
-  pricePerThousand: (price: string) => string;
+  /** "$0.72 per 1,000 credits"; `per` is 1,000 formatted for the locale (1.000 in German). */
+  pricePerThousand: (price: string, per: Count) => string;
   paymentMethod: string;
   useNewCard: string;
   /** "Visa •••• 4242". */

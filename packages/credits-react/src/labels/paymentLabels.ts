@@ -6,7 +6,7 @@ export const paymentLabels: PaymentLabels = {
   addCreditsDescription:
     'Buy a one-time credit package. Credits are added as soon as the payment succeeds.',
   choosePackage: 'Choose a package',
-  pricePerThousand: (price) => `${price} per 1,000 credits`,
+  pricePerThousand: (price, { formatted }) => `${price} per ${formatted} credits`,
   paymentMethod: 'Payment method',
   useNewCard: 'Use a new card',
   cardName: (brand, last4) => `${brand.charAt(0).toUpperCase()}${brand.slice(1)} •••• ${last4}`,

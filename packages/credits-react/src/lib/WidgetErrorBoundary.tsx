@@ -1,14 +1,17 @@
+import { textDirection } from 'credits-core';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../labels/useLabels.js';
 
 function Fallback({ slot, onRetry }: { slot: string; onRetry: () => void }) {
-  const { theme } = useCreditsContext(`<${slot}>`);
+  const { theme, locale } = useCreditsContext(`<${slot}>`);
   const labels = useLabels();
   return (
     <div
       data-credits-root=""
       data-credits-theme={theme}
+      dir={textDirection(locale)}
+      lang={locale}
       data-slot={slot}
       data-status="error"
       role="alert"
