@@ -162,6 +162,10 @@ describe('<AddCreditsDialog>', () => {
     await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
     await userEvent.type(await dialog.findByLabelText('Card number'), '4000 0027 6000 3184');
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    // The challenge replaces the form: focus moves to its main action, not to the page.
+    await waitFor(() =>
+      expect(dialog.getByRole('button', { name: 'Complete authentication' })).toHaveFocus(),
+    );
     await userEvent.click(await dialog.findByRole('button', { name: 'Fail authentication' }));
     expect(await dialog.findByRole('alert')).toHaveTextContent(
       'We could not authenticate your payment method',

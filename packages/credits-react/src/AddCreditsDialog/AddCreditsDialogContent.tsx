@@ -12,6 +12,7 @@ import { paymentLabels } from '../labels/paymentLabels.js';
 import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod.js';
+import { focusOnMount } from '../lib/focusOnMount.js';
 import { SandboxCardFields } from '../lib/SandboxCardFields.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { usePurchaseFlow } from './usePurchaseFlow.js';
@@ -22,14 +23,6 @@ const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFie
 const NEW_CARD = 'new-card';
 const option =
   'cr:flex cr:cursor-pointer cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-md cr:border cr:border-border cr:p-3 cr:text-sm cr:has-checked:border-accent cr:has-checked:ring-2 cr:has-checked:ring-accent';
-
-/**
- * When a step replaces the form, the focused button disappears: move focus to
- * the new step's main action so keyboard and screen-reader users are not lost.
- */
-const focusOnMount = (element: HTMLElement | null) => {
-  element?.focus();
-};
 
 function SucceededView({ state }: { state: Extract<PurchaseFlowState, { status: 'succeeded' }> }) {
   const labels = useLabels(paymentLabels);
@@ -123,6 +116,7 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
         <p className="cr:m-0 cr:text-sm">{labels.challengeText}</p>
         <div className="cr:flex cr:flex-wrap cr:gap-2">
           <button
+            ref={focusOnMount}
             type="button"
             className="credits-button credits-button--primary"
             onClick={() => void flow?.authenticate('complete')}

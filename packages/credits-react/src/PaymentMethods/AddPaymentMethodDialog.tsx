@@ -15,6 +15,7 @@ import { usePaymentProvider } from '../hooks/usePaymentProvider.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
+import { focusOnMount } from '../lib/focusOnMount.js';
 import { SandboxCardFields } from '../lib/SandboxCardFields.js';
 
 const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields.js'));
@@ -137,6 +138,7 @@ export function AddPaymentMethodDialog({
                 <p className="cr:m-0 cr:text-sm">{labels.challengeText}</p>
                 <div className="cr:flex cr:flex-wrap cr:gap-2">
                   <button
+                    ref={focusOnMount}
                     type="button"
                     className="credits-button credits-button--primary"
                     onClick={() => authenticate(state.intent, 'complete')}
