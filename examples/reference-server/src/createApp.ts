@@ -464,16 +464,13 @@ export function createApp(options: AppOptions) {
       input,
       async () => {
         const usage = parse(usageBody, input);
-        const row = await service.transaction((tx) =>
-          service.appendLedger(tx, account, {
-            type: 'usage',
-            amount: -usage.credits,
-            description: usage.description,
-            websiteId: usage.websiteId,
-            websiteName: usage.websiteName,
-            websiteUrl: usage.websiteUrl,
-          }),
-        );
+        const row = await service.spend(account, {
+          amount: -usage.credits,
+          description: usage.description,
+          websiteId: usage.websiteId,
+          websiteName: usage.websiteName,
+          websiteUrl: usage.websiteUrl,
+        });
         return { status: 201, body: row };
       },
     );

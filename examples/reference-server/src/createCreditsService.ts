@@ -70,47 +70,67 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
   const mode = options.mode ?? 'test';
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
+  // Accounts are never deleted: once one is known to exist, every later request skips the INSERT.
+  const knownAccounts = new Set<string>();
+
   async function ensureAccount(account: string): Promise<boolean> {
+    if (knownAccounts.has(account)) return false;
     const created = await rows(
       db,
       sql`INSERT INTO accounts (id) VALUES (${account}) ON CONFLICT (id) DO NOTHING RETURNING id`,
     );
+    knownAccounts.add(account);
     return created.length > 0;
   }
 
-  /** Appends one ledger row and moves the balance, atomically. Call inside a transaction. */
+  /**
+   * Appends one ledger row and moves the balance, atomically, in one statement: inside a
+   * transaction (with other writes) or on its own.
+   */
   async function appendLedger(
-    tx: Executor,
+    executor: Executor,
     account: string,
     entry: NewLedgerRow,
   ): Promise<Transaction> {
+    const id = `txn_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const createdAt = entry.createdAt ?? now();
+    const isUsage = entry.type === 'usage';
+    // The UPDATE locks the account row (until the transaction ends) and, if it had to wait
+    // for another writer, re-checks its WHERE on the row that writer committed: the balance
+    // check, the next seq and balance_after all come from the latest balance. One round trip
+    // instead of SELECT … FOR UPDATE + INSERT + UPDATE, so a busy account's lock is held for
+    // the statement alone, not across the network.
     const [row] = await rows(
-      tx,
-      sql`SELECT total, used, seq, overdraft_allowed FROM accounts WHERE id = ${account} FOR UPDATE`,
+      executor,
+      sql`WITH moved AS (
+        UPDATE accounts SET
+          total = total + ${isUsage ? 0 : entry.amount}, used = used - ${isUsage ? entry.amount : 0},
+          seq = seq + 1, updated_at = ${createdAt.toISOString()}
+        WHERE id = ${account}
+          ${isUsage ? sql`AND (overdraft_allowed OR total - used + ${entry.amount} >= 0)` : sql``}
+        RETURNING seq, total - used AS balance_after)
+      INSERT INTO transactions
+        (account_id, seq, id, created_at, type, description, amount, balance_after, website_id, website_name, website_url, purchase_id)
+      SELECT ${account}, seq, ${id}, ${createdAt.toISOString()}::timestamptz, ${entry.type}, ${entry.description}, ${entry.amount}::bigint,
+        balance_after, ${entry.websiteId ?? null}, ${entry.websiteName ?? null}, ${entry.websiteUrl ?? null}, ${entry.purchaseId ?? null}
+      FROM moved
+      RETURNING balance_after`,
     );
-    if (!row) throw new ProblemError(404, 'not_found', 'No such account');
-    const total = Number(row.total);
-    const used = Number(row.used);
-    const after = total - used + entry.amount;
-    if (entry.type === 'usage' && after < 0 && !row.overdraft_allowed) {
+    if (!row) {
+      // Nothing moved: no such account, or a usage the balance cannot cover.
+      const [current] = await rows(
+        executor,
+        sql`SELECT total - used AS available FROM accounts WHERE id = ${account}`,
+      );
+      if (!current) throw new ProblemError(404, 'not_found', 'No such account');
       throw new ProblemError(
         402,
         'insufficient_credits',
         'Not enough credits',
-        `This needs ${-entry.amount} credits; ${total - used} are available.`,
+        `This needs ${-entry.amount} credits; ${Number(current.available)} are available.`,
       );
     }
-    const seq = Number(row.seq) + 1;
-    const id = `txn_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-    const createdAt = entry.createdAt ?? now();
-    await tx.execute(sql`INSERT INTO transactions
-      (account_id, seq, id, created_at, type, description, amount, balance_after, website_id, website_name, website_url, purchase_id)
-      VALUES (${account}, ${seq}, ${id}, ${createdAt.toISOString()}, ${entry.type}, ${entry.description}, ${entry.amount}, ${after},
-              ${entry.websiteId ?? null}, ${entry.websiteName ?? null}, ${entry.websiteUrl ?? null}, ${entry.purchaseId ?? null})`);
-    const isUsage = entry.type === 'usage';
-    await tx.execute(sql`UPDATE accounts SET
-      total = total + ${isUsage ? 0 : entry.amount}, used = used - ${isUsage ? entry.amount : 0},
-      seq = ${seq}, updated_at = ${createdAt.toISOString()} WHERE id = ${account}`);
+    const after = Number(row.balance_after);
     return {
       id,
       createdAt: createdAt.toISOString(),
@@ -503,6 +523,9 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     transaction: <T>(run: (tx: Executor) => Promise<T>) => db.transaction((tx) => run(tx)),
     ensureAccount,
     appendLedger,
+    /** A usage debit. appendLedger is one statement, atomic without a transaction around it. */
+    spend: (account: string, entry: Omit<NewLedgerRow, 'type' | 'purchaseId'>) =>
+      appendLedger(db, account, { ...entry, type: 'usage' }),
     balance,
     toTransaction,
     settleDue,

@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { prepareStatements } from './prepareStatements.js';
 
 /** The same drizzle database type over PGlite and node-postgres: the server's SQL runs on both. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -22,14 +23,18 @@ const migrations = ['001_init.sql', '002_stripe.sql'].map((name) =>
 /**
  * `DATABASE_URL` → a pooled PostgreSQL; otherwise embedded PGlite (in
  * `dataDir`, or in memory). Migrations run on open; they are idempotent.
+ * Statements are prepared per connection (see prepareStatements); `preparedStatements:
+ * false` for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
  */
 export async function createDatabase(
-  options: { url?: string; dataDir?: string; poolSize?: number } = {},
+  options: { url?: string; dataDir?: string; poolSize?: number; preparedStatements?: boolean } = {},
 ): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle client losing its connection (a restart, a failover) must not crash the server.
     pool.on('error', (error) => console.warn(`postgres pool: ${error.message}`));
+    if (options.preparedStatements !== false)
+      pool.on('connect', (client) => prepareStatements(client));
     for (const migration of migrations) await pool.query(migration);
     return {
       db: drizzlePostgres(pool) as unknown as Database,

@@ -3,6 +3,7 @@ import { startReferenceServer } from './startReferenceServer.js';
 /** `pnpm start`: the reference server, configured from the environment. */
 const server = await startReferenceServer({
   databaseUrl: process.env.DATABASE_URL,
+  preparedStatements: process.env.DATABASE_PREPARED_STATEMENTS !== 'off',
   dataDir: process.env.DATA_DIR ?? '.data/pglite',
   hostname: process.env.HOST ?? '127.0.0.1',
   port: Number(process.env.PORT ?? 8787),

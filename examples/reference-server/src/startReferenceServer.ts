@@ -12,6 +12,8 @@ export interface ReferenceServerOptions extends Omit<AppOptions, 'service'> {
   /** PGlite's data directory; without it, in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** Default true; false for a pooler that cannot keep prepared statements (see createDatabase). */
+  preparedStatements?: boolean;
   hostname?: string;
   port?: number;
   webhookDelayMs?: number;
@@ -36,6 +38,7 @@ export async function startReferenceServer(
     url: options.databaseUrl,
     dataDir: options.dataDir,
     poolSize: options.poolSize,
+    preparedStatements: options.preparedStatements,
   });
   const settings = options.stripeSettings;
   const stripeClient = settings ? createStripeClient(settings) : undefined;

@@ -1,0 +1,435 @@
+// Ledger throughput (issue 8): the reference server on a real PostgreSQL, N concurrent
+// clients on loopback posting debits through the usage API, next to pgbench's
+// simple-update tps on the same server in the same run (the physical limit).
+// Then the ledger is checked straight from the database: exact, or exit 1.
+//
+//   pnpm exec tsx scripts/bench/ledger.ts [--seconds 10] [--warmup 2] [--clients 50] [--pool N]
+//
+// Writes the same Markdown it prints to benchmarks/results/ledger.md.
+
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { parseArgs, promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import {
+  type ReferenceServer,
+  startReferenceServer,
+} from '../../examples/reference-server/src/startReferenceServer.ts';
+import {
+  startPostgres,
+  type TestPostgres,
+} from '../../examples/reference-server/test/startPostgres.ts';
+
+/** The few `pg` calls used here; `pg` is the reference server's own dependency. */
+interface PgClient {
+  connect(): Promise<unknown>;
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  end(): Promise<void>;
+}
+const pg = createRequire(new URL('../../examples/reference-server/package.json', import.meta.url))(
+  'pg',
+) as { Client: new (config: { connectionString: string }) => PgClient };
+
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    clients: { type: 'string', default: '50' },
+    pool: { type: 'string' },
+  },
+});
+const seconds = Number(flags.seconds);
+const warmupSeconds = Number(flags.warmup);
+const clients = Number(flags.clients);
+const poolSize = flags.pool ? Number(flags.pool) : undefined;
+for (const [flag, value] of Object.entries({ seconds, warmup: warmupSeconds, clients, poolSize })) {
+  if (value !== undefined && !(Number.isInteger(value) && value >= (flag === 'warmup' ? 0 : 1)))
+    throw new Error(`--${flag} must be a whole number${flag === 'warmup' ? '' : ' ≥ 1'}`);
+}
+const DEBIT = 1;
+const PACKAGE = { id: 'pkg_250k', credits: 250_000 };
+const basePath = '/api/credits/v1';
+
+interface Scenario {
+  label: string;
+  tokens: string[];
+}
+const scenarios: Scenario[] = [
+  {
+    label: `${clients} accounts (one per client)`,
+    tokens: Array.from({ length: clients }, (_, i) => `bench-many-${i}`),
+  },
+  { label: '1 account (all clients contend on its row lock)', tokens: ['bench-one'] },
+];
+
+interface LoadResult {
+  completedInWindow: number;
+  succeeded: number;
+  latencies: number[];
+  errors: { status: string; count: number; sample: string }[];
+}
+
+interface Verdict {
+  exact: boolean;
+  details: string;
+}
+
+const withDb = async <T>(url: string, run: (client: PgClient) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+};
+
+const databaseUrl = (url: string, name: string) => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+};
+
+/** Gives each account enough credits through the server's own API: sandbox purchases, granted at once. */
+async function seed(server: ReferenceServer, tokens: string[], perAccount: number) {
+  const call = async (token: string, path: string, body: unknown, key?: string) => {
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        ...(key ? { 'Idempotency-Key': key } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`seed ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { id: string; status: string };
+  };
+  const purchases = Math.max(1, Math.ceil(perAccount / PACKAGE.credits));
+  await Promise.all(
+    tokens.map(async (token) => {
+      for (let n = 0; n < purchases; n += 1) {
+        const purchase = await call(
+          token,
+          '/purchases',
+          { packageId: PACKAGE.id },
+          `seed-${token}-${n}`,
+        );
+        const confirmed = await call(token, `/sandbox/purchases/${purchase.id}/confirm`, {
+          paymentMethod: 'pm_card_visa',
+        });
+        if (confirmed.status !== 'succeeded')
+          throw new Error(`seed: purchase ${purchase.id} is ${confirmed.status}`);
+      }
+    }),
+  );
+}
+
+function drive(server: ReferenceServer, scenario: Scenario, runId: string): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./ledgerClients.mjs', import.meta.url), {
+      workerData: {
+        origin: server.origin,
+        path: `${basePath}/usage`,
+        tokens: scenario.tokens,
+        clients,
+        warmupMs: warmupSeconds * 1000,
+        durationMs: seconds * 1000,
+        runId,
+        credits: DEBIT,
+      },
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** Reads the ledger straight from the database and checks every invariant. */
+async function verify(url: string, tokens: string[], succeeded: number): Promise<Verdict> {
+  const accounts = tokens.map((token) => `acct_${token}`);
+  const rows = await withDb(
+    url,
+    async (client) =>
+      (
+        await client.query(
+          `WITH t AS (
+             SELECT account_id, type, seq, amount, balance_after,
+               coalesce(lag(balance_after) OVER w, 0) + amount AS expected_after,
+               seq - coalesce(lag(seq) OVER w, 0) AS step
+             FROM transactions WHERE account_id = ANY($1)
+             WINDOW w AS (PARTITION BY account_id ORDER BY seq))
+           SELECT a.id, a.total - a.used AS balance, a.seq AS account_seq,
+             count(t.seq) AS n, coalesce(sum(t.amount), 0) AS sum,
+             count(*) FILTER (WHERE t.balance_after <> t.expected_after) AS broken_chain,
+             count(*) FILTER (WHERE t.step <> 1) AS seq_breaks,
+             count(*) FILTER (WHERE t.type = 'usage') AS usage_rows
+           FROM accounts a LEFT JOIN t ON t.account_id = a.id
+           WHERE a.id = ANY($1) GROUP BY a.id, a.total, a.used, a.seq`,
+          [accounts],
+        )
+      ).rows,
+  );
+  const problems: string[] = [];
+  let usageRows = 0;
+  if (rows.length !== accounts.length)
+    problems.push(`${accounts.length - rows.length} account(s) missing`);
+  for (const row of rows) {
+    const [balance, sum, n, seq] = [row.balance, row.sum, row.n, row.account_seq].map(Number);
+    usageRows += Number(row.usage_rows);
+    if (sum !== balance) problems.push(`${row.id}: sum of amounts ${sum} ≠ balance ${balance}`);
+    if (balance! < 0) problems.push(`${row.id}: balance ${balance} < 0`);
+    if (n !== seq) problems.push(`${row.id}: ${n} rows but seq ${seq}`);
+    if (Number(row.seq_breaks) > 0)
+      problems.push(`${row.id}: ${row.seq_breaks} gap(s) or duplicate(s) in seq`);
+    if (Number(row.broken_chain) > 0)
+      problems.push(`${row.id}: ${row.broken_chain} row(s) with balanceAfter ≠ previous + amount`);
+  }
+  if (usageRows !== succeeded)
+    problems.push(`${usageRows} usage rows but ${succeeded} successful debit responses`);
+  const summary = `${rows.length} account(s), ${usageRows} usage rows = ${succeeded} 2xx debits, sums = balances, seq gap-free, balanceAfter chained`;
+  return problems.length === 0
+    ? { exact: true, details: summary }
+    : { exact: false, details: problems.slice(0, 10).join('; ') };
+}
+
+const run = promisify(execFile);
+
+/** pgbench's built-in simple-update on its own database of the same server. */
+async function pgbench(url: string): Promise<{ tps: number; transactions: number }> {
+  const { hostname, port } = new URL(url);
+  const { stdout } = await run('pgbench', [
+    '--builtin=simple-update',
+    '-c',
+    String(clients),
+    '-j',
+    '2',
+    '-T',
+    String(seconds),
+    '-h',
+    hostname,
+    '-p',
+    port,
+    '-U',
+    'postgres',
+    'pgbench',
+  ]);
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
+  const processed = /number of transactions actually processed: (\d+)/.exec(stdout);
+  if (!tps || !processed) throw new Error(`pgbench: no tps line in\n${stdout}`);
+  return { tps: Number(tps[1]), transactions: Number(processed[1]) };
+}
+
+/**
+ * CPU seconds so far, from /proc (Linux): this process (server and load generator), its
+ * waited-for children (pgbench), and PostgreSQL's exited processes (backends are counted by
+ * the postmaster when they exit, so a phase is measured from before its connections open
+ * until after they close). Undefined elsewhere.
+ */
+function cpuSeconds(postmaster: number | undefined) {
+  const ticks = (pid: number | 'self') => {
+    try {
+      // Fields after "(comm)": utime, stime, cutime, cstime are the 12th to 15th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .split(' ')
+        .slice(11, 15)
+        .map(Number);
+    } catch {
+      return undefined;
+    }
+  };
+  const self = ticks('self');
+  const postgres = postmaster ? ticks(postmaster) : undefined;
+  if (!self || !postgres) return undefined;
+  const usage = process.cpuUsage();
+  return {
+    node: (usage.user + usage.system) / 1e6,
+    children: (self[2]! + self[3]!) / 100,
+    postgres: postgres.reduce((sum, value) => sum + value, 0) / 100,
+  };
+}
+type Cpu = ReturnType<typeof cpuSeconds>;
+
+/** The parent of a process (a backend's is the postmaster), from /proc; undefined elsewhere. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** µs of CPU per operation between two readings: the client side and PostgreSQL. */
+function cpuPerOperation(before: Cpu, after: Cpu, operations: number, client: 'node' | 'children') {
+  if (!before || !after || operations === 0) return undefined;
+  return {
+    client: ((after[client] - before[client]) / operations) * 1e6,
+    postgres: ((after.postgres - before.postgres) / operations) * 1e6,
+  };
+}
+
+const percentile = (sorted: number[], q: number) =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+interface Measured {
+  scenario: Scenario;
+  load: LoadResult;
+  verdict: Verdict;
+  cpu: ReturnType<typeof cpuPerOperation>;
+}
+
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+let postgres: TestPostgres | undefined;
+let server: ReferenceServer | undefined;
+const stop = async () => {
+  const [s, p] = [server, postgres];
+  server = undefined;
+  postgres = undefined;
+  try {
+    await s?.close();
+  } finally {
+    await p?.stop();
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stop().finally(() => process.exit(130)));
+}
+
+let exact = true;
+try {
+  postgres = await startPostgres();
+  const adminUrl = postgres.url;
+  const ledgerUrl = databaseUrl(adminUrl, 'ledger');
+  const pgbenchUrl = databaseUrl(adminUrl, 'pgbench');
+  const { version, postmaster } = await withDb(adminUrl, async (client) => {
+    await client.query('CREATE DATABASE ledger');
+    await client.query('CREATE DATABASE pgbench');
+    const [row] = (await client.query('SELECT version() AS version, pg_backend_pid() AS pid')).rows;
+    // This connection's backend is alive now: its parent is the postmaster.
+    return {
+      version: String(row?.version).split(' on ')[0],
+      postmaster: parentOf(Number(row?.pid)),
+    };
+  });
+  // Leftover work of the previous phase (dirty buffers, WAL, autovacuum) must not land in the next.
+  const settle = (url: string, vacuum: boolean) =>
+    withDb(url, async (client) => {
+      if (vacuum) await client.query('VACUUM ANALYZE');
+      await client.query('CHECKPOINT');
+    });
+
+  const { hostname, port } = new URL(pgbenchUrl);
+  await run('pgbench', [
+    '-i',
+    '-s',
+    '10',
+    '-q',
+    '-h',
+    hostname,
+    '-p',
+    port,
+    '-U',
+    'postgres',
+    'pgbench',
+  ]);
+  // pgbench before and after the ledger: the machine's noise shows, and the ratio uses the mean.
+  const benchRuns: { tps: number; cpu: ReturnType<typeof cpuPerOperation> }[] = [];
+  const benchmarkPgbench = async () => {
+    await settle(pgbenchUrl, false);
+    console.log(`pgbench simple-update, ${clients} clients, ${seconds} s…`);
+    const before = cpuSeconds(postmaster);
+    const result = await pgbench(pgbenchUrl);
+    await pause(300);
+    const cpu = cpuPerOperation(before, cpuSeconds(postmaster), result.transactions, 'children');
+    benchRuns.push({ tps: result.tps, cpu });
+  };
+
+  await benchmarkPgbench();
+  const measured: Measured[] = [];
+  for (const [index, scenario] of scenarios.entries()) {
+    // A fresh server per scenario, so that its connections' CPU is counted when they close.
+    server = await startReferenceServer({
+      databaseUrl: ledgerUrl,
+      poolSize,
+      createsPerMinute: 1_000_000,
+    });
+    // Enough for far more debits than the machine can do in the run, spread over the accounts.
+    const need = (seconds + warmupSeconds + 5) * 20_000 * DEBIT;
+    await seed(server, scenario.tokens, Math.ceil(need / scenario.tokens.length));
+    await settle(ledgerUrl, true);
+    console.log(`${scenario.label}: ${warmupSeconds} s warm-up, ${seconds} s measured…`);
+    const before = cpuSeconds(postmaster);
+    const load = await drive(server, scenario, `run${index}`);
+    await server.close();
+    server = undefined;
+    await pause(300);
+    const cpu = cpuPerOperation(before, cpuSeconds(postmaster), load.succeeded, 'node');
+    const verdict = await verify(ledgerUrl, scenario.tokens, load.succeeded);
+    exact &&= verdict.exact;
+    measured.push({ scenario, load, verdict, cpu });
+  }
+  await settle(ledgerUrl, true);
+  await benchmarkPgbench();
+
+  const tps = benchRuns.reduce((sum, result) => sum + result.tps, 0) / benchRuns.length;
+  const cpus = os.cpus();
+  const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const us = (value: number | undefined) =>
+    value === undefined ? 'n/a' : `${value.toFixed(0)} µs`;
+  const lines = [
+    '# Ledger throughput benchmark',
+    '',
+    `${machine}; ${new Date().toISOString().slice(0, 10)}. ${version} (Debian's package) on a loopback port with **fsync=off**, shared by the ledger and pgbench, so the ratio compares like with like; a durable server gives lower absolute figures. Written by \`pnpm exec tsx scripts/bench/ledger.ts\`.`,
+    '',
+    `Settings: ${clients} concurrent HTTP clients (one keep-alive connection each, in a worker thread of the benchmark's process) post ${DEBIT}-credit debits to \`POST ${basePath}/usage\`, each with a unique Idempotency-Key: ${warmupSeconds} s warm-up, then ${seconds} s measured. The reference server runs in the same process on 127.0.0.1 (pool ${poolSize ?? 'default'}), one fresh server per scenario. pgbench: \`-i -s 10\`, then \`--builtin=simple-update -c ${clients} -j 2 -T ${seconds}\` over TCP on 127.0.0.1, once before and once after the ledger (${benchRuns.map((result) => result.tps.toFixed(0)).join(' and ')} tps); the table uses the mean.`,
+    '',
+    '| scenario | debits/s | p50 | p99 | errors | pgbench simple-update tps | debits/s ÷ tps | goal ≥ 50% |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const { scenario, load } of measured) {
+    const sorted = [...load.latencies].sort((a, b) => a - b);
+    const rate = load.completedInWindow / seconds;
+    const ratio = rate / tps;
+    const errors = load.errors.reduce((sum, error) => sum + error.count, 0);
+    lines.push(
+      `| ${scenario.label} | ${rate.toFixed(0)} | ${ms(percentile(sorted, 0.5))} | ${ms(percentile(sorted, 0.99))} | ${errors} | ${tps.toFixed(0)} | ${(ratio * 100).toFixed(1)}% | ${ratio >= 0.5 ? '✓' : '✗'} |`,
+    );
+  }
+  lines.push(
+    '',
+    'CPU per operation (2 cores shared by everything; from /proc, including warm-up):',
+    '',
+    '| phase | client side | PostgreSQL | total |',
+    '|---|---|---|---|',
+  );
+  for (const { scenario, cpu } of measured) {
+    lines.push(
+      `| debit, ${scenario.label} | ${us(cpu?.client)} (Node: server + HTTP clients) | ${us(cpu?.postgres)} | ${us(cpu && cpu.client + cpu.postgres)} |`,
+    );
+  }
+  for (const [index, { cpu }] of benchRuns.entries()) {
+    lines.push(
+      `| pgbench transaction, ${index === 0 ? 'before' : 'after'} | ${us(cpu?.client)} (pgbench) | ${us(cpu?.postgres)} | ${us(cpu && cpu.client + cpu.postgres)} |`,
+    );
+  }
+  lines.push('');
+  for (const { scenario, load, verdict } of measured) {
+    lines.push(
+      `- ${scenario.label}: ledger exact: ${verdict.exact ? 'yes' : 'no'} (${verdict.details}).`,
+    );
+    for (const error of load.errors)
+      lines.push(`  - error ${error.status} ×${error.count}: \`${error.sample}\``);
+  }
+  const markdown = `${lines.join('\n')}\n`;
+  console.log(`\n${markdown}`);
+  writeFileSync(new URL('../../benchmarks/results/ledger.md', import.meta.url), markdown);
+} finally {
+  await stop();
+}
+if (!exact) process.exitCode = 1;
