@@ -9,21 +9,34 @@ export interface PreviewedExample {
   close(): Promise<void>;
 }
 
+export interface PreviewOptions {
+  /** The API the example's proxy forwards `/api` to (`CREDITS_API`). */
+  creditsApi?: string;
+  /** Environment for the build only (e.g. `CSP_NONCE`). */
+  buildEnv?: Record<string, string>;
+  /** Response headers of the preview server (e.g. a Content-Security-Policy). */
+  headers?: Record<string, string>;
+}
+
 /**
  * Builds an example as a host would ship it, serves the build on a free
- * loopback port (with `CREDITS_API` as its proxy target when given) and opens
- * Debian's Chromium.
+ * loopback port and opens Debian's Chromium.
  */
 export async function previewExample(
   exampleDir: URL,
-  creditsApi?: string,
+  { creditsApi, buildEnv = {}, headers }: PreviewOptions = {},
 ): Promise<PreviewedExample> {
   const root = fileURLToPath(exampleDir);
   if (creditsApi) process.env.CREDITS_API = creditsApi;
-  await build({ root, logLevel: 'error' });
+  Object.assign(process.env, buildEnv);
+  try {
+    await build({ root, logLevel: 'error' });
+  } finally {
+    for (const name of Object.keys(buildEnv)) delete process.env[name];
+  }
   const server: PreviewServer = await preview({
     root,
-    preview: { port: 0, host: '127.0.0.1' },
+    preview: { port: 0, host: '127.0.0.1', headers },
     logLevel: 'error',
   });
   const browser = await chromium.launch({

@@ -10,7 +10,7 @@ let app: PreviewedExample;
 
 beforeAll(async () => {
   api = await startReferenceServer({ seedDemo: true });
-  app = await previewExample(new URL('..', import.meta.url), api.origin);
+  app = await previewExample(new URL('..', import.meta.url), { creditsApi: api.origin });
 }, 120_000);
 
 afterAll(async () => {

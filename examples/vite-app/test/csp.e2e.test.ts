@@ -1,12 +1,9 @@
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright';
-import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
 import {
   type ReferenceServer,
   startReferenceServer,
 } from '../../reference-server/src/startReferenceServer';
+import { type PreviewedExample, previewExample } from '../../support/previewExample';
 
 /**
  * The widgets under a strict Content-Security-Policy: no inline scripts, no
@@ -14,7 +11,6 @@ import {
  * the host's nonce (`<CreditsProvider nonce>`). Every widget and dialog must
  * work, and the browser must report no violation.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
 // A fixed nonce for the test; a real server generates one per response.
 const nonce = 'e2e0nonce0for0csp';
 const policy = [
@@ -29,35 +25,24 @@ const policy = [
 ].join('; ');
 
 let api: ReferenceServer;
-let app: PreviewServer;
-let browser: Browser;
-let origin = '';
+let app: PreviewedExample;
 
 beforeAll(async () => {
   api = await startReferenceServer({ seedDemo: true });
-  process.env.CREDITS_API = api.origin;
-  process.env.CSP_NONCE = nonce;
-  const outDir = fileURLToPath(new URL('../.cache/dist-csp', import.meta.url));
-  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  delete process.env.CSP_NONCE;
-  app = await preview({
-    root,
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', headers: { 'Content-Security-Policy': policy } },
-    logLevel: 'error',
+  app = await previewExample(new URL('..', import.meta.url), {
+    creditsApi: api.origin,
+    buildEnv: { CSP_NONCE: nonce },
+    headers: { 'Content-Security-Policy': policy },
   });
-  origin = app.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
-  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => app?.httpServer.close(() => resolve()));
+  await app?.close();
   await api?.close();
 });
 
 it('works under a strict CSP (no inline script or style, no eval) without a single violation', async () => {
-  const page = await browser.newPage();
+  const page = await app.browser.newPage();
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
@@ -70,7 +55,7 @@ it('works under a strict CSP (no inline script or style, no eval) without a sing
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  const response = await page.goto(origin);
+  const response = await page.goto(app.url);
   expect(response?.headers()['content-security-policy']).toBe(policy);
   await page.getByText('Current balance').waitFor();
   await page.locator('[data-slot="history-row"]').first().waitFor();

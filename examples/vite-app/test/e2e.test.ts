@@ -1,42 +1,32 @@
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright';
-import { build, type PreviewServer, preview } from 'vite';
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
 import {
   type ReferenceServer,
   startReferenceServer,
 } from '../../reference-server/src/startReferenceServer';
+import { type PreviewedExample, previewExample } from '../../support/previewExample';
 
 /**
  * The demo end to end: the built "Credits Manager" app, served by Vite's
  * preview server, against the reference server (embedded PostgreSQL, sandbox
  * payments, seeded demo account), driven by Playwright in Debian's Chromium.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
 let api: ReferenceServer;
-let app: PreviewServer;
-let browser: Browser;
-let origin = '';
+let app: PreviewedExample;
 
 beforeAll(async () => {
   api = await startReferenceServer({ seedDemo: true });
-  process.env.CREDITS_API = api.origin;
-  await build({ root, logLevel: 'error' });
-  app = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
-  origin = app.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
-  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+  app = await previewExample(new URL('..', import.meta.url), { creditsApi: api.origin });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => app?.httpServer.close(() => resolve()));
+  await app?.close();
   await api?.close();
 });
 
 async function open(): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(origin);
+  const page = await app.browser.newPage();
+  await page.goto(app.url);
   await page.getByText('Current balance').waitFor();
   return page;
 }
