@@ -14,6 +14,7 @@ import { cn } from '../lib/cn.js';
 import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod.js';
 import { focusOnMount } from '../lib/focusOnMount.js';
 import { SandboxCardFields } from '../lib/SandboxCardFields.js';
+import { SandboxChallenge } from '../lib/SandboxChallenge.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { usePurchaseFlow } from './usePurchaseFlow.js';
 
@@ -111,26 +112,8 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
 
   if (state.status === 'challenge') {
     return (
-      <div data-slot="purchase-challenge" className="cr:flex cr:flex-col cr:gap-3">
-        <h3 className="cr:m-0 cr:text-base cr:font-semibold">{labels.challengeTitle}</h3>
-        <p className="cr:m-0 cr:text-sm">{labels.challengeText}</p>
-        <div className="cr:flex cr:flex-wrap cr:gap-2">
-          <button
-            ref={focusOnMount}
-            type="button"
-            className="credits-button credits-button--primary"
-            onClick={() => void flow?.authenticate('complete')}
-          >
-            {labels.completeAuthentication}
-          </button>
-          <button
-            type="button"
-            className="credits-button credits-button--secondary"
-            onClick={() => void flow?.authenticate('fail')}
-          >
-            {labels.failAuthentication}
-          </button>
-        </div>
+      <div data-slot="purchase-challenge">
+        <SandboxChallenge title onAnswer={(outcome) => void flow?.authenticate(outcome)} />
       </div>
     );
   }

@@ -15,8 +15,8 @@ import { usePaymentProvider } from '../hooks/usePaymentProvider.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
-import { focusOnMount } from '../lib/focusOnMount.js';
 import { SandboxCardFields } from '../lib/SandboxCardFields.js';
+import { SandboxChallenge } from '../lib/SandboxChallenge.js';
 
 const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields.js'));
 
@@ -134,26 +134,7 @@ export function AddPaymentMethodDialog({
               {labels.addPaymentMethod}
             </Dialog.Description>
             {state.status === 'challenge' ? (
-              <div className="cr:flex cr:flex-col cr:gap-3">
-                <p className="cr:m-0 cr:text-sm">{labels.challengeText}</p>
-                <div className="cr:flex cr:flex-wrap cr:gap-2">
-                  <button
-                    ref={focusOnMount}
-                    type="button"
-                    className="credits-button credits-button--primary"
-                    onClick={() => authenticate(state.intent, 'complete')}
-                  >
-                    {labels.completeAuthentication}
-                  </button>
-                  <button
-                    type="button"
-                    className="credits-button credits-button--secondary"
-                    onClick={() => authenticate(state.intent, 'fail')}
-                  >
-                    {labels.failAuthentication}
-                  </button>
-                </div>
-              </div>
+              <SandboxChallenge onAnswer={(outcome) => authenticate(state.intent, outcome)} />
             ) : (
               <form onSubmit={submit} noValidate className="cr:flex cr:flex-col cr:gap-4">
                 {providerState.status === 'unavailable' && (
