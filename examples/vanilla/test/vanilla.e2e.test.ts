@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  type ReferenceServer,
-  startReferenceServer,
-} from '../../reference-server/src/startReferenceServer';
-import { type PreviewedExample, previewExample } from '../../support/previewExample';
+import { expect, it } from 'vitest';
+import { previewWithReferenceServer } from '../../support/previewWithReferenceServer';
 
-let api: ReferenceServer;
-let app: PreviewedExample;
-
-beforeAll(async () => {
-  api = await startReferenceServer({ seedDemo: true });
-  app = await previewExample(new URL('..', import.meta.url), { creditsApi: api.origin });
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await api?.close();
-});
+const demo = previewWithReferenceServer(new URL('..', import.meta.url));
 
 it('credits-core alone shows the balance and history and completes a 3D Secure sandbox purchase', async () => {
-  const page = await app.browser.newPage();
-  await page.goto(app.url);
+  const page = await demo.app.browser.newPage();
+  await page.goto(demo.app.url);
   const available = page.locator('#available');
   await expect.poll(() => available.textContent()).toMatch(/^[\d,]+ credits$/);
   const before = Number((await available.textContent())?.replace(/\D/g, ''));

@@ -1,9 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  type ReferenceServer,
-  startReferenceServer,
-} from '../../reference-server/src/startReferenceServer';
-import { type PreviewedExample, previewExample } from '../../support/previewExample';
+import { expect, it } from 'vitest';
+import { previewWithReferenceServer } from '../../support/previewWithReferenceServer';
 
 /**
  * The widgets under a strict Content-Security-Policy: no inline scripts, no
@@ -24,25 +20,13 @@ const policy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-let api: ReferenceServer;
-let app: PreviewedExample;
-
-beforeAll(async () => {
-  api = await startReferenceServer({ seedDemo: true });
-  app = await previewExample(new URL('..', import.meta.url), {
-    creditsApi: api.origin,
-    buildEnv: { CSP_NONCE: nonce },
-    headers: { 'Content-Security-Policy': policy },
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await api?.close();
+const demo = previewWithReferenceServer(new URL('..', import.meta.url), {
+  buildEnv: { CSP_NONCE: nonce },
+  headers: { 'Content-Security-Policy': policy },
 });
 
 it('works under a strict CSP (no inline script or style, no eval) without a single violation', async () => {
-  const page = await app.browser.newPage();
+  const page = await demo.app.browser.newPage();
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
@@ -55,7 +39,7 @@ it('works under a strict CSP (no inline script or style, no eval) without a sing
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  const response = await page.goto(app.url);
+  const response = await page.goto(demo.app.url);
   expect(response?.headers()['content-security-policy']).toBe(policy);
   await page.getByText('Current balance').waitFor();
   await page.locator('[data-slot="history-row"]').first().waitFor();

@@ -1,32 +1,17 @@
 import type { Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ReferenceServer,
-  startReferenceServer,
-} from '../../reference-server/src/startReferenceServer';
-import { type PreviewedExample, previewExample } from '../../support/previewExample';
+import { describe, expect, it } from 'vitest';
+import { previewWithReferenceServer } from '../../support/previewWithReferenceServer';
 
 /**
  * The demo end to end: the built "Credits Manager" app, served by Vite's
  * preview server, against the reference server (embedded PostgreSQL, sandbox
  * payments, seeded demo account), driven by Playwright in Debian's Chromium.
  */
-let api: ReferenceServer;
-let app: PreviewedExample;
-
-beforeAll(async () => {
-  api = await startReferenceServer({ seedDemo: true });
-  app = await previewExample(new URL('..', import.meta.url), { creditsApi: api.origin });
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await api?.close();
-});
+const demo = previewWithReferenceServer(new URL('..', import.meta.url));
 
 async function open(): Promise<Page> {
-  const page = await app.browser.newPage();
-  await page.goto(app.url);
+  const page = await demo.app.browser.newPage();
+  await page.goto(demo.app.url);
   await page.getByText('Current balance').waitFor();
   return page;
 }

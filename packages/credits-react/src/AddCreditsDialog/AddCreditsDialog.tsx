@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type Purchase, textDirection } from 'credits-core';
+import type { Purchase } from 'credits-core';
 import { configQueryOptions, packagesQueryOptions } from 'credits-core/query';
 import {
   type ComponentPropsWithoutRef,
@@ -16,6 +16,7 @@ import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
 import { pendingPurchaseStorage } from '../lib/pendingPurchaseStorage.js';
+import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { AddCreditsDialogContext, useAddCreditsDialogContext } from './AddCreditsDialogContext.js';
 
@@ -66,16 +67,13 @@ function AddCreditsTrigger({
   onFocus,
   ...props
 }: ComponentPropsWithoutRef<'button'>) {
-  const { theme, locale } = useCreditsContext('<AddCreditsDialog.Trigger>');
+  const root = useRootAttributes('<AddCreditsDialog.Trigger>');
   const labels = useLabels();
   const trigger = useAddCreditsTrigger();
   return (
     <button
       {...trigger}
-      data-credits-root=""
-      data-credits-theme={theme}
-      dir={textDirection(locale)}
-      lang={locale}
+      {...root}
       data-slot="add-credits-trigger"
       className={cn('credits-button credits-button--primary', className)}
       onClick={(event) => {

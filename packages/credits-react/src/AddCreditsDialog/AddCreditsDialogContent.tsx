@@ -1,9 +1,8 @@
-import { type CreditPackage, isCreditsError, type Purchase, textDirection } from 'credits-core';
+import { type CreditPackage, isCreditsError, type Purchase } from 'credits-core';
 import type { PurchaseFlow, PurchaseFlowState } from 'credits-core/payments';
 import { sandboxCardForNumber } from 'credits-core/sandbox';
 import { Dialog } from 'radix-ui';
 import { type FormEvent, lazy, Suspense, useId, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { usePackages } from '../hooks/usePackages.js';
 import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
@@ -15,6 +14,7 @@ import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod.js
 import { focusOnMount } from '../lib/focusOnMount.js';
 import { SandboxCardFields } from '../lib/SandboxCardFields.js';
 import { SandboxChallenge } from '../lib/SandboxChallenge.js';
+import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { usePurchaseFlow } from './usePurchaseFlow.js';
 
@@ -346,7 +346,7 @@ export default function AddCreditsDialogContent({
   /** Where focus goes when the dialog closes. */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const { theme, locale } = useCreditsContext('<AddCreditsDialog>');
+  const root = useRootAttributes('<AddCreditsDialog>');
   const labels = useLabels(paymentLabels);
   const providerState = usePaymentProvider({ enabled: true });
   const { flow, state, resuming } = usePurchaseFlow(
@@ -368,13 +368,7 @@ export default function AddCreditsDialogContent({
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Portal>
-        <div
-          data-credits-root=""
-          data-credits-theme={theme}
-          dir={textDirection(locale)}
-          lang={locale}
-          data-slot="add-credits-dialog-root"
-        >
+        <div {...root} data-slot="add-credits-dialog-root">
           <Dialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
           <Dialog.Content
             data-slot="add-credits-dialog"

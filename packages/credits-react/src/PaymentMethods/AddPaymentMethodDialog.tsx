@@ -1,10 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  createIdempotencyKey,
-  isCreditsError,
-  type SetupIntent,
-  textDirection,
-} from 'credits-core';
+import { createIdempotencyKey, isCreditsError, type SetupIntent } from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
 import { sandboxCardForNumber } from 'credits-core/sandbox';
 import { Dialog } from 'radix-ui';
@@ -17,6 +12,7 @@ import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { SandboxCardFields } from '../lib/SandboxCardFields.js';
 import { SandboxChallenge } from '../lib/SandboxChallenge.js';
+import { useRootAttributes } from '../lib/useRootAttributes.js';
 
 const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields.js'));
 
@@ -37,7 +33,8 @@ export function AddPaymentMethodDialog({
   /** Where focus goes when the dialog closes. */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const { client, account, theme, locale } = useCreditsContext('<PaymentMethods>');
+  const { client, account } = useCreditsContext('<PaymentMethods>');
+  const root = useRootAttributes('<PaymentMethods>');
   const labels = useLabels(paymentLabels);
   const queryClient = useQueryClient();
   const providerState = usePaymentProvider({ enabled: open });
@@ -112,12 +109,7 @@ export function AddPaymentMethodDialog({
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
       <Dialog.Portal>
-        <div
-          data-credits-root=""
-          data-credits-theme={theme}
-          dir={textDirection(locale)}
-          lang={locale}
-        >
+        <div {...root}>
           <Dialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
           <Dialog.Content
             data-slot="add-payment-method-dialog"

@@ -1,10 +1,10 @@
-import { type PaymentMethod, textDirection } from 'credits-core';
+import type { PaymentMethod } from 'credits-core';
 import { AlertDialog } from 'radix-ui';
 import { useId, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { useLabels } from '../labels/useLabels.js';
 import { paymentMethodName } from '../lib/describePaymentMethod.js';
+import { useRootAttributes } from '../lib/useRootAttributes.js';
 
 export interface DeletePaymentMethodDialogProps {
   method: PaymentMethod | null;
@@ -23,7 +23,7 @@ export function DeletePaymentMethodDialog({
   onConfirm,
   returnFocus,
 }: DeletePaymentMethodDialogProps) {
-  const { theme, locale } = useCreditsContext('<PaymentMethods>');
+  const root = useRootAttributes('<PaymentMethods>');
   const labels = useLabels(paymentLabels);
   const selectId = useId();
   const [newDefaultId, setNewDefaultId] = useState<string>();
@@ -32,12 +32,7 @@ export function DeletePaymentMethodDialog({
   return (
     <AlertDialog.Root open={method !== null} onOpenChange={(open) => !open && onCancel()}>
       <AlertDialog.Portal>
-        <div
-          data-credits-root=""
-          data-credits-theme={theme}
-          dir={textDirection(locale)}
-          lang={locale}
-        >
+        <div {...root}>
           <AlertDialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
           <AlertDialog.Content
             data-slot="delete-payment-method-dialog"

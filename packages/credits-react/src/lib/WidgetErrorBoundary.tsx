@@ -1,17 +1,13 @@
-import { textDirection } from 'credits-core';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../labels/useLabels.js';
+import { useRootAttributes } from './useRootAttributes.js';
 
 function Fallback({ slot, onRetry }: { slot: string; onRetry: () => void }) {
-  const { theme, locale } = useCreditsContext(`<${slot}>`);
+  const root = useRootAttributes(`<${slot}>`);
   const labels = useLabels();
   return (
     <div
-      data-credits-root=""
-      data-credits-theme={theme}
-      dir={textDirection(locale)}
-      lang={locale}
+      {...root}
       data-slot={slot}
       data-status="error"
       role="alert"

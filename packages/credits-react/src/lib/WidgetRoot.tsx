@@ -1,7 +1,6 @@
-import { textDirection } from 'credits-core';
 import type { ComponentPropsWithoutRef } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { cn } from './cn.js';
+import { useRootAttributes } from './useRootAttributes.js';
 
 type WidgetRootProps = ComponentPropsWithoutRef<'div'> & {
   /** `data-slot` of the widget, e.g. `balance-cards`. */
@@ -11,15 +10,12 @@ type WidgetRootProps = ComponentPropsWithoutRef<'div'> & {
 
 /** The root every widget renders: theme tokens, text direction, language and state attributes. */
 export function WidgetRoot({ slot, status, className, ...props }: WidgetRootProps) {
-  const { theme, locale } = useCreditsContext(`<${slot}>`);
+  const root = useRootAttributes(`<${slot}>`);
   return (
     <div
-      data-credits-root=""
-      data-credits-theme={theme}
+      {...root}
       data-slot={slot}
       data-status={status}
-      dir={textDirection(locale)}
-      lang={locale}
       className={cn('cr:font-credits cr:text-fg', className)}
       {...props}
     />
