@@ -36,7 +36,7 @@ function chromiumProject(name: string, include: string[]): TestProjectInlineConf
         'valibot',
       ],
     },
-    test: { name, include, browser: chromium() },
+    test: { name, include, setupFiles: ['./scripts/vitestBrowserSetup.ts'], browser: chromium() },
   };
 }
 
