@@ -74,8 +74,14 @@ function components() {
   const generated = toJsonSchemaDefs(namedSchemas, {
     target: 'draft-2020-12',
     errorMode: 'throw',
-    // Cross-field invariants (`check`) are written in the descriptions instead.
-    ignoreActions: ['check'],
+    // `check`s are cross-field invariants, written in the descriptions instead, and
+    // the timestamp's calendar check, which is what RFC 3339 `date-time` means.
+    overrideAction: ({ valibotAction, jsonSchema }) =>
+      valibotAction.type !== 'check'
+        ? undefined
+        : (valibotAction as v.CheckAction<string, undefined>).requirement === schemas.isTimestamp
+          ? { ...jsonSchema, format: 'date-time' }
+          : jsonSchema,
     overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
     overrideSchema: ({ valibotSchema }) => {
       const known = openEnums.get(valibotSchema);

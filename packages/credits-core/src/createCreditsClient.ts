@@ -135,13 +135,14 @@ export function createCreditsClient(options: CreditsClientOptions): CreditsClien
     operation: TOperation,
     request: Omit<SendRequest, 'operation'>,
   ): Promise<v.InferOutput<TOperation['response']>> {
-    const json = await send({ ...request, operation });
+    const { status, json } = await send({ ...request, operation });
     const result = parseWith(operation.response, json);
     if (result.success) return result.output;
     const { message, path, cause } = result.error;
     throw new CreditsResponseError(message, {
       path,
       cause,
+      status,
       idempotencyKey: request.idempotencyKey,
     });
   }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import {
   CreditsAbortError,
   CreditsAuthError,
-  type CreditsError,
+  CreditsError,
   type CreditsErrorCode,
   CreditsHttpError,
   CreditsNetworkError,
@@ -41,7 +41,13 @@ export interface SendRequest {
   signal?: AbortSignal | undefined;
 }
 
-export type Transport = (request: SendRequest) => Promise<unknown>;
+/** A decoded JSON body and the status it came with. */
+export interface TransportResponse {
+  status: number;
+  json: unknown;
+}
+
+export type Transport = (request: SendRequest) => Promise<TransportResponse>;
 
 const STATUS_CODES: Record<number, CreditsErrorCode> = {
   400: 'validation_failed',
@@ -105,8 +111,8 @@ function parseRetryAfter(header: string | null): number | undefined {
 function buildUrl(baseUrl: string, request: SendRequest): string {
   const path = request.operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = request.pathParams?.[name];
-    if (value === undefined || value === '')
-      throw new TypeError(`Missing path parameter "${name}"`);
+    if (typeof value !== 'string' || value === '')
+      throw new CreditsError('validation_failed', `Missing path parameter "${name}"`);
     return encodeURIComponent(value);
   });
   const search = new URLSearchParams();
@@ -173,7 +179,7 @@ export function createTransport(options: TransportOptions): Transport {
   const baseDelayMs = retry.baseDelayMs ?? 300;
   const maxDelayMs = retry.maxDelayMs ?? 5_000;
 
-  async function sendOnce(request: SendRequest, url: string): Promise<unknown> {
+  async function sendOnce(request: SendRequest, url: string): Promise<TransportResponse> {
     const { signal, idempotencyKey } = request;
     if (signal?.aborted) throw abortError(signal.reason);
     const resolved =
@@ -221,7 +227,7 @@ export function createTransport(options: TransportOptions): Transport {
         throw failure(cause);
       }
       if (!response.ok) throw httpError(response, text, idempotencyKey);
-      return decodeJson(response, text, idempotencyKey);
+      return { status: response.status, json: decodeJson(response, text, idempotencyKey) };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

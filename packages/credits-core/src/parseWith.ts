@@ -23,7 +23,11 @@ export function parseWith<TSchema extends v.GenericSchema>(
     success: false,
     error: new CreditsResponseError(`Invalid response: ${where}: ${issue.message}`, {
       path,
-      cause: result.issues,
+      // Where and what, never the offending values themselves: they can be megabytes.
+      cause: result.issues.slice(0, 10).map((each) => ({
+        path: v.getDotPath(each) ?? '',
+        expected: each.expected,
+      })),
     }),
   };
 }

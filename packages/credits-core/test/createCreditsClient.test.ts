@@ -1,6 +1,6 @@
 import { HttpResponse, http, type JsonBodyType } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createCreditsClient } from '../src/index';
+import { CreditsError, createCreditsClient } from '../src/index';
 import {
   BASE_URL,
   balance,
@@ -131,6 +131,19 @@ describe('createCreditsClient: every operation round-trips', () => {
     const read = await client.getPurchase('pur/2');
     expect(read.balance?.available).toBe(47_500);
     expect(seen[0]?.path).toBe('/v1/purchases/pur%2F2');
+  });
+
+  it.each([
+    ['an empty id', () => client.getPurchase('')],
+    ['no id from untyped JavaScript', () => client.getPurchase(undefined as unknown as string)],
+    ['an id that is not a string', () => client.deletePaymentMethod(42 as unknown as string)],
+  ])('rejects %s with a typed error, before any request', async (_, call) => {
+    const seen = respond('get', '/purchases/', purchase({}));
+    const error = await call().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CreditsError);
+    expect(error).toMatchObject({ code: 'validation_failed', status: undefined });
+    expect((error as Error).message).toMatch(/^Missing path parameter "\w+Id"$/);
+    expect(seen).toHaveLength(0);
   });
 
   it('lists payment methods', async () => {

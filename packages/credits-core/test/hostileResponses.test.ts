@@ -135,6 +135,26 @@ describe('a 200 the client cannot use is invalid_response, with a short message'
     const error = await failsWith(client.getBalance(), CreditsResponseError, 'invalid_response');
     expect(error.path).toBe(path);
     expect(error.message).toMatch(message);
+    expect(error.status).toBe(200);
+    // The error keeps where and what went wrong, never the body's megabytes.
+    expect(JSON.stringify(error.cause ?? null).length).toBeLessThanOrEqual(MAX_MESSAGE);
+  });
+
+  it('a ledger page with every row broken keeps a short list of what went wrong', async () => {
+    const row = { id: 't', createdAt: 'x'.repeat(10_000), type: 'usage', description: 'd' };
+    server.use(
+      http.get(`${BASE_URL}/transactions`, () =>
+        HttpResponse.json({ data: Array.from({ length: 1_000 }, () => row), nextCursor: null }),
+      ),
+    );
+    const error = await failsWith(
+      client.listTransactions(),
+      CreditsResponseError,
+      'invalid_response',
+    );
+    expect(error.path).toBe('data.0.createdAt');
+    expect(error.cause).toHaveLength(10);
+    expect(JSON.stringify(error.cause).length).toBeLessThanOrEqual(MAX_MESSAGE * 2);
   });
 
   it('keeps the idempotency key on a purchase answered with an HTML page', async () => {

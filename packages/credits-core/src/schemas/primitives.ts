@@ -3,8 +3,29 @@ import * as v from 'valibot';
 /** A non-empty opaque identifier chosen by the backend. */
 export const idSchema = v.pipe(v.string(), v.minLength(1));
 
-/** An ISO 8601 timestamp with a UTC offset, e.g. `2026-11-24T09:30:00Z`. */
-export const timestampSchema = v.pipe(v.string(), v.isoTimestamp());
+const TIMESTAMP =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * An RFC 3339 `date-time`: a real calendar date (no 2026-02-31), a time, and an
+ * offset written `Z` or `±hh:mm`. Looser ISO 8601 forms (`+01`, a space before the
+ * offset, no offset) are rejected: browsers parse them differently or not at all.
+ */
+export function isTimestamp(value: string): boolean {
+  const match = TIMESTAMP.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : 30 + ((month + (month >> 3)) % 2);
+  return Number(match[3]) <= days;
+}
+
+/** A timestamp with an offset, e.g. `2026-11-24T09:30:00Z` (see `isTimestamp`). */
+export const timestampSchema = v.pipe(
+  v.string(),
+  v.check(isTimestamp, 'Invalid timestamp: expected an RFC 3339 date-time with an offset'),
+);
 
 /** A signed whole number of credits (safe integer: |n| ≤ 2^53 − 1). */
 export const creditsSchema = v.pipe(v.number(), v.safeInteger());
