@@ -195,7 +195,7 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
               </span>
             </span>
             {pkg.badge && (
-              <span className="cr:rounded-full cr:bg-positive-soft cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold">
+              <span className="credits-badge cr:rounded-full cr:bg-positive-soft cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold">
                 {pkg.badge}
               </span>
             )}

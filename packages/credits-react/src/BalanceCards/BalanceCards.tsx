@@ -139,7 +139,7 @@ function BalanceCardsContent({
                       aria-valuenow={Math.round(fraction * 1000) / 10}
                       aria-valuetext={labels.percentUsed(percentText)}
                       data-slot="usage-bar"
-                      className="cr:h-2 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
+                      className="credits-meter cr:h-2 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
                     >
                       <div
                         className="cr:h-full cr:rounded-full cr:bg-warning"

@@ -86,7 +86,7 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
                   </div>
                   <div
                     aria-hidden="true"
-                    className="cr:h-1.5 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
+                    className="credits-meter cr:h-1.5 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
                   >
                     <div
                       className={cn('cr:h-full cr:rounded-full cr:bg-warning')}

@@ -23,7 +23,7 @@ export function SandboxCardFields({ number, onNumberChange, error }: SandboxCard
     >
       <span
         data-slot="test-mode-badge"
-        className="cr:self-start cr:rounded-full cr:bg-warning-soft cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold cr:text-fg"
+        className="credits-badge cr:self-start cr:rounded-full cr:bg-warning-soft cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold cr:text-fg"
       >
         {labels.testMode}
       </span>
