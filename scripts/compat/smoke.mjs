@@ -197,7 +197,8 @@ await check('msw setupServer (interceptors), balance then a purchase with the sa
   const server = setupServer(
     ...createCreditsHandlers({ baseUrl, backend: createCreditsBackend() }),
   );
-  server.listen({ onUnhandledRequest: 'error' });
+  // msw 2 calls the option onUnhandledRequest, msw 3 onUnhandledFrame (and ignores the other).
+  server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' });
   try {
     const client = createCreditsClient({ baseUrl });
     const before = (await client.getBalance()).available;
