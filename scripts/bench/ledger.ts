@@ -4,13 +4,18 @@
 // Then the ledger is checked straight from the database: exact, or exit 1.
 //
 //   pnpm exec tsx scripts/bench/ledger.ts [--seconds 10] [--warmup 2] [--clients 50] [--pool N]
+//     [--load auto|wrk|node]
 //
+// The load comes from wrk (Debian's package, C, script ledgerWrk.lua; installed here with apt-get
+// when missing and allowed) or, failing that or with --load node, from a Node worker thread
+// (ledgerClients.mjs), which costs the 2 cores about as much CPU as the server it loads.
 // Writes the same Markdown it prints to benchmarks/results/ledger.md.
 
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import {
@@ -38,8 +43,11 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '2' },
     clients: { type: 'string', default: '50' },
     pool: { type: 'string' },
+    load: { type: 'string', default: 'auto' },
   },
 });
+if (!['auto', 'wrk', 'node'].includes(flags.load))
+  throw new Error('--load must be auto, wrk or node');
 const seconds = Number(flags.seconds);
 const warmupSeconds = Number(flags.warmup);
 const clients = Number(flags.clients);
@@ -127,7 +135,100 @@ async function seed(server: ReferenceServer, tokens: string[], perAccount: numbe
   );
 }
 
+/** Where wrk is, installing Debian's package if allowed (root, or sudo without a password). */
+function findWrk(): { path?: string; note: string } {
+  const which = () => {
+    try {
+      return execFileSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' }).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const found = which();
+  if (found) return { path: found, note: `wrk at ${found}` };
+  const root = process.getuid?.() === 0;
+  const apt = (args: string[]) => {
+    const [command, rest] = root ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]];
+    execFileSync(command, rest, {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      timeout: 180_000,
+    });
+  };
+  const attempts: string[] = [];
+  for (const steps of [
+    [['install', '-y', '-qq', 'wrk']],
+    [
+      ['update', '-qq'],
+      ['install', '-y', '-qq', 'wrk'],
+    ],
+  ]) {
+    try {
+      for (const step of steps) apt(step);
+      const installed = which();
+      if (installed)
+        return {
+          path: installed,
+          note: `wrk at ${installed} (installed by this run with apt-get)`,
+        };
+    } catch (error) {
+      attempts.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    }
+  }
+  return {
+    note: `wrk is not installed and could not be (${attempts.join('; ') || 'not found after apt-get'})`,
+  };
+}
+
+/** wrk posting the debits (ledgerWrk.lua): one thread per client, each its own connection. */
+async function driveWrk(
+  wrk: string,
+  server: ReferenceServer,
+  scenario: Scenario,
+  runId: string,
+): Promise<LoadResult> {
+  // wrk runs for its whole -d; every thread stops itself after its window, well before.
+  const margin = 3;
+  const { stdout } = await run(
+    wrk,
+    [
+      '-t',
+      String(clients),
+      '-c',
+      String(clients),
+      '-d',
+      `${warmupSeconds + seconds + margin}s`,
+      '--timeout',
+      '30s',
+      '-s',
+      fileURLToPath(new URL('./ledgerWrk.lua', import.meta.url)),
+      server.origin,
+      '--',
+      `${basePath}/usage`,
+      String(warmupSeconds * 1000),
+      String(seconds * 1000),
+      runId,
+      String(DEBIT),
+      scenario.tokens.join(','),
+    ],
+    { maxBuffer: 256 * 2 ** 20 },
+  );
+  const line = stdout.split('\n').find((text) => text.startsWith('LEDGER_WRK_RESULT '));
+  if (!line) throw new Error(`wrk: no result line in\n${stdout.slice(0, 2000)}`);
+  const result = JSON.parse(line.slice('LEDGER_WRK_RESULT '.length)) as LoadResult & {
+    unfinished: number;
+  };
+  if (result.unfinished > 0)
+    result.errors.push({
+      status: 'unfinished',
+      count: result.unfinished,
+      sample: 'wrk thread(s) still waiting for a debit response when wrk stopped',
+    });
+  return result;
+}
+
 function drive(server: ReferenceServer, scenario: Scenario, runId: string): Promise<LoadResult> {
+  if (wrk.path) return driveWrk(wrk.path, server, scenario, runId);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./ledgerClients.mjs', import.meta.url), {
       workerData: {
@@ -263,13 +364,12 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
-/** µs of CPU per operation between two readings: the client side and PostgreSQL. */
-function cpuPerOperation(before: Cpu, after: Cpu, operations: number, client: 'node' | 'children') {
+/** µs of CPU per operation between two readings: this Node process, its children, PostgreSQL. */
+function cpuPerOperation(before: Cpu, after: Cpu, operations: number) {
   if (!before || !after || operations === 0) return undefined;
-  return {
-    client: ((after[client] - before[client]) / operations) * 1e6,
-    postgres: ((after.postgres - before.postgres) / operations) * 1e6,
-  };
+  const per = (key: 'node' | 'children' | 'postgres') =>
+    ((after[key] - before[key]) / operations) * 1e6;
+  return { node: per('node'), children: per('children'), postgres: per('postgres') };
 }
 
 const percentile = (sorted: number[], q: number) =>
@@ -300,6 +400,22 @@ const stop = async () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void stop().finally(() => process.exit(130)));
 }
+
+const wrk: { path?: string; note: string } =
+  flags.load === 'node' ? { note: 'asked for with --load node' } : findWrk();
+if (!wrk.path && flags.load === 'wrk') throw new Error(`--load wrk: ${wrk.note}`);
+console.log(
+  wrk.path
+    ? `load generator: ${wrk.note}`
+    : `load generator: the Node worker (ledgerClients.mjs): ${wrk.note}`,
+);
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+const loadBefore = loadAverage();
 
 let exact = true;
 try {
@@ -346,7 +462,7 @@ try {
     const before = cpuSeconds(postmaster);
     const result = await pgbench(pgbenchUrl);
     await pause(300);
-    const cpu = cpuPerOperation(before, cpuSeconds(postmaster), result.transactions, 'children');
+    const cpu = cpuPerOperation(before, cpuSeconds(postmaster), result.transactions);
     benchRuns.push({ tps: result.tps, cpu });
   };
 
@@ -369,7 +485,7 @@ try {
     await server.close();
     server = undefined;
     await pause(300);
-    const cpu = cpuPerOperation(before, cpuSeconds(postmaster), load.succeeded, 'node');
+    const cpu = cpuPerOperation(before, cpuSeconds(postmaster), load.succeeded);
     const verdict = await verify(ledgerUrl, scenario.tokens, load.succeeded);
     exact &&= verdict.exact;
     measured.push({ scenario, load, verdict, cpu });
@@ -387,7 +503,9 @@ try {
     '',
     `${machine}; ${new Date().toISOString().slice(0, 10)}. ${version} (Debian's package) on a loopback port with **fsync=off**, shared by the ledger and pgbench, so the ratio compares like with like; a durable server gives lower absolute figures. Written by \`pnpm exec tsx scripts/bench/ledger.ts\`.`,
     '',
-    `Settings: ${clients} concurrent HTTP clients (one keep-alive connection each, in a worker thread of the benchmark's process) post ${DEBIT}-credit debits to \`POST ${basePath}/usage\`, each with a unique Idempotency-Key: ${warmupSeconds} s warm-up, then ${seconds} s measured. The reference server runs in the same process on 127.0.0.1 (pool ${poolSize ?? 'default'}), one fresh server per scenario. pgbench: \`-i -s 10\`, then \`--builtin=simple-update -c ${clients} -j 2 -T ${seconds}\` over TCP on 127.0.0.1, once before and once after the ledger (${benchRuns.map((result) => result.tps.toFixed(0)).join(' and ')} tps); the table uses the mean.`,
+    `Settings: ${clients} concurrent HTTP clients (one keep-alive connection each${wrk.path ? ': wrk, one thread per client, script `scripts/bench/ledgerWrk.lua`' : ", in a Node worker thread of the benchmark's process (`scripts/bench/ledgerClients.mjs`)"}) post ${DEBIT}-credit debits to \`POST ${basePath}/usage\`, each with a unique Idempotency-Key: ${warmupSeconds} s warm-up, then ${seconds} s measured. The reference server runs in the benchmark's process on 127.0.0.1 (pool ${poolSize ?? 'default'}), one fresh server per scenario. pgbench: \`-i -s 10\`, then \`--builtin=simple-update -c ${clients} -j 2 -T ${seconds}\` over TCP on 127.0.0.1, once before and once after the ledger (${benchRuns.map((result) => result.tps.toFixed(0)).join(' and ')} tps); the table uses the mean.`,
+    '',
+    `Load generator: ${wrk.path ? wrk.note : `the Node worker (${wrk.note})`}. Load average before the run: ${loadBefore}; after: ${loadAverage()} (1, 5, 15 min; "after" includes this benchmark's own load; other work on the 2 cores would lower both debits/s and pgbench tps).`,
     '',
     '| scenario | debits/s | p50 | p99 | errors | pgbench simple-update tps | debits/s ÷ tps | goal ≥ 50% |',
     '|---|---|---|---|---|---|---|---|',
@@ -405,17 +523,20 @@ try {
     '',
     'CPU per operation (2 cores shared by everything; from /proc, including warm-up):',
     '',
-    '| phase | client side | PostgreSQL | total |',
-    '|---|---|---|---|',
+    '| phase | Node (reference server) | load generator | PostgreSQL | total |',
+    '|---|---|---|---|---|',
   );
   for (const { scenario, cpu } of measured) {
+    const generator = wrk.path
+      ? `${us(cpu?.children)} (wrk)`
+      : 'in the Node column (worker thread)';
     lines.push(
-      `| debit, ${scenario.label} | ${us(cpu?.client)} (Node: server + HTTP clients) | ${us(cpu?.postgres)} | ${us(cpu && cpu.client + cpu.postgres)} |`,
+      `| debit, ${scenario.label} | ${us(cpu?.node)} | ${generator} | ${us(cpu?.postgres)} | ${us(cpu && cpu.node + cpu.children + cpu.postgres)} |`,
     );
   }
   for (const [index, { cpu }] of benchRuns.entries()) {
     lines.push(
-      `| pgbench transaction, ${index === 0 ? 'before' : 'after'} | ${us(cpu?.client)} (pgbench) | ${us(cpu?.postgres)} | ${us(cpu && cpu.client + cpu.postgres)} |`,
+      `| pgbench transaction, ${index === 0 ? 'before' : 'after'} | – | ${us(cpu?.children)} (pgbench) | ${us(cpu?.postgres)} | ${us(cpu && cpu.children + cpu.postgres)} |`,
     );
   }
   lines.push('');

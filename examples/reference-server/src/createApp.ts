@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   createPurchaseBodySchema,
   sandboxAuthenticateBodySchema,
@@ -11,6 +10,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import * as v from 'valibot';
 import { type CreditsService, PACKAGES } from './createCreditsService.js';
+import { createIdempotencyKeys } from './createIdempotencyKeys.js';
 import type { StripeClient } from './createStripeGateway.js';
 import { ProblemError } from './ProblemError.js';
 
@@ -30,6 +30,12 @@ export interface AppOptions {
   limits?: { maxPageSize: number; defaultPageSize: number };
   /** Purchase and SetupIntent creations per account per minute (against card testing). Default 30. */
   createsPerMinute?: number;
+  /**
+   * How long a purchase or SetupIntent request holds its Idempotency-Key: a retry with the key
+   * meanwhile gets 409, after it (the request crashed) runs the creation again, which finds
+   * what the first attempt created. Default 60 000 ms.
+   */
+  idempotencyLockTimeoutMs?: number;
   /** With Stripe: the client (for webhook signatures), the webhook secret and the publishable key. */
   stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
 }
@@ -54,17 +60,6 @@ function parse<TSchema extends v.GenericSchema>(
   );
 }
 
-const fingerprint = (value: unknown) =>
-  createHash('sha256')
-    .update(
-      JSON.stringify(value, (_, inner: unknown) =>
-        inner && typeof inner === 'object' && !Array.isArray(inner)
-          ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
-          : inner,
-      ) ?? '',
-    )
-    .digest('hex');
-
 interface Cursor {
   s: number;
   f: string;
@@ -78,6 +73,7 @@ export function createApp(options: AppOptions) {
   const resolveAccount = options.resolveAccount ?? demoAccount;
   const createsPerMinute = options.createsPerMinute ?? 30;
   const recentCreates = new Map<string, number[]>();
+  const keys = createIdempotencyKeys(service, { lockTimeoutMs: options.idempotencyLockTimeoutMs });
   const app = new Hono<{ Variables: { account: string } }>();
 
   if (options.corsOrigins?.length) {
@@ -139,68 +135,6 @@ export function createApp(options: AppOptions) {
     }
     recent.push(Date.now());
     recentCreates.set(account, recent);
-  }
-
-  /** Idempotency-Key: same key + body → the stored response; other body → 422; still running → 409. */
-  async function idempotent(
-    account: string,
-    scope: string,
-    key: string | undefined,
-    request: unknown,
-    run: () => Promise<{ status: number; body: unknown }>,
-  ) {
-    if (!key || key.length > 255) {
-      throw new ProblemError(
-        400,
-        'validation_failed',
-        'Idempotency-Key required',
-        'Send a unique Idempotency-Key header (at most 255 characters) per attempt.',
-      );
-    }
-    const print = fingerprint(request);
-    const claimed =
-      await service.rows(sql`INSERT INTO idempotency_keys (account_id, scope, key, fingerprint, state)
-      VALUES (${account}, ${scope}, ${key}, ${print}, 'running') ON CONFLICT DO NOTHING RETURNING key`);
-    if (claimed.length === 0) {
-      const [existing] = await service.rows(
-        sql`SELECT * FROM idempotency_keys WHERE account_id = ${account} AND scope = ${scope} AND key = ${key}`,
-      );
-      if (existing?.fingerprint !== print)
-        throw new ProblemError(
-          422,
-          'idempotency_key_reused',
-          'Idempotency-Key reused',
-          'This key was used with a different request body.',
-        );
-      if (existing.state !== 'done')
-        throw new ProblemError(
-          409,
-          'idempotency_in_progress',
-          'Request in progress',
-          'A request with this key is still running; retry later with the same key.',
-        );
-      return {
-        status: Number(existing.status_code),
-        body: JSON.parse(String(existing.response)) as unknown,
-      };
-    }
-    let result: { status: number; body: unknown };
-    try {
-      // Card testing happens through purchases and card setups; usage events are not limited here.
-      if (scope !== 'usage') rateLimit(account);
-      result = await run();
-    } catch (error) {
-      if (!(error instanceof ProblemError) || error.status >= 500 || error.status === 429) {
-        await service.rows(
-          sql`DELETE FROM idempotency_keys WHERE account_id = ${account} AND scope = ${scope} AND key = ${key} RETURNING key`,
-        );
-        throw error;
-      }
-      result = { status: error.status, body: error.toJSON() };
-    }
-    await service.rows(sql`UPDATE idempotency_keys SET state = 'done', status_code = ${result.status}, response = ${JSON.stringify(result.body)}
-      WHERE account_id = ${account} AND scope = ${scope} AND key = ${key} RETURNING key`);
-    return result;
   }
 
   const reply = (
@@ -371,16 +305,14 @@ export function createApp(options: AppOptions) {
   app.post(`${base}/purchases`, async (c) => {
     const account = c.get('account');
     const input = await body(c.req.raw);
-    const result = await idempotent(
-      account,
-      'purchase',
-      c.req.header('idempotency-key'),
-      input,
-      async () => ({
+    const key = c.req.header('idempotency-key');
+    const result = await keys.run(account, 'purchase', key, input, async () => {
+      rateLimit(account);
+      return {
         status: 201,
-        body: await service.createPurchase(account, parse(createPurchaseBodySchema, input)),
-      }),
-    );
+        body: await service.createPurchase(account, parse(createPurchaseBodySchema, input), key),
+      };
+    });
     return reply(c as never, result);
   });
 
@@ -395,10 +327,10 @@ export function createApp(options: AppOptions) {
   app.post(`${base}/setup-intents`, async (c) => {
     const account = c.get('account');
     const key = c.req.header('idempotency-key');
-    const result = await idempotent(account, 'setup', key, null, async () => ({
-      status: 201,
-      body: await service.createSetupIntent(account, key),
-    }));
+    const result = await keys.run(account, 'setup', key, null, async () => {
+      rateLimit(account);
+      return { status: 201, body: await service.createSetupIntent(account, key) };
+    });
     return reply(c as never, result);
   });
 
@@ -457,23 +389,17 @@ export function createApp(options: AppOptions) {
   app.post(`${base}/usage`, async (c) => {
     const account = c.get('account');
     const input = await body(c.req.raw);
-    const result = await idempotent(
-      account,
-      'usage',
-      c.req.header('idempotency-key'),
-      input,
-      async () => {
-        const usage = parse(usageBody, input);
-        const row = await service.spend(account, {
-          amount: -usage.credits,
-          description: usage.description,
-          websiteId: usage.websiteId,
-          websiteName: usage.websiteName,
-          websiteUrl: usage.websiteUrl,
-        });
-        return { status: 201, body: row };
-      },
-    );
+    // Usage events are not rate-limited here: card testing goes through purchases and card setups.
+    const result = await keys.spend(account, c.req.header('idempotency-key'), input, () => {
+      const usage = parse(usageBody, input);
+      return {
+        amount: -usage.credits,
+        description: usage.description,
+        websiteId: usage.websiteId,
+        websiteName: usage.websiteName,
+        websiteUrl: usage.websiteUrl,
+      };
+    });
     return reply(c as never, result);
   });
 

@@ -31,6 +31,34 @@ async function rows(executor: Executor, query: SQL): Promise<Row[]> {
   return result.rows;
 }
 
+const newId = (prefix: string, length: number) =>
+  `${prefix}${randomUUID().replace(/-/g, '').slice(0, length)}`;
+
+/** A ledger row as the contract's Transaction. Key order matters: it is the stored response's. */
+function ledgerEntry(
+  id: string,
+  createdAt: Date | string,
+  entry: NewLedgerRow,
+  balanceAfter: number,
+): Transaction {
+  return {
+    id,
+    createdAt: typeof createdAt === 'string' ? createdAt : createdAt.toISOString(),
+    type: entry.type,
+    description: entry.description,
+    amount: entry.amount,
+    balanceAfter,
+    website: entry.websiteId
+      ? {
+          id: entry.websiteId,
+          name: entry.websiteName ?? entry.websiteId,
+          url: entry.websiteUrl ?? null,
+        }
+      : null,
+    purchaseId: entry.purchaseId ?? null,
+  };
+}
+
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 const iso = (value: unknown) => new Date(value as string).toISOString();
 
@@ -83,6 +111,25 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     return created.length > 0;
   }
 
+  /** Why a debit moved nothing: no such account, or a usage the balance cannot cover. */
+  async function refusal(
+    account: string,
+    amount: number,
+    executor: Executor = db,
+  ): Promise<ProblemError> {
+    const [current] = await rows(
+      executor,
+      sql`SELECT total - used AS available FROM accounts WHERE id = ${account}`,
+    );
+    if (!current) return new ProblemError(404, 'not_found', 'No such account');
+    return new ProblemError(
+      402,
+      'insufficient_credits',
+      'Not enough credits',
+      `This needs ${-amount} credits; ${Number(current.available)} are available.`,
+    );
+  }
+
   /**
    * Appends one ledger row and moves the balance, atomically, in one statement: inside a
    * transaction (with other writes) or on its own.
@@ -92,7 +139,7 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     account: string,
     entry: NewLedgerRow,
   ): Promise<Transaction> {
-    const id = `txn_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const id = newId('txn_', 20);
     const createdAt = entry.createdAt ?? now();
     const isUsage = entry.type === 'usage';
     // The UPDATE locks the account row (until the transaction ends) and, if it had to wait
@@ -116,37 +163,54 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       FROM moved
       RETURNING balance_after`,
     );
-    if (!row) {
-      // Nothing moved: no such account, or a usage the balance cannot cover.
-      const [current] = await rows(
-        executor,
-        sql`SELECT total - used AS available FROM accounts WHERE id = ${account}`,
-      );
-      if (!current) throw new ProblemError(404, 'not_found', 'No such account');
-      throw new ProblemError(
-        402,
-        'insufficient_credits',
-        'Not enough credits',
-        `This needs ${-entry.amount} credits; ${Number(current.available)} are available.`,
-      );
-    }
-    const after = Number(row.balance_after);
-    return {
-      id,
-      createdAt: createdAt.toISOString(),
-      type: entry.type,
-      description: entry.description,
-      amount: entry.amount,
-      balanceAfter: after,
-      website: entry.websiteId
-        ? {
-            id: entry.websiteId,
-            name: entry.websiteName ?? entry.websiteId,
-            url: entry.websiteUrl ?? null,
-          }
-        : null,
-      purchaseId: entry.purchaseId ?? null,
-    };
+    if (!row) throw await refusal(account, entry.amount, executor);
+    return ledgerEntry(id, createdAt, entry, Number(row.balance_after));
+  }
+
+  /**
+   * A usage debit and its Idempotency-Key record in one statement — one transaction, one round
+   * trip: the account UPDATE (row lock, balance check, next seq), the ledger row, and the key
+   * stored `done` with the response. All of it commits or none of it, so no failure can leave
+   * a debit without its key (a retry would debit again) or a key without its debit.
+   *
+   * A key this account already used in this scope aborts the whole statement with a unique
+   * violation (23505), nothing debited: the caller then answers from the stored key. A second
+   * request with the same key while the first is in flight waits on the account row lock, then
+   * hits that violation. Undefined when nothing moved (not enough credits, or no such account).
+   */
+  async function spendOnce(
+    account: string,
+    record: { scope: string; key: string; fingerprint: string },
+    entry: Omit<NewLedgerRow, 'type' | 'purchaseId'>,
+  ): Promise<Transaction | undefined> {
+    const id = newId('txn_', 20);
+    const createdAt = (entry.createdAt ?? now()).toISOString();
+    const usage = { ...entry, type: 'usage' };
+    // The stored response is the JSON of the returned row; only balanceAfter comes from the database.
+    const [head, tail] = JSON.stringify(ledgerEntry(id, createdAt, usage, 0)).split(
+      '"balanceAfter":0,',
+    );
+    const [row] = await rows(
+      db,
+      sql`WITH moved AS (
+        UPDATE accounts SET used = used - ${entry.amount}, seq = seq + 1, updated_at = ${createdAt}
+        WHERE id = ${account} AND (overdraft_allowed OR total - used + ${entry.amount} >= 0)
+        RETURNING seq, total - used AS balance_after),
+      entry AS (
+        INSERT INTO transactions
+          (account_id, seq, id, created_at, type, description, amount, balance_after, website_id, website_name, website_url)
+        SELECT ${account}, seq, ${id}, ${createdAt}::timestamptz, 'usage', ${entry.description}, ${entry.amount}::bigint,
+          balance_after, ${entry.websiteId ?? null}, ${entry.websiteName ?? null}, ${entry.websiteUrl ?? null}
+        FROM moved
+        RETURNING balance_after),
+      stored AS (
+        INSERT INTO idempotency_keys (account_id, scope, key, fingerprint, state, status_code, response, locked_at)
+        SELECT ${account}, ${record.scope}, ${record.key}, ${record.fingerprint}, 'done', 201,
+          ${`${head}"balanceAfter":`}::text || balance_after::text || ${`,${tail}`}::text, NULL
+        FROM entry)
+      SELECT balance_after FROM entry`,
+    );
+    return row ? ledgerEntry(id, createdAt, usage, Number(row.balance_after)) : undefined;
   }
 
   async function balance(account: string, executor: Executor = db): Promise<Balance> {
@@ -526,15 +590,24 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     /** A usage debit. appendLedger is one statement, atomic without a transaction around it. */
     spend: (account: string, entry: Omit<NewLedgerRow, 'type' | 'purchaseId'>) =>
       appendLedger(db, account, { ...entry, type: 'usage' }),
+    spendOnce,
+    refusal,
     balance,
     toTransaction,
     settleDue,
     listMethods,
     savePaymentMethod,
     grant,
+    /**
+     * Creates a purchase — or, with an `idempotencyKey` this account already created one with,
+     * carries that one on: a retry after an unknown outcome (a crash, a lost response) never
+     * creates a second purchase or PaymentIntent. The PaymentIntent's Stripe idempotency key is
+     * the purchase id, so Stripe too answers a repeated creation with the first PaymentIntent.
+     */
     async createPurchase(
       account: string,
       input: { packageId: string; paymentMethodId?: string; savePaymentMethod?: boolean },
+      idempotencyKey?: string,
     ): Promise<Purchase> {
       const pkg = PACKAGES.find((p) => p.id === input.packageId);
       if (!pkg) throw new ProblemError(404, 'not_found', 'No such package');
@@ -551,11 +624,35 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
             ).length > 0;
         if (!known) throw new ProblemError(404, 'not_found', 'No such payment method');
       }
-      const id = `pur_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-      await db.execute(sql`INSERT INTO purchases (id, account_id, package_id, status, credits, amount, currency, client_secret, pending_save, created_at)
-        VALUES (${id}, ${account}, ${pkg.id}, 'requires_payment_method', ${pkg.credits}, ${pkg.price.amount}, ${pkg.price.currency},
-                ${`${id}_secret_${randomUUID().slice(0, 8)}`}, ${input.savePaymentMethod ?? false}, ${now().toISOString()})`);
-      if (stripe) {
+      const fresh = newId('pur_', 20);
+      const inserted = await rows(
+        db,
+        sql`INSERT INTO purchases (id, account_id, package_id, status, credits, amount, currency, client_secret, pending_save, created_at, idempotency_key)
+        VALUES (${fresh}, ${account}, ${pkg.id}, 'requires_payment_method', ${pkg.credits}, ${pkg.price.amount}, ${pkg.price.currency},
+                ${`${fresh}_secret_${randomUUID().slice(0, 8)}`}, ${input.savePaymentMethod ?? false}, ${now().toISOString()}, ${idempotencyKey ?? null})
+        ON CONFLICT DO NOTHING RETURNING id`,
+      );
+      // Not inserted: an earlier attempt with this key got this far (and maybe further).
+      const earlier = inserted.length
+        ? undefined
+        : (
+            await rows(
+              db,
+              sql`SELECT * FROM purchases WHERE account_id = ${account} AND idempotency_key = ${idempotencyKey ?? null}`,
+            )
+          )[0];
+      if (!inserted.length && !earlier) throw new Error('createPurchase: the purchase vanished');
+      const id = earlier ? String(earlier.id) : fresh;
+      if (stripe && earlier?.payment_intent_id) {
+        // The PaymentIntent exists: bring the purchase up to date with it, never create another.
+        if (earlier.status !== 'succeeded' && earlier.status !== 'canceled') {
+          await syncIntent(
+            account,
+            id,
+            await stripe.paymentIntents.retrieve(String(earlier.payment_intent_id)),
+          );
+        }
+      } else if (stripe) {
         const customer = await ensureCustomer(account);
         try {
           const intent = await stripe.paymentIntents.create(
@@ -580,7 +677,12 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
           if (!isCardError(error)) throw error;
           await stripeDeclined(id, error);
         }
-      } else if (input.paymentMethodId) {
+      } else if (
+        input.paymentMethodId &&
+        (!earlier || (earlier.status === 'requires_payment_method' && !earlier.failure_code))
+      ) {
+        // The simulated gateway: pay unless the earlier attempt already did (or was declined).
+        // Paying twice could not credit twice either: grant() credits a purchase at most once.
         await pay(account, id, input.paymentMethodId, false);
       }
       return toPurchase(await purchaseRow(account, id));
@@ -675,7 +777,26 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       }
       return toPurchase(await purchaseRow(account, id));
     },
+    /**
+     * Creates a SetupIntent. With an `idempotencyKey` this account already created one with, that
+     * one is returned: from our table, or (when the first attempt stopped between Stripe and the
+     * table) from Stripe, which answers the same Stripe idempotency key with the same SetupIntent.
+     */
     async createSetupIntent(account: string, idempotencyKey?: string): Promise<SetupIntent> {
+      const earlier = async () =>
+        idempotencyKey
+          ? (
+              await rows(
+                db,
+                sql`SELECT * FROM setup_intents WHERE account_id = ${account} AND idempotency_key = ${idempotencyKey}`,
+              )
+            )[0]
+          : undefined;
+      const found = await earlier();
+      if (found) return toSetupIntent(account, found);
+      let id = newId('seti_', 20);
+      let status = 'requires_payment_method';
+      let clientSecret = `${id}_secret_${randomUUID().slice(0, 8)}`;
       if (stripe) {
         const customer = await ensureCustomer(account);
         const intent = await stripe.setupIntents.create(
@@ -686,14 +807,19 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
           },
           idempotencyKey ? { idempotencyKey: `setup:${account}:${idempotencyKey}` } : undefined,
         );
-        await db.execute(sql`INSERT INTO setup_intents (id, account_id, status, client_secret)
-          VALUES (${intent.id}, ${account}, ${intent.status}, ${intent.client_secret ?? ''})`);
-        return toSetupIntent(account, await setupRow(account, intent.id));
+        id = intent.id;
+        status = intent.status;
+        clientSecret = intent.client_secret ?? '';
       }
-      const id = `seti_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-      await db.execute(sql`INSERT INTO setup_intents (id, account_id, status, client_secret)
-        VALUES (${id}, ${account}, 'requires_payment_method', ${`${id}_secret_${randomUUID().slice(0, 8)}`})`);
-      return toSetupIntent(account, await setupRow(account, id));
+      const inserted = await rows(
+        db,
+        sql`INSERT INTO setup_intents (id, account_id, status, client_secret, idempotency_key)
+        VALUES (${id}, ${account}, ${status}, ${clientSecret}, ${idempotencyKey ?? null})
+        ON CONFLICT DO NOTHING RETURNING *`,
+      );
+      const row = inserted[0] ?? (await earlier());
+      if (!row) throw new Error('createSetupIntent: the setup intent vanished');
+      return toSetupIntent(account, row);
     },
     async sandboxConfirmSetupIntent(
       account: string,

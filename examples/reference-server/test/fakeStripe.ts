@@ -24,10 +24,23 @@ export async function startFakeStripe() {
   const methods = new Map<string, Obj & { token: string; customer: string | null }>();
   let counter = 0;
   const id = (prefix: string) => `${prefix}_fake${++counter}`;
+  /** Stripe's idempotency: a POST with a key seen before gets the first answer again. */
+  const answered = new Map<string, { status: number; body: string }>();
+  const answerKeys = new WeakMap<ServerResponse, string>();
+  /** Paths whose requests are processed but whose responses are lost: see `loseResponses`. */
+  const losses = new Set<RegExp>();
+  const lost = new WeakSet<ServerResponse>();
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    const answerKey = answerKeys.get(res);
+    if (answerKey) answered.set(answerKey, { status, body: text });
+    if (lost.has(res)) {
+      res.socket?.destroy();
+      return;
+    }
     res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': `req_${counter}` });
-    res.end(JSON.stringify(body));
+    res.end(text);
   };
   const cardError = (res: ServerResponse, code: string, intent?: Obj) =>
     send(res, 402, {
@@ -119,6 +132,21 @@ export async function startFakeStripe() {
       body,
       idempotencyKey: req.headers['idempotency-key'] as string | undefined,
     });
+    if ([...losses].some((path) => path.test(url.pathname))) lost.add(res);
+    const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
+    if (req.method === 'POST' && idempotencyKey) {
+      const answerKey = `${url.pathname} ${idempotencyKey}`;
+      const first = answered.get(answerKey);
+      if (first) {
+        if (lost.has(res)) return void res.socket?.destroy();
+        res.writeHead(first.status, {
+          'Content-Type': 'application/json',
+          'Idempotent-Replayed': 'true',
+        });
+        return void res.end(first.body);
+      }
+      answerKeys.set(res, answerKey);
+    }
     const parts = url.pathname.split('/').filter(Boolean); // v1, resource, id, action
     const [, resource, objectId, action] = parts;
     if (resource === 'customers' && req.method === 'POST' && !objectId) {
@@ -232,6 +260,14 @@ export async function startFakeStripe() {
     port,
     requests,
     intents,
+    /**
+     * Until the returned function is called, requests to a matching path are processed but the
+     * connection drops before the response (the SDK's own retries included).
+     */
+    loseResponses(path: RegExp) {
+      losses.add(path);
+      return () => void losses.delete(path);
+    },
     /** Stripe.js confirmed the payment in the browser. */
     succeed(intentId: string) {
       const intent = intents.get(intentId);

@@ -201,6 +201,42 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
     expect(lastRequest(/\/detach$/)?.path).toBe(`/v1/payment_methods/${first.id}/detach`);
   });
 
+  it('a PaymentIntent whose response is lost: the retry with the same key charges once', async () => {
+    const hana = client('hana');
+    const setup = await hana.createSetupIntent();
+    await hana.sandbox.confirmSetupIntent(setup.id, { paymentMethod: 'pm_card_visa' });
+    const card = (await hana.listPaymentMethods()).data[0]!;
+    const attempt = () =>
+      fetch(`${server.baseUrl}/purchases`, {
+        method: 'POST',
+        headers: {
+          Authorization: 'Bearer hana',
+          'Content-Type': 'application/json',
+          'Idempotency-Key': 'hana-attempt-1',
+        },
+        body: JSON.stringify({ packageId: 'pkg_10k', paymentMethodId: card.id }),
+      });
+    // Stripe charges the card, then the connection drops before the answer arrives.
+    const restore = fake.loseResponses(/^\/v1\/payment_intents$/);
+    expect((await attempt()).status).toBe(500);
+    restore();
+    const retry = await attempt();
+    expect(retry.status).toBe(201);
+    const purchase = (await retry.json()) as { id: string; status: string };
+    expect(purchase.status).toBe('succeeded');
+    const charges = [...fake.intents.values()].filter(
+      (intent) =>
+        (intent.metadata as { account: string }).account === 'acct_hana' &&
+        intent.status === 'succeeded',
+    );
+    expect(charges).toHaveLength(1);
+    expect((charges[0]!.metadata as { purchaseId: string }).purchaseId).toBe(purchase.id);
+    expect((await hana.getBalance()).available).toBe(10_000);
+    expect((await hana.listTransactions({ type: 'purchase' })).data).toHaveLength(1);
+    const replay = await attempt();
+    expect(await replay.json()).toEqual(purchase);
+  });
+
   it('a refund takes the credits back once, even if the event arrives twice', async () => {
     const frank = client('frank');
     const created = await frank.createPurchase({ packageId: 'pkg_10k' });
