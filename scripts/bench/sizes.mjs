@@ -78,6 +78,14 @@ const coreClient = await measure(
   ['@tanstack/query-core'],
 );
 const coreAll = await measure(coreEverything, core, ['@tanstack/query-core']);
+// Each entry point alone (valibot counted in each that uses it): where the bytes are.
+const coreEntries = [];
+for (const entry of ['index', 'query/index', 'payments/index', 'sandbox/index', 'export/index']) {
+  const { initial } = await measure(`export * from './dist/${entry}.js';`, core, [
+    '@tanstack/query-core',
+  ]);
+  coreEntries.push([`credits-core: \`${entry.replace(/\/?index$/, '') || '.'}\` alone`, initial]);
+}
 
 // [name, bytes, target KB, guard KB (only where the target is missed), lazy bytes]
 const rows = [
@@ -95,6 +103,7 @@ const rows = [
   ['credits-core: client entry (client, schemas, errors)', coreClient.initial, 5, 5.8],
   // 10.6 KB until the resume-after-reload store (pendingPurchaseStore) came in.
   ['credits-core: every export (all five entry points)', coreAll.initial, 8, 11.2],
+  ...coreEntries.map(([name, bytes]) => [name, bytes, null, null]),
 ];
 
 const failures = [];
