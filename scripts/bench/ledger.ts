@@ -297,9 +297,14 @@ async function verify(url: string, tokens: string[], succeeded: number): Promise
 
 const run = promisify(execFile);
 
+/** pgbench's connection arguments for its own database on the server at `url`. */
+function pgbenchDatabase(url: string): string[] {
+  const { hostname, port } = new URL(url);
+  return ['-h', hostname, '-p', port, '-U', 'postgres', 'pgbench'];
+}
+
 /** pgbench's built-in simple-update on its own database of the same server. */
 async function pgbench(url: string): Promise<{ tps: number; transactions: number }> {
-  const { hostname, port } = new URL(url);
   const { stdout } = await run('pgbench', [
     '--builtin=simple-update',
     '-c',
@@ -308,13 +313,7 @@ async function pgbench(url: string): Promise<{ tps: number; transactions: number
     '2',
     '-T',
     String(seconds),
-    '-h',
-    hostname,
-    '-p',
-    port,
-    '-U',
-    'postgres',
-    'pgbench',
+    ...pgbenchDatabase(url),
   ]);
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
   const processed = /number of transactions actually processed: (\d+)/.exec(stdout);
@@ -440,20 +439,7 @@ try {
       await client.query('CHECKPOINT');
     });
 
-  const { hostname, port } = new URL(pgbenchUrl);
-  await run('pgbench', [
-    '-i',
-    '-s',
-    '10',
-    '-q',
-    '-h',
-    hostname,
-    '-p',
-    port,
-    '-U',
-    'postgres',
-    'pgbench',
-  ]);
+  await run('pgbench', ['-i', '-s', '10', '-q', ...pgbenchDatabase(pgbenchUrl)]);
   // pgbench before and after the ledger: the machine's noise shows, and the ratio uses the mean.
   const benchRuns: { tps: number; cpu: ReturnType<typeof cpuPerOperation> }[] = [];
   const benchmarkPgbench = async () => {

@@ -587,9 +587,6 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     transaction: <T>(run: (tx: Executor) => Promise<T>) => db.transaction((tx) => run(tx)),
     ensureAccount,
     appendLedger,
-    /** A usage debit. appendLedger is one statement, atomic without a transaction around it. */
-    spend: (account: string, entry: Omit<NewLedgerRow, 'type' | 'purchaseId'>) =>
-      appendLedger(db, account, { ...entry, type: 'usage' }),
     spendOnce,
     refusal,
     balance,

@@ -4,7 +4,8 @@ import * as v from 'valibot';
 export const idSchema = v.pipe(v.string(), v.minLength(1));
 
 const TIMESTAMP =
-  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * An RFC 3339 `date-time`: a real calendar date (no 2026-02-31), a time, and an
@@ -17,7 +18,7 @@ export function isTimestamp(value: string): boolean {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : 30 + ((month + (month >> 3)) % 2);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
   return Number(match[3]) <= days;
 }
 
