@@ -76,16 +76,17 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
   const busy =
     state.status === 'paying' || state.status === 'challenge' || state.status === 'processing';
   const forbidden = state.status === 'error' && state.error.code === 'forbidden';
+  const stripeCard =
+    selectedMethod === NEW_CARD &&
+    providerState.status === 'ready' &&
+    providerState.kind === 'stripe';
+  // Pay is enabled only when a press can start a payment: never a click that silently does nothing.
+  const ready = Boolean(flow && selectedPackage && provider && (!stripeCard || elements));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!flow || !selectedPackage || busy) return;
-    if (
-      selectedMethod === NEW_CARD &&
-      providerState.status === 'ready' &&
-      providerState.kind === 'stripe'
-    ) {
-      if (!elements) return;
+    if (!flow || !selectedPackage || busy || !ready) return;
+    if (stripeCard) {
       void flow.pay(selectedPackage.id, {
         type: 'new',
         card: { elements, savePaymentMethod: saveCard },
@@ -314,7 +315,7 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
             type="submit"
             data-slot="pay-button"
             className="credits-button credits-button--primary"
-            disabled={busy || forbidden || !selectedPackage || !provider}
+            disabled={busy || forbidden || !ready}
             aria-busy={busy || undefined}
           >
             {selectedPackage ? labels.pay(format.money(selectedPackage.price)) : labels.pay('')}

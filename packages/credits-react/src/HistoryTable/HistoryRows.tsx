@@ -54,7 +54,7 @@ function WebsiteCell({
       title={website.name}
       target="_blank"
       rel="noopener noreferrer"
-      className="cr:block cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
+      className="cr:relative cr:block cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
     >
       {website.name}
       <span className="cr:sr-only">{` ${opensInNewTab}`}</span>

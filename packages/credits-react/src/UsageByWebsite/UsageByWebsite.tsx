@@ -70,7 +70,7 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
                         rel="noopener noreferrer"
                         dir="auto"
                         title={entry.website.name}
-                        className="cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
+                        className="cr:relative cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
                       >
                         {entry.website.name}
                         <span className="cr:sr-only">{` ${labels.opensInNewTab}`}</span>
