@@ -41,6 +41,21 @@ function setup(backendOptions: Parameters<typeof createCreditsBackend>[0] = {}) 
   return { backend, client, flow, onSucceeded, states, posts };
 }
 
+/** The backend creates the purchase, but the first `count` answers are lost on the way back. */
+function loseAnswers(backend: ReturnType<typeof createCreditsBackend>, count: number) {
+  let dropped = 0;
+  server.use(
+    http.post(`${BASE}/purchases`, async ({ request }) => {
+      if (dropped++ >= count) return undefined;
+      await backend.createPurchase(
+        await request.clone().json(),
+        request.headers.get('idempotency-key'),
+      );
+      return HttpResponse.error();
+    }),
+  );
+}
+
 const savedDefault = async (flow: PurchaseFlow, client: ReturnType<typeof createCreditsClient>) => {
   void flow;
   return (await client.listPaymentMethods()).data.find((m) => m.isDefault)!.id;
@@ -125,20 +140,7 @@ describe('purchase flow', () => {
   it('a dropped response is retried with the same key and charges once', async () => {
     const { flow, client, backend, posts } = setup();
     const id = await savedDefault(flow, client);
-    let dropped = 0;
-    server.use(
-      http.post(`${BASE}/purchases`, async ({ request }) => {
-        if (dropped++ < 3) {
-          // The backend did the work; the answer is lost on the way back.
-          await backend.createPurchase(
-            await request.clone().json(),
-            request.headers.get('idempotency-key'),
-          );
-          return HttpResponse.error();
-        }
-        return undefined;
-      }),
-    );
+    loseAnswers(backend, 3);
     await flow.pay('pkg_10k', { type: 'saved', paymentMethodId: id });
     const error = flow.getSnapshot();
     expect(error.status === 'error' && error.retryable).toBe(true);
@@ -149,6 +151,51 @@ describe('purchase flow', () => {
       posts.filter((p) => p.startsWith('/api/credits/v1/purchases ')).map((p) => p.split(' ')[1]),
     );
     expect(keys.size).toBe(1);
+  });
+
+  it.each([
+    ['starting over with reset() and pay()', (flow: PurchaseFlow) => flow.reset()],
+    ['pressing Pay again while "Try again" shows', () => {}],
+  ])('a dropped response, then %s, still charges once', async (_, between) => {
+    const { flow, client, backend, posts } = setup();
+    const id = await savedDefault(flow, client);
+    loseAnswers(backend, 3);
+    await flow.pay('pkg_10k', { type: 'saved', paymentMethodId: id });
+    expect(flow.getSnapshot()).toMatchObject({ status: 'error', retryable: true });
+    between(flow);
+    // The user asks again, even for another package: the unfinished attempt is repeated.
+    await flow.pay('pkg_50k', { type: 'saved', paymentMethodId: id });
+    expect(flow.getSnapshot()).toMatchObject({
+      status: 'succeeded',
+      purchase: { packageId: 'pkg_10k' },
+    });
+    expect(backend.inspect.purchases()).toHaveLength(1);
+    expect(new Set(posts.map((post) => post.split(' ')[1])).size).toBe(1);
+    // Settled: the next Pay is a new purchase with a new key.
+    await flow.pay('pkg_50k', { type: 'saved', paymentMethodId: id });
+    expect(backend.inspect.purchases()).toHaveLength(2);
+  });
+
+  it('a refusal before any charge (4xx) ends the attempt: the next Pay gets a new key', async () => {
+    const { flow, client, backend, posts } = setup();
+    const id = await savedDefault(flow, client);
+    server.use(
+      http.post(
+        `${BASE}/purchases`,
+        () =>
+          HttpResponse.json(
+            { title: 'Invalid', status: 400, code: 'validation_failed' },
+            { status: 400 },
+          ),
+        { once: true },
+      ),
+    );
+    await flow.pay('pkg_10k', { type: 'saved', paymentMethodId: id });
+    expect(flow.getSnapshot()).toMatchObject({ status: 'error', retryable: false });
+    await flow.pay('pkg_10k', { type: 'saved', paymentMethodId: id });
+    expect(flow.getSnapshot().status).toBe('succeeded');
+    expect(backend.inspect.purchases()).toHaveLength(1);
+    expect(new Set(posts.map((post) => post.split(' ')[1])).size).toBe(2);
   });
 
   it('a forbidden account gets a non-retryable error', async () => {

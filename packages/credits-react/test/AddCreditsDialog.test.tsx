@@ -204,6 +204,49 @@ describe('<AddCreditsDialog>', () => {
     expect(dialog.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
+  describe('a payment whose answer was lost is repeated, never paid again with a new attempt', () => {
+    async function loseTheFirstAnswer() {
+      let dropped = 0;
+      const keys: (string | null)[] = [];
+      const backend = createCreditsBackend({ transactions: simpleLedger() });
+      // The backend takes the purchase; its answer is lost the first time.
+      const lose = http.post(`${BASE_URL}/purchases`, async ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        if (dropped++ > 0) return undefined;
+        await backend.createPurchase(await request.clone().json(), keys[0] ?? null);
+        return HttpResponse.error();
+      });
+      renderWithCredits(ui(), { handlers: [lose], backend });
+      const dialog = await openDialog();
+      await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
+      await userEvent.type(await dialog.findByLabelText('Card number'), '4242 4242 4242 4242');
+      await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+      expect(await dialog.findByRole('button', { name: 'Try again' })).toBeInTheDocument();
+      return { backend, keys, dialog };
+    }
+
+    it('Enter in the card field (it submits the form) repeats the same attempt', async () => {
+      const { backend, keys, dialog } = await loseTheFirstAnswer();
+      await userEvent.click(dialog.getByRole('radio', { name: /^50,000 credits/ }));
+      await userEvent.type(dialog.getByLabelText('Card number'), '{Enter}');
+      expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
+      expect(backend.inspect.purchases()).toHaveLength(1);
+      expect(new Set(keys).size).toBe(1);
+    });
+
+    it('closing and reopening the dialog offers only "Try again" for it', async () => {
+      const { backend, keys } = await loseTheFirstAnswer();
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      const dialog = await openDialog();
+      expect(dialog.queryByRole('button', { name: /^Pay/ })).not.toBeInTheDocument();
+      await userEvent.click(dialog.getByRole('button', { name: 'Try again' }));
+      expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
+      expect(backend.inspect.purchases()).toHaveLength(1);
+      expect(new Set(keys).size).toBe(1);
+    });
+  });
+
   it('resumes a payment after a page reload: the dialog reopens on it, and nothing is charged twice', async () => {
     const backend = createCreditsBackend({ transactions: simpleLedger(), webhookDelayMs: 400 });
     const firstPage = renderWithCredits(ui(), { backend });

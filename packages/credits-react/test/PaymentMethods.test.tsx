@@ -102,6 +102,35 @@ describe('<PaymentMethods>', () => {
     expect(within(item('Mastercard •••• 4444')).getByText('Default')).toBeInTheDocument();
   });
 
+  it('a new default chosen for one deletion is never sent with the next', async () => {
+    renderWithCredits(<PaymentMethods />, {
+      backend: {
+        paymentMethods: ['pm_card_visa', 'pm_card_mastercard', 'pm_card_threeDSecure2Required'],
+      },
+    });
+    // Delete the default, pick "Visa •••• 3184" as the new one, then change our mind.
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete: Visa •••• 4242' }));
+    let dialog = await screen.findByRole('alertdialog');
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('New default card'),
+      'Visa •••• 3184',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    // Make that card the default, then delete it: the card being deleted cannot be the new default.
+    await userEvent.click(screen.getByRole('button', { name: 'Set as default: Visa •••• 3184' }));
+    await waitFor(() =>
+      expect(within(item('Visa •••• 3184')).getByText('Default')).toBeInTheDocument(),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Delete: Visa •••• 3184' }));
+    dialog = await screen.findByRole('alertdialog', { name: 'Delete Visa •••• 3184?' });
+    const select = within(dialog).getByLabelText('New default card');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete card' }));
+    await waitFor(() => expect(screen.queryByText('Visa •••• 3184')).not.toBeInTheDocument());
+    // What the dialog showed is what became the default.
+    expect(select).toHaveDisplayValue('Visa •••• 4242');
+    expect(within(item('Visa •••• 4242')).getByText('Default')).toBeInTheDocument();
+  });
+
   it('cancel keeps the card, and focus returns to the Delete button', async () => {
     renderWithCredits(<PaymentMethods />);
     const remove = await screen.findByRole('button', { name: 'Delete: Mastercard •••• 4444' });

@@ -43,7 +43,12 @@ export interface PurchaseFlowOptions {
 export interface PurchaseFlow {
   subscribe(listener: () => void): () => void;
   getSnapshot(): PurchaseFlowState;
-  /** Starts an attempt. Ignored while one is in flight: a double click never pays twice. */
+  /**
+   * Starts an attempt. Ignored while one is in flight: a double click never pays twice.
+   * While an earlier attempt's outcome is unknown (its request may have reached the
+   * backend: a dropped response, a timeout, a 5xx), `pay()` repeats that attempt with
+   * its key and body instead of starting another: a second key could charge twice.
+   */
   pay(packageId: string, choice: PaymentChoice): Promise<void>;
   /** Answers a sandbox 3D Secure challenge. */
   authenticate(outcome: 'complete' | 'fail'): Promise<void>;
@@ -56,7 +61,11 @@ export interface PurchaseFlow {
    * charged). Returns false when there was nothing to resume.
    */
   resume(): Promise<boolean>;
-  /** Back to idle (after success, or to start over). Stops polling. */
+  /**
+   * Back to idle (after success, or to start over). Stops polling. An attempt whose
+   * outcome is unknown is not forgotten: the next `pay()` (or `resume()` after a
+   * reload) repeats it with the same key.
+   */
   reset(): void;
   /** Stops everything; the flow is unusable afterwards. */
   dispose(): void;
@@ -69,6 +78,8 @@ interface Attempt {
   choice?: PaymentChoice;
   /** The new-card attempt's choice, kept so a replayed creation sends the same body. */
   savePaymentMethod?: boolean;
+  /** The creation request went out: from here on the backend may have charged. */
+  sent?: boolean;
   purchase?: Purchase;
 }
 
@@ -81,6 +92,17 @@ const RETRYABLE = new Set([
   'idempotency_in_progress',
 ]);
 const IN_FLIGHT = new Set(['paying', 'challenge', 'processing']);
+
+/** A 4xx problem (not 408/409/429, which are retryable codes) means the backend refused: nothing was charged. */
+const refused = (error: CreditsError) =>
+  !RETRYABLE.has(error.code) &&
+  error.status !== undefined &&
+  error.status >= 400 &&
+  error.status < 500;
+
+/** Whether the attempt may have created (and charged) a purchase we have not seen settle. */
+const unsettled = (attempt: Attempt | undefined): attempt is Attempt =>
+  Boolean(attempt && (attempt.purchase || attempt.sent));
 
 const savesCard = (attempt: Attempt): boolean =>
   attempt.choice?.type === 'new'
@@ -185,10 +207,16 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       const failure = isCreditsError(error)
         ? error
         : new CreditsError('http_error', String(error), { cause: error });
+      // Forget the attempt only when nothing can have been charged: never sent, or refused
+      // before a purchase existed. Otherwise it is kept and retried with the same key.
+      if (attempt && !attempt.purchase && (!attempt.sent || refused(failure))) {
+        attempt = undefined;
+        remember(undefined);
+      }
       set({
         status: 'error',
         error: failure,
-        retryable: RETRYABLE.has(failure.code) && attempt !== undefined,
+        retryable: attempt !== undefined && (RETRYABLE.has(failure.code) || unsettled(attempt)),
       });
     }
   }
@@ -205,6 +233,7 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       if (choice?.type === 'new') await provider.prepareNewCard?.(choice.card);
       // Stored before the request: a reload while it is in flight replays the same key.
       remember(current);
+      current.sent = true;
       purchase = await client.createPurchase(
         {
           packageId: current.packageId,
@@ -238,7 +267,8 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
     getSnapshot: () => state,
     pay(packageId, choice) {
       if (IN_FLIGHT.has(state.status)) return Promise.resolve();
-      attempt = { key: createIdempotencyKey(), packageId, choice };
+      // An attempt that may have charged is repeated (same key, same body), never replaced.
+      if (!unsettled(attempt)) attempt = { key: createIdempotencyKey(), packageId, choice };
       const current = attempt;
       return guard((signal) => run(current, signal));
     },
@@ -280,9 +310,11 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
     reset() {
       controller.abort();
       controller = new AbortController();
-      // A purchase that may still be charged stays remembered until it settles.
-      if (!attempt?.purchase) remember(undefined);
-      attempt = undefined;
+      // An attempt that may have charged stays, in memory and in the store, until it settles.
+      if (!unsettled(attempt)) {
+        remember(undefined);
+        attempt = undefined;
+      }
       set({ status: 'idle' });
     },
     dispose() {

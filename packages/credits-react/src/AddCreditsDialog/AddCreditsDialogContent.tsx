@@ -86,6 +86,11 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!flow || !selectedPackage || busy || !ready) return;
+    // Enter in a field while "Try again" shows: repeat the unfinished attempt, never a new one.
+    if (state.status === 'error' && state.retryable) {
+      void flow.retry();
+      return;
+    }
     if (stripeCard) {
       void flow.pay(selectedPackage.id, {
         type: 'new',
@@ -358,10 +363,13 @@ export default function AddCreditsDialogContent({
   const locked = state.status === 'paying';
   const setOpen = (next: boolean) => {
     if (!next && locked) return;
-    // A finished attempt starts fresh next time; one still processing keeps polling.
+    // A finished attempt starts fresh next time; one still processing keeps polling, and one
+    // whose outcome is unknown (Try again) stays, so reopening can only repeat it.
     if (
       !next &&
-      (state.status === 'succeeded' || state.status === 'declined' || state.status === 'error')
+      (state.status === 'succeeded' ||
+        state.status === 'declined' ||
+        (state.status === 'error' && !state.retryable))
     )
       flow?.reset();
     onOpenChange(next);

@@ -162,7 +162,12 @@ export function AddPaymentMethodDialog({
                   <button
                     type="submit"
                     className={cn('credits-button credits-button--primary')}
-                    disabled={busy || providerState.status !== 'ready'}
+                    disabled={
+                      busy ||
+                      providerState.status !== 'ready' ||
+                      // With Stripe, saving needs the card form: never a press that does nothing.
+                      (providerState.kind === 'stripe' && !elements)
+                    }
                     aria-busy={busy || undefined}
                   >
                     {labels.saveCardButton}

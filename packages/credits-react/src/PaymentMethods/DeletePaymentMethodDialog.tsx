@@ -28,7 +28,8 @@ export function DeletePaymentMethodDialog({
   const selectId = useId();
   const [newDefaultId, setNewDefaultId] = useState<string>();
   const needsNewDefault = Boolean(method?.isDefault && others.length > 0);
-  const chosen = newDefaultId ?? others[0]?.id;
+  // The dialog stays mounted between deletions: a choice made for another card no longer counts.
+  const chosen = others.some((other) => other.id === newDefaultId) ? newDefaultId : others[0]?.id;
   return (
     <AlertDialog.Root open={method !== null} onOpenChange={(open) => !open && onCancel()}>
       <AlertDialog.Portal>
