@@ -2,9 +2,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Transaction } from 'credits-core';
 import { generateTransactions } from 'credits-msw';
+import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { HistoryTable, UsageByWebsite } from '../src/index';
-import { listenWithMsw, renderWithCredits, requests, simpleLedger } from './renderWithCredits';
+import { AddCreditsDialog, HistoryTable, UsageByWebsite } from '../src/index';
+import {
+  BASE_URL,
+  listenWithMsw,
+  renderWithCredits,
+  requests,
+  simpleLedger,
+} from './renderWithCredits';
 
 listenWithMsw();
 
@@ -214,5 +221,50 @@ describe('<UsageByWebsite>', () => {
   it('says when nothing was spent', async () => {
     renderWithCredits(<UsageByWebsite />, { backend: { transactions: [] } });
     expect(await screen.findByText('No credits spent in this period.')).toBeInTheDocument();
+  });
+});
+
+describe('<HistoryTable> after a purchase', () => {
+  const rowsIn = (table: HTMLElement) => within(table).queryAllByRole('row').slice(1);
+
+  it('shows the purchase’s ledger row at once, before the history is refetched, only in lists that show purchases', async () => {
+    let holdRefetch = false;
+    // The first history requests are answered; the revalidation after the purchase never is.
+    const history = http.get(`${BASE_URL}/transactions`, async () => {
+      if (holdRefetch) await new Promise<never>(() => {});
+      return undefined;
+    });
+    renderWithCredits(
+      <>
+        <AddCreditsDialog>
+          <AddCreditsDialog.Trigger />
+        </AddCreditsDialog>
+        <HistoryTable />
+        <HistoryTable defaultFilters={{ type: 'usage' }}>
+          <HistoryTable.Table />
+        </HistoryTable>
+      </>,
+      { handlers: [history] },
+    );
+    await waitFor(() => expect(screen.getAllByRole('table')).toHaveLength(2));
+    const [all, usageOnly] = screen.getAllByRole('table') as [HTMLElement, HTMLElement];
+    await waitFor(() => expect(rowsIn(all)).toHaveLength(simpleLedger().length));
+    const usageRows = rowsIn(usageOnly).length;
+    holdRefetch = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Add credits' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Add credits' }));
+    const pay = await dialog.findByRole('button', { name: 'Pay $10.00' });
+    await waitFor(() => expect(pay).toBeEnabled());
+    await userEvent.click(pay);
+    expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
+    await userEvent.click(dialog.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const [allAfter, usageAfter] = screen.getAllByRole('table') as [HTMLElement, HTMLElement];
+    const [newest] = rowsIn(allAfter);
+    expect(newest).toHaveTextContent('+10,000');
+    expect(newest).toHaveTextContent('57,500');
+    expect(rowsIn(allAfter)).toHaveLength(simpleLedger().length + 1);
+    // A list filtered to usage does not get the purchase row.
+    expect(rowsIn(usageAfter)).toHaveLength(usageRows);
   });
 });

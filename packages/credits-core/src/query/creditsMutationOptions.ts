@@ -1,12 +1,33 @@
 import type { QueryClient } from '@tanstack/query-core';
-import type { CreditsClient, DeletePaymentMethodParams } from '../createCreditsClient.js';
+import type {
+  CreditsClient,
+  DeletePaymentMethodParams,
+  TransactionFilters,
+} from '../createCreditsClient.js';
 import type { PaymentMethodList } from '../schemas/paymentMethod.js';
 import type { Purchase } from '../schemas/purchase.js';
+import type { Transaction, TransactionPage } from '../schemas/transaction.js';
 import { creditsKeys } from './creditsKeys.js';
+
+type TransactionPages = { pages: TransactionPage[]; pageParams: (string | null)[] };
+
+/** Whether a list with these filters shows the row (a text search is the backend's to match). */
+function listShows(filters: TransactionFilters, row: Transaction): boolean {
+  const types = filters.type === undefined ? [] : ([] as string[]).concat(filters.type);
+  const at = Date.parse(row.createdAt);
+  return (
+    !filters.search &&
+    (!filters.websiteId || filters.websiteId === row.website?.id) &&
+    (types.length === 0 || types.includes(row.type)) &&
+    (!filters.from || at >= Date.parse(filters.from)) &&
+    (!filters.to || at < Date.parse(filters.to))
+  );
+}
 
 /**
  * Writes a purchase's outcome into the cache: once it has succeeded, the new
- * balance shows at once (no extra request) and the ledger is revalidated.
+ * balance and its ledger row show at once (no extra request), on top of every
+ * loaded history list that shows such a row; then the ledger is revalidated.
  */
 export async function applyPurchaseToCache(
   queryClient: QueryClient,
@@ -16,6 +37,21 @@ export async function applyPurchaseToCache(
   queryClient.setQueryData(creditsKeys.purchase(account, purchase.id), purchase);
   if (purchase.status !== 'succeeded' || !purchase.balance) return;
   queryClient.setQueryData(creditsKeys.balance(account), purchase.balance);
+  const row = purchase.transaction;
+  if (row) {
+    const lists = queryClient.getQueriesData<TransactionPages>({
+      queryKey: creditsKeys.transactions(account),
+    });
+    for (const [key, data] of lists) {
+      const [first, ...rest] = data?.pages ?? [];
+      if (!data || !first || !listShows((key[3] ?? {}) as TransactionFilters, row)) continue;
+      if (data.pages.some((page) => page.data.some((each) => each.id === row.id))) continue;
+      queryClient.setQueryData<TransactionPages>(key, {
+        ...data,
+        pages: [{ ...first, data: [row, ...first.data] }, ...rest],
+      });
+    }
+  }
   await queryClient.invalidateQueries({ queryKey: creditsKeys.transactions(account) });
 }
 
