@@ -85,6 +85,8 @@ export type NewLedgerRow = {
   websiteName?: string | null;
   websiteUrl?: string | null;
   purchaseId?: string | null;
+  /** The Stripe event that made the row (refunds, disputes): unique across the ledger. */
+  externalId?: string | null;
   createdAt?: Date;
 };
 
@@ -157,9 +159,10 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
           ${isUsage ? sql`AND (overdraft_allowed OR total - used + ${entry.amount} >= 0)` : sql``}
         RETURNING seq, total - used AS balance_after)
       INSERT INTO transactions
-        (account_id, seq, id, created_at, type, description, amount, balance_after, website_id, website_name, website_url, purchase_id)
+        (account_id, seq, id, created_at, type, description, amount, balance_after, website_id, website_name, website_url, purchase_id, external_id)
       SELECT ${account}, seq, ${id}, ${createdAt.toISOString()}::timestamptz, ${entry.type}, ${entry.description}, ${entry.amount}::bigint,
-        balance_after, ${entry.websiteId ?? null}, ${entry.websiteName ?? null}, ${entry.websiteUrl ?? null}, ${entry.purchaseId ?? null}
+        balance_after, ${entry.websiteId ?? null}, ${entry.websiteName ?? null}, ${entry.websiteUrl ?? null}, ${entry.purchaseId ?? null},
+        ${entry.externalId ?? null}
       FROM moved
       RETURNING balance_after`,
     );
@@ -225,7 +228,10 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       total,
       used,
       available: total - used,
-      overdraftAllowed: Boolean(row.overdraft_allowed),
+      // The account's own permission to overdraw, or a balance a refund or dispute took below
+      // zero (the contract allows a negative `available` only with overdraftAllowed). Only the
+      // column lets usage overdraw: the debits check it, never this.
+      overdraftAllowed: Boolean(row.overdraft_allowed) || total - used < 0,
       lowBalanceThreshold: num(row.low_balance_threshold),
       expiring: [],
       updatedAt: iso(row.updated_at),
@@ -278,7 +284,7 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
               total,
               used,
               available: total - used,
-              overdraftAllowed: false,
+              overdraftAllowed: total - used < 0,
               lowBalanceThreshold: null,
               expiring: [],
               updatedAt: transaction.createdAt,
@@ -524,8 +530,120 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     return { data: data.sort((a, b) => Number(b.isDefault) - Number(a.isDefault)) };
   }
 
+  /**
+   * The purchase a PaymentIntent pays for: by the intent's id or, when the server stopped between
+   * creating the intent and saving its id (charged, but the purchase does not know it), by the
+   * intent's `metadata.purchaseId` and `metadata.account`. Found that way, the intent's id is
+   * saved onto the purchase (only if it has none), so it is found directly from then on.
+   */
+  async function purchaseForIntent(intent: {
+    id: string;
+    metadata?: Record<string, unknown> | null;
+  }): Promise<{ id: string; account: string; status: string } | undefined> {
+    const byIntent = async () => {
+      const [row] = await rows(
+        db,
+        sql`SELECT id, account_id, status FROM purchases WHERE payment_intent_id = ${intent.id}`,
+      );
+      return row
+        ? { id: String(row.id), account: String(row.account_id), status: String(row.status) }
+        : undefined;
+    };
+    const found = await byIntent();
+    const purchaseId = intent.metadata?.purchaseId;
+    if (found || typeof purchaseId !== 'string') return found;
+    const account = intent.metadata?.account;
+    await db.execute(sql`UPDATE purchases SET payment_intent_id = ${intent.id}
+      WHERE id = ${purchaseId} AND payment_intent_id IS NULL
+      ${typeof account === 'string' ? sql`AND account_id = ${account}` : sql``}`);
+    // Saved now, or a moment ago by another delivery of the event or by createPurchase itself.
+    return byIntent();
+  }
+
+  /**
+   * A refund or dispute of a paid purchase, kept as state on the purchase: refunded credits
+   * (from the charge's cumulative `amount_refunded`, never lower than before) and disputed
+   * credits (from the dispute's `amount`; 0 once the dispute is won), each the share of the
+   * purchase's credits that share of its price paid for, rounded down. Together they take back
+   * at most the purchase's credits. The event appends one ledger row for the difference it makes
+   * to what is taken back, none when it makes none: a replay or a late, older event changes
+   * nothing. The rows may take the balance below zero (credits already spent): they are not usage.
+   */
+  async function takeBack(
+    purchaseId: string,
+    account: string,
+    event: { id?: string; type: string; data: { object: Record<string, unknown> } },
+  ): Promise<void> {
+    const object = event.data.object;
+    await db.transaction(async (tx) => {
+      const [row] = await rows(
+        tx,
+        sql`SELECT credits, amount, status, refunded_credits, disputed_credits, dispute_won
+          FROM purchases WHERE id = ${purchaseId} FOR UPDATE`,
+      );
+      if (row?.status !== 'succeeded') return;
+      const credits = Number(row.credits);
+      const price = Number(row.amount);
+      /** The credits `minor` units of the price paid for: rounded down, at most all of them. */
+      const share = (minor: unknown) => {
+        const money = Number(minor);
+        if (!Number.isFinite(money) || money <= 0) return 0;
+        if (price <= 0) return credits;
+        const paid = BigInt(Math.min(Math.trunc(money), price));
+        return Number((BigInt(credits) * paid) / BigInt(price));
+      };
+      const before = {
+        refunded: Number(row.refunded_credits),
+        disputed: Number(row.disputed_credits),
+        won: Boolean(row.dispute_won),
+      };
+      const after = { ...before };
+      if (event.type === 'charge.refunded') {
+        after.refunded = Math.max(before.refunded, share(object.amount_refunded));
+      } else if (event.type === 'charge.dispute.created') {
+        if (!before.won) after.disputed = Math.max(before.disputed, share(object.amount));
+      } else if (object.status === 'won') {
+        after.disputed = 0;
+        after.won = true;
+      }
+      if (
+        after.refunded === before.refunded &&
+        after.disputed === before.disputed &&
+        after.won === before.won
+      )
+        return;
+      await tx.execute(sql`UPDATE purchases SET refunded_credits = ${after.refunded},
+        disputed_credits = ${after.disputed}, dispute_won = ${after.won} WHERE id = ${purchaseId}`);
+      const takenBack = (state: typeof before) =>
+        Math.min(credits, state.refunded + state.disputed);
+      const amount = takenBack(before) - takenBack(after);
+      if (amount === 0) return;
+      const refund = event.type === 'charge.refunded';
+      await appendLedger(tx, account, {
+        type: refund ? 'refund' : 'adjustment',
+        amount,
+        description: refund
+          ? 'Refund of a credit package'
+          : amount < 0
+            ? 'Payment disputed'
+            : 'Dispute won, credits returned',
+        purchaseId,
+        // One row per event at most (the unique index holds; a replay appends nothing).
+        externalId: event.id ?? null,
+      });
+    });
+  }
+
+  const idOf = (value: unknown): string | undefined =>
+    typeof value === 'string'
+      ? value
+      : typeof (value as { id?: unknown } | null)?.id === 'string'
+        ? (value as { id: string }).id
+        : undefined;
+
   /** Stripe events, signature already verified. Each effect happens once however often an event arrives. */
   async function handleStripeEvent(event: {
+    id?: string;
     type: string;
     data: { object: Record<string, unknown> };
   }): Promise<void> {
@@ -534,48 +652,31 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       event.type === 'payment_intent.succeeded' ||
       event.type === 'payment_intent.payment_failed'
     ) {
-      const [purchase] = await rows(
-        db,
-        sql`SELECT id, account_id FROM purchases WHERE payment_intent_id = ${String(object.id)}`,
-      );
-      if (purchase)
-        await syncIntent(
-          String(purchase.account_id),
-          String(purchase.id),
-          object as { status: string },
-        );
+      const purchase = await purchaseForIntent({
+        id: String(object.id),
+        metadata: object.metadata as Record<string, unknown> | null | undefined,
+      });
+      if (purchase) await syncIntent(purchase.account, purchase.id, object as { status: string });
       return;
     }
-    if (event.type === 'charge.refunded' || event.type === 'charge.dispute.created') {
-      const intentId = String(object.payment_intent ?? '');
-      const [purchase] = await rows(
-        db,
-        sql`SELECT id, account_id, credits, status FROM purchases WHERE payment_intent_id = ${intentId}`,
-      );
-      if (purchase?.status !== 'succeeded') return;
-      const refund = event.type === 'charge.refunded';
-      const externalId = `${refund ? 'refund' : 'dispute'}:${String(object.id)}`;
-      await db.transaction(async (tx) => {
-        const [seen] = await rows(
-          tx,
-          sql`SELECT id FROM transactions WHERE external_id = ${externalId}`,
+    if (
+      event.type === 'charge.refunded' ||
+      event.type === 'charge.dispute.created' ||
+      event.type === 'charge.dispute.closed'
+    ) {
+      const intentId = idOf(object.payment_intent);
+      const purchase = intentId ? await purchaseForIntent({ id: intentId }) : undefined;
+      if (!purchase) return;
+      if (purchase.status !== 'succeeded' && stripe && intentId) {
+        // Only a paid charge is refunded or disputed: the intent's own event has not been
+        // handled yet. Credit the purchase first (if Stripe says it succeeded), then take back.
+        await syncIntent(
+          purchase.account,
+          purchase.id,
+          await stripe.paymentIntents.retrieve(intentId),
         );
-        if (seen) return;
-        // Refunded or disputed credits are taken back in full, even when already spent: the
-        // balance may then go below zero, and the account shows overdraftAllowed until it is topped up.
-        await tx.execute(
-          sql`UPDATE accounts SET overdraft_allowed = true WHERE id = ${String(purchase.account_id)}`,
-        );
-        const row = await appendLedger(tx, String(purchase.account_id), {
-          type: refund ? 'refund' : 'adjustment',
-          amount: -Number(purchase.credits),
-          description: refund ? 'Refund of a credit package' : 'Payment disputed',
-          purchaseId: String(purchase.id),
-        });
-        await tx.execute(
-          sql`UPDATE transactions SET external_id = ${externalId} WHERE id = ${row.id}`,
-        );
-      });
+      }
+      await takeBack(purchase.id, purchase.account, event);
     }
   }
 

@@ -16,7 +16,12 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const migrations = ['001_init.sql', '002_stripe.sql', '003_idempotency_locks.sql'].map((name) =>
+const migrations = [
+  '001_init.sql',
+  '002_stripe.sql',
+  '003_idempotency_locks.sql',
+  '004_refunds.sql',
+].map((name) =>
   readFileSync(fileURLToPath(new URL(`../migrations/${name}`, import.meta.url)), 'utf8'),
 );
 

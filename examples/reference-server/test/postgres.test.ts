@@ -140,4 +140,43 @@ describe('exactly-once credit on PostgreSQL', () => {
     expect(rows.map((row) => Number(row.seq))).toEqual(rows.map((_, index) => index + 1));
     expect((await service.getPurchase('acct_race', purchase.id)).status).toBe('succeeded');
   });
+
+  it('refund and dispute events racing (replays included) take back the credits once, never more', async () => {
+    const service = createCreditsService(database.db);
+    await service.ensureAccount('acct_refunds');
+    const saved = await service.savePaymentMethod('acct_refunds', 'pm_card_visa');
+    const purchase = await service.createPurchase('acct_refunds', {
+      packageId: 'pkg_10k',
+      paymentMethodId: saved,
+    });
+    expect(purchase.status).toBe('succeeded');
+    await service.rows(
+      sql`UPDATE purchases SET payment_intent_id = 'pi_refunds' WHERE id = ${purchase.id} RETURNING id`,
+    );
+    const event = (type: string, object: Record<string, unknown>) => ({
+      id: `evt_${Math.random()}`,
+      type,
+      data: { object: { payment_intent: 'pi_refunds', ...object } },
+    });
+    const events = [
+      event('charge.refunded', { id: 'ch_r', amount_refunded: 250 }),
+      event('charge.refunded', { id: 'ch_r', amount_refunded: 1_000 }),
+      event('charge.dispute.created', { id: 'dp_r', amount: 1_000, status: 'needs_response' }),
+    ];
+    await Promise.all([...events, ...events, ...events].map((e) => service.handleStripeEvent(e)));
+    const taken = await service.rows(
+      sql`SELECT amount FROM transactions WHERE account_id = 'acct_refunds' AND type <> 'purchase'`,
+    );
+    expect(taken.reduce((sum, row) => sum + Number(row.amount), 0)).toBe(-10_000);
+    expect(await service.balance('acct_refunds')).toMatchObject({
+      available: 0,
+      overdraftAllowed: false,
+    });
+    const [account] = await service.rows(
+      sql`SELECT overdraft_allowed FROM accounts WHERE id = 'acct_refunds'`,
+    );
+    expect(account?.overdraft_allowed).toBe(false);
+    const seqs = await sequence('acct_refunds');
+    expect(seqs).toEqual(seqs.map((_, index) => index + 1));
+  });
 });

@@ -54,6 +54,38 @@ function webhook(type: string, object: unknown, secret = WEBHOOK_SECRET) {
 const lastRequest = (path: RegExp) =>
   [...fake.requests].reverse().find((request) => path.test(request.path));
 
+/** The fake's PaymentIntent for a purchase (found by its metadata, as Stripe's dashboard would). */
+const intentOf = (purchaseId: string) =>
+  [...fake.intents.values()].find(
+    (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === purchaseId,
+  )!;
+
+/** A purchase paid in the browser and credited by the poll that finds it succeeded. */
+async function paidPurchase(account: string, packageId = 'pkg_10k') {
+  const created = await client(account).createPurchase({ packageId });
+  const intent = fake.succeed(intentOf(created.id).id as string)!;
+  expect((await client(account).getPurchase(created.id)).status).toBe('succeeded');
+  return { purchase: created, intent };
+}
+
+/** POST /usage: the status, and the body (a Transaction or a problem). */
+async function use(account: string, credits: number, key: string) {
+  const response = await fetch(`${server.baseUrl}/usage`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${account}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': key,
+    },
+    body: JSON.stringify({ credits, description: 'Website generation' }),
+  });
+  return { status: response.status, body: (await response.json()) as { code?: string } };
+}
+
+/** The amounts of the account's ledger rows of one type, oldest first. */
+const amounts = async (account: string, type: string) =>
+  (await client(account).listTransactions({ type })).data.map((row) => row.amount).reverse();
+
 describe('reference server with Stripe (against a local fake of Stripe’s API)', () => {
   it('advertises the publishable key and test mode', async () => {
     expect(await client('cfg').getConfig()).toMatchObject({
@@ -256,5 +288,148 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
     const balance = await frank.getBalance();
     expect(balance.available).toBe(0);
     expect((await frank.listTransactions({ type: 'refund' })).data).toHaveLength(1);
+  });
+
+  it('a refund of spent credits leaves a negative balance (overdraftAllowed) that usage cannot lower; a top-up ends it', async () => {
+    const ivan = client('ivan');
+    const { intent } = await paidPurchase('ivan');
+    expect((await use('ivan', 6_000, 'ivan-1')).status).toBe(201);
+    const refunded = await webhook('charge.refunded', {
+      id: 'ch_ivan',
+      object: 'charge',
+      payment_intent: intent.id,
+      amount_refunded: 1_000,
+    });
+    expect(refunded.status).toBe(200);
+    expect(await ivan.getBalance()).toMatchObject({ available: -6_000, overdraftAllowed: true });
+    const refused = await use('ivan', 100, 'ivan-2');
+    expect(refused).toMatchObject({ status: 402, body: { code: 'insufficient_credits' } });
+    expect((await ivan.getBalance()).available).toBe(-6_000);
+    // The top-up brings the balance back above zero: the usage rule is the ordinary one again.
+    const topUp = await paidPurchase('ivan');
+    expect((await ivan.getPurchase(topUp.purchase.id)).balance).toMatchObject({
+      available: 4_000,
+      overdraftAllowed: false,
+    });
+    expect(await ivan.getBalance()).toMatchObject({ available: 4_000, overdraftAllowed: false });
+    expect((await use('ivan', 4_000, 'ivan-3')).status).toBe(201);
+    expect((await use('ivan', 1, 'ivan-4')).status).toBe(402);
+    expect(await ivan.getBalance()).toMatchObject({ available: 0, overdraftAllowed: false });
+  });
+
+  it('partial refunds take back their share of the credits (25 %, then the other 75 %); replays change nothing', async () => {
+    const judy = client('judy');
+    const { intent } = await paidPurchase('judy');
+    const charge = (amountRefunded: number) => ({
+      id: 'ch_judy',
+      object: 'charge',
+      payment_intent: intent.id,
+      amount: 1_000,
+      amount_refunded: amountRefunded,
+    });
+    await webhook('charge.refunded', charge(250));
+    expect((await judy.getBalance()).available).toBe(7_500);
+    expect(await amounts('judy', 'refund')).toEqual([-2_500]);
+    await webhook('charge.refunded', charge(250));
+    expect((await judy.getBalance()).available).toBe(7_500);
+    await webhook('charge.refunded', charge(1_000));
+    expect((await judy.getBalance()).available).toBe(0);
+    expect(await amounts('judy', 'refund')).toEqual([-2_500, -7_500]);
+    // Replays, in any order: the state already says it all.
+    await webhook('charge.refunded', charge(250));
+    await webhook('charge.refunded', charge(1_000));
+    expect((await judy.getBalance()).available).toBe(0);
+    expect(await amounts('judy', 'refund')).toEqual([-2_500, -7_500]);
+  });
+
+  it('a refund and a dispute of one charge never take back more than its credits; a won dispute returns them', async () => {
+    const kate = client('kate');
+    const { intent } = await paidPurchase('kate');
+    const dispute = (status: string) => ({
+      id: 'dp_kate',
+      object: 'dispute',
+      charge: 'ch_kate',
+      payment_intent: intent.id,
+      amount: 1_000,
+      status,
+    });
+    await webhook('charge.refunded', {
+      id: 'ch_kate',
+      object: 'charge',
+      payment_intent: intent.id,
+      amount_refunded: 500,
+    });
+    expect((await kate.getBalance()).available).toBe(5_000);
+    await webhook('charge.dispute.created', dispute('needs_response'));
+    await webhook('charge.dispute.created', dispute('needs_response'));
+    expect((await kate.getBalance()).available).toBe(0);
+    expect(await amounts('kate', 'adjustment')).toEqual([-5_000]);
+    await webhook('charge.dispute.closed', dispute('won'));
+    await webhook('charge.dispute.closed', dispute('won'));
+    // The refund stands; what the dispute took back is returned, once.
+    expect((await kate.getBalance()).available).toBe(5_000);
+    expect(await amounts('kate', 'adjustment')).toEqual([-5_000, 5_000]);
+    const rows = (await kate.listTransactions({ type: 'adjustment' })).data;
+    expect(rows.map((row) => row.description)).toEqual([
+      'Dispute won, credits returned',
+      'Payment disputed',
+    ]);
+    // A late copy of the dispute's creation takes nothing once it is won.
+    await webhook('charge.dispute.created', dispute('needs_response'));
+    expect((await kate.getBalance()).available).toBe(5_000);
+  });
+
+  it('a refund that arrives before the purchase is credited: credited, then taken back', async () => {
+    const leo = client('leo');
+    const created = await leo.createPurchase({ packageId: 'pkg_10k' });
+    const intent = fake.succeed(intentOf(created.id).id as string)!;
+    await webhook('charge.refunded', {
+      id: 'ch_leo',
+      object: 'charge',
+      payment_intent: intent.id,
+      amount_refunded: 1_000,
+    });
+    expect((await leo.getPurchase(created.id)).status).toBe('succeeded');
+    expect((await leo.getBalance()).available).toBe(0);
+    expect(await amounts('leo', 'purchase')).toEqual([10_000]);
+    expect(await amounts('leo', 'refund')).toEqual([-10_000]);
+  });
+
+  it('payment_intent.succeeded for a purchase that never saved its PaymentIntent id credits it once', async () => {
+    const mia = client('mia');
+    // Stripe creates the PaymentIntent, then the server never hears back: the id is not saved.
+    const restore = fake.loseResponses(/^\/v1\/payment_intents$/);
+    const lost = await fetch(`${server.baseUrl}/purchases`, {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer mia',
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'mia-lost',
+      },
+      body: JSON.stringify({ packageId: 'pkg_10k' }),
+    });
+    restore();
+    expect(lost.status).toBe(500);
+    const intent = [...fake.intents.values()].find(
+      (candidate) => (candidate.metadata as { account: string }).account === 'acct_mia',
+    )!;
+    const purchaseId = (intent.metadata as { purchaseId: string }).purchaseId;
+    expect((await mia.getPurchase(purchaseId)).status).toBe('requires_payment_method');
+    fake.succeed(intent.id as string);
+    const deliveries = await Promise.all(
+      [1, 2, 3].map(() => webhook('payment_intent.succeeded', intent)),
+    );
+    expect(deliveries.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect((await mia.getBalance()).available).toBe(10_000);
+    expect(await amounts('mia', 'purchase')).toEqual([10_000]);
+    // The id is saved now: the purchase polls and refunds through it.
+    expect((await mia.getPurchase(purchaseId)).status).toBe('succeeded');
+    await webhook('charge.refunded', {
+      id: 'ch_mia',
+      object: 'charge',
+      payment_intent: intent.id,
+      amount_refunded: 1_000,
+    });
+    expect((await mia.getBalance()).available).toBe(0);
   });
 });
