@@ -194,6 +194,30 @@ describe('<AddCreditsDialog>', () => {
     expect(dialog.getByRole('button', { name: 'Pay $10.00' })).toBeDisabled();
   });
 
+  it.each([
+    ['packages', '/packages'],
+    ['config', '/config'],
+  ])('when the %s cannot load, says so with Retry, and Retry recovers', async (_, path) => {
+    let down = true;
+    const fail = http.get(`${BASE_URL}${path}`, () =>
+      down
+        ? HttpResponse.json(
+            { title: 'Down', status: 503, code: 'service_unavailable' },
+            { status: 503 },
+          )
+        : undefined,
+    );
+    renderWithCredits(ui(), { handlers: [fail] });
+    await userEvent.click(screen.getByRole('button', { name: 'Add credits' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Add credits' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent('temporarily unavailable');
+    expect(dialog.getByRole('button', { name: /^Pay/ })).toBeDisabled();
+    down = false;
+    await userEvent.click(dialog.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(dialog.getByRole('button', { name: 'Pay $10.00' })).toBeEnabled());
+    expect(dialog.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('offers to try again, with the same attempt, after a network failure', async () => {
     const drop = http.post(`${BASE_URL}/purchases`, () => HttpResponse.error());
     const { backend } = renderWithCredits(ui(), { handlers: [drop] });

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Transaction } from 'credits-core';
 import { generateTransactions } from 'credits-msw';
-import { HttpResponse, http } from 'msw';
+import { http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AddCreditsDialog, HistoryTable, UsageByWebsite } from '../src/index';
 import {

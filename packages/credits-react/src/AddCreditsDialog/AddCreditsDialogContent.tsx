@@ -1,4 +1,4 @@
-import { type CreditPackage, isCreditsError, type Purchase } from 'credits-core';
+import type { CreditPackage, Purchase } from 'credits-core';
 import type { PurchaseFlow, PurchaseFlowState } from 'credits-core/payments';
 import { sandboxCardForNumber } from 'credits-core/sandbox';
 import { Dialog } from 'radix-ui';
@@ -11,6 +11,7 @@ import { paymentLabels } from '../labels/paymentLabels.js';
 import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod.js';
+import { ErrorState } from '../lib/ErrorState.js';
 import { focusOnMount } from '../lib/focusOnMount.js';
 import { SandboxCardFields } from '../lib/SandboxCardFields.js';
 import { SandboxChallenge } from '../lib/SandboxChallenge.js';
@@ -158,12 +159,10 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
       aria-describedby={ids.status}
     >
       {packages.isError && (
-        <p role="alert" className="cr:m-0 cr:text-sm cr:text-danger">
-          {isCreditsError(packages.error)
-            ? (labels.errors[packages.error.code as keyof typeof labels.errors] ??
-              labels.errors.default)
-            : labels.errors.default}
-        </p>
+        <ErrorState error={packages.error} onRetry={() => void packages.refetch()} />
+      )}
+      {providerState.status === 'error' && (
+        <ErrorState error={providerState.error} onRetry={providerState.retry} />
       )}
       <fieldset
         className="cr:m-0 cr:flex cr:min-w-0 cr:flex-col cr:gap-2 cr:border-0 cr:p-0"
@@ -171,7 +170,7 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
       >
         <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.choosePackage}</legend>
         {packages.isPending && (
-          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingBalance}</p>
+          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingPackages}</p>
         )}
         {list.map((pkg) => (
           <label key={pkg.id} className={option} data-slot="package-option">

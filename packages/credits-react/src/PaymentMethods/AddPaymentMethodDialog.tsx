@@ -10,6 +10,7 @@ import { usePaymentProvider } from '../hooks/usePaymentProvider.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
+import { ErrorState } from '../lib/ErrorState.js';
 import { SandboxCardFields } from '../lib/SandboxCardFields.js';
 import { SandboxChallenge } from '../lib/SandboxChallenge.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
@@ -129,6 +130,9 @@ export function AddPaymentMethodDialog({
               <SandboxChallenge onAnswer={(outcome) => authenticate(state.intent, outcome)} />
             ) : (
               <form onSubmit={submit} noValidate className="cr:flex cr:flex-col cr:gap-4">
+                {providerState.status === 'error' && (
+                  <ErrorState error={providerState.error} onRetry={providerState.retry} />
+                )}
                 {providerState.status === 'unavailable' && (
                   <p role="alert" className="cr:m-0 cr:text-sm cr:text-danger">
                     {labels.noPaymentProvider}

@@ -148,7 +148,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
           </button>
         </div>
         {status === 'loading' && (
-          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingHistory}</p>
+          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingPaymentMethods}</p>
         )}
         {status === 'error' && (
           <ErrorState error={methods.error} onRetry={() => void methods.refetch()} />

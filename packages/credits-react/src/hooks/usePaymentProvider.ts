@@ -17,6 +17,8 @@ export type PaymentProviderState =
       kind: 'stripe';
       getStripe: () => Promise<StripeLike | null>;
     }
+  /** The config could not be loaded: say why and offer `retry`. */
+  | { status: 'error'; error: unknown; retry: () => void }
   | { status: 'unavailable' };
 
 /** One Stripe.js load per publishable key, started on first use and shared afterwards. */
@@ -48,6 +50,7 @@ export function usePaymentProvider({
   const config = useCreditsConfig({ enabled });
   const publishableKey = config.data?.stripePublishableKey ?? undefined;
   const mode = config.data?.mode;
+  const { refetch, isError, error } = config;
   return useMemo(() => {
     if (stripe || publishableKey) {
       const getStripe = () =>
@@ -62,8 +65,9 @@ export function usePaymentProvider({
       };
     }
     if (config.isPending) return { status: 'loading' };
+    if (isError && !mode) return { status: 'error', error, retry: () => void refetch() };
     if (mode === 'test')
       return { status: 'ready', kind: 'sandbox', provider: createSandboxPaymentProvider(client) };
     return { status: 'unavailable' };
-  }, [stripe, publishableKey, config.isPending, mode, client]);
+  }, [stripe, publishableKey, config.isPending, isError, error, refetch, mode, client]);
 }

@@ -115,6 +115,8 @@ export interface PaymentLabels {
   noPaymentProvider: string;
   stripeUnavailable: string;
   loadingCardForm: string;
+  loadingPackages: string;
+  loadingPaymentMethods: string;
   paymentMethods: string;
   addPaymentMethod: string;
   noSavedCards: string;

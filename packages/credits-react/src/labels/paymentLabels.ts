@@ -42,6 +42,8 @@ export const paymentLabels: PaymentLabels = {
   stripeUnavailable:
     'The secure card form couldn’t load. Check your connection and try again, or pay with a saved card.',
   loadingCardForm: 'Loading the secure card form…',
+  loadingPackages: 'Loading credit packages…',
+  loadingPaymentMethods: 'Loading your saved cards…',
   paymentMethods: 'Payment methods',
   addPaymentMethod: 'Add payment method',
   noSavedCards: 'No saved cards yet.',
