@@ -186,6 +186,21 @@ describe('<AddCreditsDialog>', () => {
     expect(available()).toHaveTextContent('47,500 credits');
   });
 
+  it('shows a decline in the host’s words (labels.declines) when it gives them, by code', async () => {
+    renderWithCredits(ui(), {
+      provider: {
+        labels: { declines: { insufficient_funds: 'Nicht genügend Guthaben auf der Karte.' } },
+      },
+    });
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
+    await userEvent.type(await dialog.findByLabelText('Card number'), '4000000000009995');
+    await userEvent.click(dialog.getByRole('button', { name: /^Pay/ }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent(
+      'Nicht genügend Guthaben auf der Karte.',
+    );
+  });
+
   it('tells a user who may not buy why, instead of a broken button', async () => {
     renderWithCredits(ui(), { scenario: 'forbidden' });
     const dialog = await openDialog();

@@ -144,7 +144,7 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
 
   const failure =
     state.status === 'declined'
-      ? state.failure.message
+      ? (labels.declines[state.failure.code] ?? state.failure.message)
       : state.status === 'error'
         ? forbidden
           ? labels.notAllowedToBuy

@@ -59,7 +59,11 @@ export function AddPaymentMethodDialog({
       return;
     }
     attemptKey.current = undefined;
-    setState({ status: 'error', message: intent.failure?.message ?? labels.errors.default });
+    const failure = intent.failure;
+    setState({
+      status: 'error',
+      message: failure ? (labels.declines[failure.code] ?? failure.message) : labels.errors.default,
+    });
   };
 
   const fail = (error: unknown) => {

@@ -116,6 +116,12 @@ export interface PaymentLabels {
   stripeUnavailable: string;
   loadingCardForm: string;
   loadingPackages: string;
+  /**
+   * Why a payment or card setup failed, by the failure's `code` (`card_declined`,
+   * `insufficient_funds`, `authentication_failed`…). Empty by default: the backend's
+   * own `failure.message` is shown; set these to show your words (e.g. translated).
+   */
+  declines: Partial<Record<string, string>>;
   loadingPaymentMethods: string;
   paymentMethods: string;
   addPaymentMethod: string;

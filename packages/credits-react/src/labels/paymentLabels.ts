@@ -43,6 +43,7 @@ export const paymentLabels: PaymentLabels = {
     'The secure card form couldn’t load. Check your connection and try again, or pay with a saved card.',
   loadingCardForm: 'Loading the secure card form…',
   loadingPackages: 'Loading credit packages…',
+  declines: {},
   loadingPaymentMethods: 'Loading your saved cards…',
   paymentMethods: 'Payment methods',
   addPaymentMethod: 'Add payment method',
