@@ -380,7 +380,7 @@ function runChild(script, input, ms = 60_000) {
   });
 }
 
-await check('hydrateRoot in jsdom, no mismatch, no refetch', async () => {
+await check('hydrateRoot in jsdom, no mismatch, no refetch; every widget renders, the dialog opens', async () => {
   const { code, signal, out } = await runChild(
     'hydrate.mjs',
     JSON.stringify({
