@@ -5,6 +5,8 @@ export class ProblemError extends Error {
     readonly code: string,
     readonly title: string,
     readonly detail?: string,
+    /** Extra response headers (`Retry-After` on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(`${status} ${code}: ${detail ?? title}`);
   }

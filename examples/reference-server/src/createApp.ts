@@ -11,6 +11,7 @@ import { cors } from 'hono/cors';
 import * as v from 'valibot';
 import { type CreditsService, PACKAGES } from './createCreditsService.js';
 import { createIdempotencyKeys } from './createIdempotencyKeys.js';
+import { createRateLimiter } from './createRateLimiter.js';
 import type { StripeClient } from './createStripeGateway.js';
 import { ProblemError } from './ProblemError.js';
 
@@ -28,7 +29,10 @@ export interface AppOptions {
   /** Allowed browser origins (CORS). Default: none (same origin). */
   corsOrigins?: string[];
   limits?: { maxPageSize: number; defaultPageSize: number };
-  /** Purchase and SetupIntent creations per account per minute (against card testing). Default 30. */
+  /**
+   * Purchase and SetupIntent creations (together) per account per minute, against card testing.
+   * Counted in the database, so all instances share the limit. Default 30.
+   */
   createsPerMinute?: number;
   /**
    * How long a purchase or SetupIntent request holds its Idempotency-Key: a retry with the key
@@ -71,8 +75,9 @@ export function createApp(options: AppOptions) {
   const limits = options.limits ?? { maxPageSize: 100, defaultPageSize: 25 };
   const base = options.basePath ?? '/api/credits/v1';
   const resolveAccount = options.resolveAccount ?? demoAccount;
-  const createsPerMinute = options.createsPerMinute ?? 30;
-  const recentCreates = new Map<string, number[]>();
+  // One budget for purchases and SetupIntents together (scope 'create'), per account and minute.
+  const rateLimiter = createRateLimiter(service, { limit: options.createsPerMinute ?? 30 });
+  const rateLimit = (account: string) => rateLimiter.hit(account, 'create');
   const keys = createIdempotencyKeys(service, { lockTimeoutMs: options.idempotencyLockTimeoutMs });
   const app = new Hono<{ Variables: { account: string } }>();
 
@@ -94,6 +99,7 @@ export function createApp(options: AppOptions) {
         : new ProblemError(500, 'internal_error', 'Internal server error');
     if (!(error instanceof ProblemError)) console.error(error);
     return c.json(problem.toJSON(), problem.status as 400, {
+      ...problem.headers,
       'Content-Type': 'application/problem+json',
     });
   });
@@ -121,21 +127,6 @@ export function createApp(options: AppOptions) {
       throw new ProblemError(400, 'validation_failed', 'Invalid JSON body');
     }
   };
-
-  function rateLimit(account: string) {
-    const minute = Date.now() - 60_000;
-    const recent = (recentCreates.get(account) ?? []).filter((at) => at > minute);
-    if (recent.length >= createsPerMinute) {
-      throw new ProblemError(
-        429,
-        'rate_limited',
-        'Too many requests',
-        'Too many purchase or card attempts; wait a minute.',
-      );
-    }
-    recent.push(Date.now());
-    recentCreates.set(account, recent);
-  }
 
   const reply = (
     c: { json: (body: never, status: never, headers?: Record<string, string>) => Response },
@@ -307,7 +298,7 @@ export function createApp(options: AppOptions) {
     const input = await body(c.req.raw);
     const key = c.req.header('idempotency-key');
     const result = await keys.run(account, 'purchase', key, input, async () => {
-      rateLimit(account);
+      await rateLimit(account);
       return {
         status: 201,
         body: await service.createPurchase(account, parse(createPurchaseBodySchema, input), key),
@@ -328,7 +319,7 @@ export function createApp(options: AppOptions) {
     const account = c.get('account');
     const key = c.req.header('idempotency-key');
     const result = await keys.run(account, 'setup', key, null, async () => {
-      rateLimit(account);
+      await rateLimit(account);
       return { status: 201, body: await service.createSetupIntent(account, key) };
     });
     return reply(c as never, result);

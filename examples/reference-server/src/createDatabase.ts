@@ -21,13 +21,40 @@ const migrations = [
   '002_stripe.sql',
   '003_idempotency_locks.sql',
   '004_refunds.sql',
+  '005_rate_limits.sql',
 ].map((name) =>
   readFileSync(fileURLToPath(new URL(`../migrations/${name}`, import.meta.url)), 'utf8'),
 );
 
+/** The advisory lock key migrations run under on PostgreSQL: any constant ("credit" in ASCII). */
+const MIGRATION_LOCK = 0x637265646974;
+
+/**
+ * Runs the migrations on one client of the pool, holding a session-level advisory lock: instances
+ * starting together on one database migrate one after the other (`CREATE TABLE IF NOT EXISTS`
+ * alone is not safe against a concurrent creation of the same table), and the later ones find
+ * everything done. On any failure the connection is dropped, which releases the lock too.
+ */
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK]);
+    try {
+      for (const migration of migrations) await client.query(migration);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK]);
+    }
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+  client.release();
+}
+
 /**
  * `DATABASE_URL` → a pooled PostgreSQL; otherwise embedded PGlite (in
- * `dataDir`, or in memory). Migrations run on open; they are idempotent.
+ * `dataDir`, or in memory). Migrations run on open; they are idempotent
+ * and, on PostgreSQL, serialised across instances by an advisory lock (see migrate).
  * Statements are prepared per connection (see prepareStatements); `preparedStatements:
  * false` for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
  */
@@ -40,7 +67,12 @@ export async function createDatabase(
     pool.on('error', (error) => console.warn(`postgres pool: ${error.message}`));
     if (options.preparedStatements !== false)
       pool.on('connect', (client) => prepareStatements(client));
-    for (const migration of migrations) await pool.query(migration);
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
     return {
       db: drizzlePostgres(pool) as unknown as Database,
       kind: 'postgres',

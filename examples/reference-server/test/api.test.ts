@@ -1,6 +1,7 @@
 import { createCreditsClient } from 'credits-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { withinOneWindow } from './rateLimitWindow';
 
 let server: ReferenceServer;
 beforeAll(async () => {
@@ -54,6 +55,7 @@ describe('reference server API additions', () => {
   });
 
   it('rate-limits purchase creation per account (card testing)', async () => {
+    await withinOneWindow();
     const client = createCreditsClient({
       baseUrl: server.baseUrl,
       headers: { Authorization: 'Bearer tester' },
@@ -62,12 +64,30 @@ describe('reference server API additions', () => {
     for (let i = 0; i < 3; i += 1) await client.createPurchase({ packageId: 'pkg_10k' });
     const limited = await client.createPurchase({ packageId: 'pkg_10k' }).catch((error) => error);
     expect(limited.code).toBe('rate_limited');
+    expect(limited.status).toBe(429);
+    expect(limited.retryAfterMs).toBeGreaterThanOrEqual(1_000);
+    expect(limited.retryAfterMs).toBeLessThanOrEqual(60_000);
     const other = createCreditsClient({
       baseUrl: server.baseUrl,
       headers: { Authorization: 'Bearer someone-else' },
     });
     await expect(other.createPurchase({ packageId: 'pkg_10k' })).resolves.toBeTruthy();
-  });
+  }, 15_000);
+
+  it('rate-limits SetupIntent creation too, in one budget with purchases', async () => {
+    await withinOneWindow();
+    const client = createCreditsClient({
+      baseUrl: server.baseUrl,
+      headers: { Authorization: 'Bearer card-tester' },
+      retry: false,
+    });
+    for (let i = 0; i < 3; i += 1) await client.createSetupIntent();
+    const limited = await client.createSetupIntent().catch((error) => error);
+    expect(limited).toMatchObject({ code: 'rate_limited', status: 429 });
+    expect(limited.retryAfterMs).toBeGreaterThanOrEqual(1_000);
+    const purchase = await client.createPurchase({ packageId: 'pkg_10k' }).catch((error) => error);
+    expect(purchase.code).toBe('rate_limited');
+  }, 15_000);
 
   it('answers CORS preflights for configured origins only', async () => {
     const preflight = (origin: string) =>

@@ -1,10 +1,14 @@
 import { runConformance } from 'credits-conformance';
 import { createCreditsClient } from 'credits-core';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCreditsService } from '../src/createCreditsService';
 import { createDatabase, type DatabaseHandle } from '../src/createDatabase';
 import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { startFakeStripe } from './fakeStripe';
+import { withinOneWindow } from './rateLimitWindow';
 import { startPostgres, type TestPostgres } from './startPostgres';
 
 let postgres: TestPostgres;
@@ -12,6 +16,25 @@ beforeAll(async () => {
   postgres = await startPostgres();
 }, 120_000);
 afterAll(() => postgres?.stop());
+
+/** One statement straight on the database (the test's own connection). */
+async function query(text: string, values: unknown[] = [], url = postgres.url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database on the test's PostgreSQL server: its URL. */
+async function freshDatabase(name: string): Promise<string> {
+  await query(`CREATE DATABASE ${name}`);
+  const url = new URL(postgres.url);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 /** The account's ledger sequence numbers, read straight from the database. */
 async function sequence(account: string): Promise<number[]> {
@@ -115,32 +138,6 @@ describe('exactly-once credit on PostgreSQL', () => {
   });
   afterAll(() => database?.close());
 
-  it('a webhook delivered 3× racing 3 polls credits once, and the sequence stays gap-free', async () => {
-    const service = createCreditsService(database.db, { webhookDelayMs: 60_000 });
-    await service.ensureAccount('acct_race');
-    const saved = await service.savePaymentMethod('acct_race', 'pm_card_visa');
-    const purchase = await service.createPurchase('acct_race', {
-      packageId: 'pkg_10k',
-      paymentMethodId: saved,
-    });
-    expect(purchase.status).toBe('processing');
-    await Promise.all([
-      service.grant('acct_race', purchase.id),
-      service.grant('acct_race', purchase.id),
-      service.grant('acct_race', purchase.id),
-      service.getPurchase('acct_race', purchase.id),
-      service.getPurchase('acct_race', purchase.id),
-      service.getPurchase('acct_race', purchase.id),
-    ]);
-    service.dispose();
-    const rows = await service.rows(
-      sql`SELECT seq, amount FROM transactions WHERE account_id = 'acct_race' ORDER BY seq`,
-    );
-    expect(rows.filter((row) => Number(row.amount) === 10_000)).toHaveLength(1);
-    expect(rows.map((row) => Number(row.seq))).toEqual(rows.map((_, index) => index + 1));
-    expect((await service.getPurchase('acct_race', purchase.id)).status).toBe('succeeded');
-  });
-
   it('refund and dispute events racing (replays included) take back the credits once, never more', async () => {
     const service = createCreditsService(database.db);
     await service.ensureAccount('acct_refunds');
@@ -179,4 +176,208 @@ describe('exactly-once credit on PostgreSQL', () => {
     const seqs = await sequence('acct_refunds');
     expect(seqs).toEqual(seqs.map((_, index) => index + 1));
   });
+});
+
+describe('several instances on one PostgreSQL', () => {
+  /** POST /purchases or /setup-intents as an account, with a new Idempotency-Key. */
+  const create = (server: ReferenceServer, account: string, path: 'purchases' | 'setup-intents') =>
+    fetch(`${server.baseUrl}/${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${account}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': `${path}-${Math.random()}`,
+      },
+      body: path === 'purchases' ? JSON.stringify({ packageId: 'pkg_10k' }) : undefined,
+    });
+
+  let servers: ReferenceServer[] = [];
+  beforeAll(async () => {
+    servers = await Promise.all(
+      [1, 2].map(() => startReferenceServer({ databaseUrl: postgres.url, createsPerMinute: 4 })),
+    );
+  }, 60_000);
+  afterAll(() => Promise.all(servers.map((server) => server.close())));
+
+  it('two instances share one rate limit: the limit+1-th purchase across both gets 429 with Retry-After', async () => {
+    await withinOneWindow();
+    const [a, b] = servers as [ReferenceServer, ReferenceServer];
+    for (let i = 0; i < 4; i += 1) {
+      expect((await create(i % 2 === 0 ? a : b, 'shared-limit', 'purchases')).status).toBe(201);
+    }
+    for (const server of [a, b]) {
+      const limited = await create(server, 'shared-limit', 'purchases');
+      expect(limited.status).toBe(429);
+      expect(await limited.json()).toMatchObject({ status: 429, code: 'rate_limited' });
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
+    }
+    expect((await create(b, 'shared-limit-other', 'purchases')).status).toBe(201);
+  }, 30_000);
+
+  it('SetupIntent creations are limited too: 10 at once across both instances, limit 4 → 4 created', async () => {
+    await withinOneWindow();
+    const [a, b] = servers as [ReferenceServer, ReferenceServer];
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        create(index % 2 === 0 ? a : b, 'setup-burst', 'setup-intents').then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((status) => status === 201)).toHaveLength(4);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+    // One budget with purchases.
+    expect((await create(a, 'setup-burst', 'purchases')).status).toBe(429);
+    const [row] = await query(
+      `SELECT count(*)::int AS n FROM setup_intents WHERE account_id = 'acct_setup-burst'`,
+    );
+    expect(row?.n).toBe(4);
+  }, 30_000);
+
+  it('rate-limit windows that are over are deleted', async () => {
+    await query(
+      `INSERT INTO rate_limits (account_id, scope, window_start, count)
+      VALUES ('acct_long_gone', 'create', now() - interval '1 hour', 7)`,
+    );
+    const server = await startReferenceServer({ databaseUrl: postgres.url, poolSize: 2 });
+    try {
+      expect((await create(server, 'sweeper', 'setup-intents')).status).toBe(201);
+    } finally {
+      await server.close();
+    }
+    expect(
+      await query(`SELECT 1 FROM rate_limits WHERE account_id = 'acct_long_gone'`),
+    ).toHaveLength(0);
+    expect(
+      await query(`SELECT 1 FROM rate_limits WHERE window_start < now() - interval '2 minutes'`),
+    ).toHaveLength(0);
+  }, 30_000);
+
+  it('instances starting together on a fresh database all come up (migrations under an advisory lock)', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const url = await freshDatabase(`fresh_${process.pid}_${Date.now()}_${round}`);
+      const started = await Promise.allSettled(
+        Array.from({ length: 4 }, () => startReferenceServer({ databaseUrl: url, poolSize: 2 })),
+      );
+      const up = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      try {
+        expect(
+          started.flatMap((result) =>
+            result.status === 'rejected' ? [String(result.reason)] : [],
+          ),
+        ).toEqual([]);
+        const statuses = await Promise.all(
+          up.map((server) =>
+            fetch(`${server.baseUrl}/balance`, {
+              headers: { Authorization: 'Bearer fresh' },
+            }).then((r) => r.status),
+          ),
+        );
+        expect(statuses).toEqual([200, 200, 200, 200]);
+      } finally {
+        await Promise.all(up.map((server) => server.close()));
+      }
+      expect(await query('SELECT 1 FROM rate_limits', [], url)).toEqual([]);
+    }
+  }, 60_000);
+});
+
+describe('Stripe webhooks racing polls on PostgreSQL (local fake of Stripe’s API)', () => {
+  const WEBHOOK_SECRET = 'whsec_test_postgres';
+  const signer = new Stripe('sk_test_signer', { telemetry: false });
+  let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+  let server: ReferenceServer;
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    server = await startReferenceServer({
+      databaseUrl: postgres.url,
+      poolSize: 20,
+      createsPerMinute: 10_000,
+      stripeSettings: {
+        secretKey: 'sk_test_fake',
+        webhookSecret: WEBHOOK_SECRET,
+        publishableKey: 'pk_test_fake',
+        host: '127.0.0.1',
+        port: fake.port,
+        protocol: 'http',
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await fake?.close();
+  });
+
+  /** Delivers a `payment_intent.succeeded`, signed as Stripe would. */
+  const webhook = (intent: unknown) => {
+    const payload = JSON.stringify({
+      id: `evt_${Math.random()}`,
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      data: { object: intent },
+    });
+    return fetch(`${server.origin}/webhooks/stripe`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Stripe-Signature': signer.webhooks.generateTestHeaderString({
+          payload,
+          secret: WEBHOOK_SECRET,
+        }),
+      },
+      body: payload,
+    });
+  };
+
+  it('a payment_intent.succeeded delivered 3× racing 3 polls credits once, and the sequence stays gap-free', async () => {
+    const account = 'stripe-race';
+    const client = createCreditsClient({
+      baseUrl: server.baseUrl,
+      headers: { Authorization: `Bearer ${account}` },
+      retry: false,
+    });
+    // Rounds, so the six requests meet in grant() in different orders.
+    for (let round = 0; round < 5; round += 1) {
+      const before = await client.getBalance();
+      const purchase = await client.createPurchase({ packageId: 'pkg_10k' });
+      expect(purchase.status).toBe('requires_payment_method');
+      const intent = [...fake.intents.values()].find(
+        (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === purchase.id,
+      )!;
+      // Paid at Stripe; our database does not know yet. Now everyone finds out at once.
+      fake.succeed(intent.id as string);
+      const poll = () =>
+        fetch(`${server.baseUrl}/purchases/${purchase.id}`, {
+          headers: { Authorization: `Bearer ${account}` },
+        }).then(async (r) => `${r.status} ${((await r.json()) as { status: string }).status}`);
+      const answers = await Promise.all([
+        webhook(intent).then((r) => `${r.status}`),
+        poll(),
+        webhook(intent).then((r) => `${r.status}`),
+        poll(),
+        webhook(intent).then((r) => `${r.status}`),
+        poll(),
+      ]);
+      // A grant that is not idempotent fails here even where the unique index saves the ledger:
+      // the losers of the race would answer 500 (unique violation) instead of "already done".
+      expect(answers).toEqual([
+        '200',
+        '200 succeeded',
+        '200',
+        '200 succeeded',
+        '200',
+        '200 succeeded',
+      ]);
+      const rows = await query(
+        `SELECT count(*)::int AS n FROM transactions WHERE purchase_id = $1 AND type = 'purchase'`,
+        [purchase.id],
+      );
+      expect(rows[0]?.n).toBe(1);
+      const after = await client.getBalance();
+      expect(after.available - before.available).toBe(10_000);
+      expect(after.total - before.total).toBe(10_000);
+    }
+    const seqs = await sequence(`acct_${account}`);
+    expect(seqs).toEqual(seqs.map((_, index) => index + 1));
+    expect(seqs).toHaveLength(5);
+  }, 60_000);
 });
