@@ -1,4 +1,4 @@
-import type { Page } from 'playwright';
+import type { Locator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { previewWithReferenceServer } from '../../support/previewWithReferenceServer';
 
@@ -11,6 +11,8 @@ const demo = previewWithReferenceServer(new URL('..', import.meta.url));
 
 async function open(): Promise<Page> {
   const page = await demo.app.browser.newPage();
+  // Fail a step with its own message well before the test's 60 s timeout.
+  page.setDefaultTimeout(15_000);
   await page.goto(demo.app.url);
   await page.getByText('Current balance').waitFor();
   return page;
@@ -24,6 +26,93 @@ const available = async (page: Page) =>
         .textContent()) ?? ''
     ).replace(/\D/g, ''),
   );
+
+/** What has focus, as a user would name it: role and accessible name (roughly). */
+const focusedElement = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return 'nothing (document.body)';
+    const input = element as HTMLInputElement;
+    const implicit: Record<string, string> = {
+      A: 'link',
+      BUTTON: 'button',
+      SELECT: 'combobox',
+      TEXTAREA: 'textbox',
+      INPUT: ['radio', 'checkbox', 'search'].includes(input.type) ? input.type : 'textbox',
+    };
+    const role = element.getAttribute('role') ?? implicit[element.tagName] ?? element.tagName;
+    const labelledBy = element
+      .getAttribute('aria-labelledby')
+      ?.split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    const name =
+      element.getAttribute('aria-label') ??
+      labelledBy ??
+      (input.labels?.length
+        ? [...input.labels].map((label) => label.textContent).join(' ')
+        : null) ??
+      element.textContent ??
+      '';
+    return `${role} "${name.replace(/\s+/g, ' ').trim().slice(0, 80)}"`;
+  });
+
+/** Whether `target` (one element) has focus; false while it is not in the page. */
+const hasFocus = async (target: Locator) =>
+  (await target.count()) === 1 &&
+  (await target.evaluate((element) => element === element.ownerDocument.activeElement));
+
+/**
+ * Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user
+ * would; fails listing everything that got focus on the way. Returns how many
+ * presses it took (0 when it already had focus).
+ */
+async function tabTo(
+  page: Page,
+  target: Locator,
+  { max = 15, backwards = false }: { max?: number; backwards?: boolean } = {},
+): Promise<number> {
+  await target.waitFor();
+  const visited: string[] = [];
+  for (let presses = 0; ; presses += 1) {
+    if (await hasFocus(target)) return presses;
+    if (presses === max) break;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    visited.push(`${presses + 1}. ${await focusedElement(page)}`);
+  }
+  throw new Error(
+    `tabTo: ${target} never got focus in ${max} ${backwards ? 'Shift+Tab' : 'Tab'} presses. Focus went to:\n${visited.join('\n')}`,
+  );
+}
+
+/** Presses an arrow key in a radio group until `radio` is focused and checked. */
+async function arrowTo(
+  page: Page,
+  radio: Locator,
+  { key = 'ArrowDown', max = 6 }: { key?: 'ArrowDown' | 'ArrowUp'; max?: number } = {},
+): Promise<void> {
+  await radio.waitFor();
+  const visited: string[] = [];
+  for (let presses = 0; ; presses += 1) {
+    if ((await hasFocus(radio)) && (await radio.isChecked())) return;
+    if (presses === max) break;
+    await page.keyboard.press(key);
+    visited.push(`${presses + 1}. ${await focusedElement(page)}`);
+  }
+  throw new Error(
+    `arrowTo: ${radio} was never checked in ${max} ${key} presses. Focus went to:\n${visited.join('\n')}`,
+  );
+}
+
+/** Waits for `target` to have focus (focus return, focus moved by the widget). */
+async function expectFocus(page: Page, target: Locator, timeout = 5_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await hasFocus(target))) {
+    if (Date.now() > deadline)
+      throw new Error(`expected ${target} to have focus, but ${await focusedElement(page)} has it`);
+    await page.waitForTimeout(50);
+  }
+}
 
 describe('Credits Manager demo', () => {
   it('buys a package with the saved card; balance and history update without a reload', async () => {
@@ -110,67 +199,156 @@ describe('Credits Manager demo', () => {
     await page.close();
   });
 
-  it('does all of it once more with the keyboard only: buy, spend, add/set default/delete a card', async () => {
-    const page = await open();
-    const before = await available(page);
-    const trigger = page.getByRole('button', { name: 'Add credits' }).first();
-    await trigger.focus();
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Add credits' });
-    await dialog.getByRole('radio', { name: /10,000 credits/ }).focus();
-    await page.keyboard.press('ArrowDown');
-    const pay = dialog.getByRole('button', { name: 'Pay $45.00' });
-    for (
-      let i = 0;
-      i < 20 && !(await pay.evaluate((element) => element === document.activeElement));
-      i += 1
-    ) {
+  /**
+   * After the page loads, only the keyboard: Tab / Shift+Tab to move, Enter or
+   * Space to press, arrow keys in radio groups, typing, Escape to close.
+   * (No `.focus()` or `.click()`: every control must be reachable with Tab.)
+   */
+  describe('with the keyboard only', () => {
+    const addCredits = (page: Page) => page.getByRole('button', { name: 'Add credits' }).last();
+
+    it('buys a package with the saved default card', async () => {
+      const page = await open();
+      const before = await available(page);
+      const trigger = addCredits(page);
+      await tabTo(page, trigger);
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Add credits' });
+      // The dialog takes focus on the selected package; ArrowDown selects the next one.
+      const starter = dialog.getByRole('radio', { name: /^10,000 credits/ });
+      await expectFocus(page, starter);
+      expect(await starter.isChecked()).toBe(true);
+      await arrowTo(page, dialog.getByRole('radio', { name: /^50,000 credits/ }));
+      // Tab leaves the package group for the payment methods: the default card is selected.
+      const defaultCard = dialog.getByRole('radio', { name: /Default/ });
+      await defaultCard.waitFor();
       await page.keyboard.press('Tab');
-    }
-    await page.keyboard.press('Enter');
-    await dialog.getByText('+50,000 credits added').waitFor();
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => trigger.evaluate((element) => element === document.activeElement))
-      .toBe(true);
-    await expect.poll(() => available(page)).toBe(before + 50_000);
+      await expectFocus(page, defaultCard);
+      expect(await defaultCard.isChecked()).toBe(true);
+      const pay = dialog.getByRole('button', { name: 'Pay $45.00' });
+      await expect.poll(() => pay.isEnabled()).toBe(true);
+      await tabTo(page, pay, { max: 3 });
+      await page.keyboard.press('Enter');
+      await dialog.getByText('+50,000 credits added').waitFor();
+      // Done takes focus; Enter closes, and focus returns to the trigger.
+      await expectFocus(page, dialog.getByRole('button', { name: 'Done' }));
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await expectFocus(page, trigger);
+      await expect.poll(() => available(page)).toBe(before + 50_000);
+      await page.close();
+    });
 
-    // Spend with the keyboard.
-    await page.getByRole('button', { name: /Generate website/ }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => available(page)).toBe(before + 50_000 - 1_250);
+    it('buys with a new 3D Secure card and completes the challenge', async () => {
+      const page = await open();
+      const before = await available(page);
+      const trigger = addCredits(page);
+      await tabTo(page, trigger);
+      await page.keyboard.press('Space');
+      const dialog = page.getByRole('dialog', { name: 'Add credits' });
+      await expectFocus(page, dialog.getByRole('radio', { name: /^10,000 credits/ }));
+      const defaultCard = dialog.getByRole('radio', { name: /Default/ });
+      await defaultCard.waitFor();
+      await page.keyboard.press('Tab');
+      await expectFocus(page, defaultCard);
+      await arrowTo(page, dialog.getByRole('radio', { name: 'Use a new card' }));
+      const cardNumber = dialog.getByRole('textbox', { name: 'Card number' });
+      await tabTo(page, cardNumber, { max: 1 });
+      await page.keyboard.type('4000 0027 6000 3184');
+      // Past "Save card" (Space unticks it: this purchase keeps no card).
+      const saveCard = dialog.getByRole('checkbox', { name: /save/i });
+      await tabTo(page, saveCard, { max: 1 });
+      await page.keyboard.press('Space');
+      expect(await saveCard.isChecked()).toBe(false);
+      const pay = dialog.getByRole('button', { name: 'Pay $10.00' });
+      await expect.poll(() => pay.isEnabled()).toBe(true);
+      await tabTo(page, pay, { max: 1 });
+      await page.keyboard.press('Enter');
+      // The challenge replaces the form and takes focus on its main action.
+      const complete = dialog.getByRole('button', { name: 'Complete authentication' });
+      await expectFocus(page, complete);
+      await page.keyboard.press('Enter');
+      await dialog.getByText('+10,000 credits added').waitFor();
+      await expectFocus(page, dialog.getByRole('button', { name: 'Done' }));
+      // Escape closes it too, and focus returns to the trigger.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expectFocus(page, trigger);
+      await expect.poll(() => available(page)).toBe(before + 10_000);
+      await page.close();
+    });
 
-    // Cards with the keyboard: add one, make it the default, delete another.
-    const threeDS = page.getByRole('button', { name: 'Set as default: Visa •••• 3184' });
-    const before3ds = await threeDS.count();
-    await page.getByRole('button', { name: 'Add payment method' }).focus();
-    await page.keyboard.press('Enter');
-    const add = page.getByRole('dialog', { name: 'Add payment method' });
-    await add.getByLabel('Card number').focus();
-    await page.keyboard.type('4000 0027 6000 3184');
-    await page.keyboard.press('Enter');
-    await add.getByRole('button', { name: 'Complete authentication' }).focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => threeDS.count()).toBe(before3ds + 1);
-    await threeDS.last().focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => threeDS.count()).toBe(before3ds);
-    const mastercards = page.getByRole('button', { name: /^Delete: Mastercard •••• 4444/ });
-    const beforeDelete = await mastercards.count();
-    await mastercards.first().focus();
-    await page.keyboard.press('Enter');
-    const confirm = page.getByRole('alertdialog');
-    await confirm.waitFor();
-    await page.keyboard.press('Tab');
-    await expect
-      .poll(() =>
-        confirm
-          .getByRole('button', { name: 'Delete card' })
-          .evaluate((element) => element === document.activeElement),
-      )
-      .toBe(true);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => mastercards.count()).toBe(beforeDelete - 1);
-    await page.close();
+    it('spends credits with "Generate website"', async () => {
+      const page = await open();
+      const before = await available(page);
+      await tabTo(page, page.getByRole('button', { name: /^Generate website/ }));
+      await page.keyboard.press('Enter');
+      await page.getByText(/1,250 credits spent/).waitFor();
+      await expect.poll(() => available(page)).toBe(before - 1_250);
+      await page.close();
+    });
+
+    it('adds a card, makes it the default and deletes another (with confirmation)', async () => {
+      const page = await open();
+      const addButton = page.getByRole('button', { name: 'Add payment method' });
+      const add = page.getByRole('dialog', { name: 'Add payment method' });
+      const cardNumber = add.getByRole('textbox', { name: 'Card number' });
+      await page
+        .getByText(/Mastercard •••• 4444/)
+        .first()
+        .waitFor();
+
+      // Escape closes the dialog; focus returns to "Add payment method".
+      await tabTo(page, addButton);
+      await page.keyboard.press('Enter');
+      await expectFocus(page, cardNumber);
+      await page.keyboard.press('Escape');
+      await add.waitFor({ state: 'detached' });
+      await expectFocus(page, addButton);
+
+      // Add a 3D Secure card: type it, Save card, complete the challenge.
+      const setVisa = page.getByRole('button', { name: 'Set as default: Visa •••• 3184' });
+      const visas = await setVisa.count();
+      await page.keyboard.press('Enter');
+      await expectFocus(page, cardNumber);
+      await page.keyboard.type('4000 0027 6000 3184');
+      await tabTo(page, add.getByRole('button', { name: 'Save card' }), { max: 1 });
+      await page.keyboard.press('Enter');
+      const complete = add.getByRole('button', { name: 'Complete authentication' });
+      await expectFocus(page, complete);
+      await page.keyboard.press('Space');
+      await add.waitFor({ state: 'detached' });
+      await expectFocus(page, addButton);
+      await expect.poll(() => setVisa.count()).toBe(visas + 1);
+
+      // Make the new card (the last one) the default. (The pressed button is disabled,
+      // then removed: focus falls to <body>, and Chrome's Tab goes on from that row.)
+      await tabTo(page, setVisa.last());
+      await page.keyboard.press('Enter');
+      await expect.poll(() => setVisa.count()).toBe(visas);
+      const defaultCard = page
+        .getByRole('region', { name: 'Payment methods' })
+        .getByRole('listitem')
+        .filter({ hasText: /Default/ });
+      await expect.poll(() => defaultCard.textContent()).toContain('Visa •••• 3184');
+
+      // Delete a Mastercard: Escape cancels (focus back on its Delete button), then confirm.
+      const deleteMastercard = page.getByRole('button', { name: 'Delete: Mastercard •••• 4444' });
+      const mastercards = await deleteMastercard.count();
+      await tabTo(page, deleteMastercard.first());
+      await page.keyboard.press('Enter');
+      const confirm = page.getByRole('alertdialog', { name: /Mastercard •••• 4444/ });
+      await expectFocus(page, confirm.getByRole('button', { name: 'Cancel' }));
+      await page.keyboard.press('Escape');
+      await confirm.waitFor({ state: 'detached' });
+      await expectFocus(page, deleteMastercard.first());
+      await page.keyboard.press('Enter');
+      await tabTo(page, confirm.getByRole('button', { name: 'Delete card' }), { max: 2 });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => deleteMastercard.count()).toBe(mastercards - 1);
+      // The deleted card's button is gone: focus returns to "Add payment method".
+      await expectFocus(page, addButton);
+      await page.close();
+    });
   });
 });
