@@ -61,6 +61,8 @@ describe('<PaymentMethods>', () => {
       expect(within(item('Mastercard •••• 4444')).getByText('Default')).toBeInTheDocument(),
     );
     expect(within(item('Visa •••• 4242')).queryByText('Default')).not.toBeInTheDocument();
+    // The pressed button is gone (the card is the default now): focus stays in its row.
+    expect(screen.getByRole('button', { name: 'Delete: Mastercard •••• 4444' })).toHaveFocus();
   });
 
   it('rolls an optimistic change back, with a message, when the backend refuses', async () => {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isCreditsError, type PaymentMethod, type PaymentMethodList } from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
-import { Suspense, useId, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
@@ -104,6 +104,15 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
   const addButton = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const returnFocus = () => (opener.current?.isConnected ? opener.current : addButton.current);
+  // "Set as default" disappears once its card is the default: focus moves to that row's Delete.
+  const deleteButtons = useRef(new Map<string, HTMLButtonElement>());
+  const focusDeleteOf = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusDeleteOf.current;
+    if (!id) return;
+    focusDeleteOf.current = null;
+    deleteButtons.current.get(id)?.focus();
+  });
   const status = methods.isPending
     ? 'loading'
     : methods.isError && !methods.data
@@ -204,7 +213,10 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                         className="credits-button credits-button--secondary"
                         aria-label={`${labels.setDefault}: ${name}`}
                         disabled={setDefault.isPending}
-                        onClick={() => setDefault.mutate(method.id)}
+                        onClick={() => {
+                          focusDeleteOf.current = method.id;
+                          setDefault.mutate(method.id);
+                        }}
                       >
                         {labels.setDefault}
                       </button>
@@ -213,6 +225,10 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                       type="button"
                       className="credits-button credits-button--secondary"
                       aria-label={`${labels.deleteCard}: ${name}`}
+                      ref={(node) => {
+                        if (node) deleteButtons.current.set(method.id, node);
+                        else deleteButtons.current.delete(method.id);
+                      }}
                       {...preload}
                       onClick={(event) => {
                         opener.current = event.currentTarget;
