@@ -6,7 +6,8 @@ import { runConformance } from './runConformance.js';
 const usage = `Usage: credits-conformance --base-url URL [--token T] [--header "Name: value"]… [--only PREFIX]… [--json]
 
 Runs the credits contract's checks against a backend over HTTP and exits 1 if any fails.
-Checks that buy credits use sandbox payments: point it at a test-mode account.`;
+A check that does not apply, or has too little data to prove anything, is skipped (not passed).
+Checks that buy credits and save cards use sandbox payments: point it at a test-mode account.`;
 
 /** The CLI's output is its interface: results to stdout, problems to stderr. */
 const print = (text: string) => process.stdout.write(`${text}\n`);

@@ -1,7 +1,8 @@
 import type { Exchange } from './types.js';
 
 export interface HttpRequest {
-  query?: Record<string, string | number | undefined>;
+  /** Query parameters; an array repeats the parameter (`type=usage&type=refund`). */
+  query?: Record<string, string | number | readonly string[] | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
   /** Send the configured credentials. Default true. */
@@ -31,7 +32,8 @@ export function createHttp(options: {
   ): Promise<HttpResponse> {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(init.query ?? {})) {
-      if (value !== undefined) search.append(key, String(value));
+      for (const item of Array.isArray(value) ? value : [value])
+        if (item !== undefined) search.append(key, String(item));
     }
     const url = `${base}${path}${search.size > 0 ? `?${search}` : ''}`;
     const headers: Record<string, string> = {

@@ -72,14 +72,12 @@ export const idempotencyChecks: Check[] = [
         `one key made ${ids.size} purchases: ${[...ids].join(', ')}`,
         responses[0],
       );
-      const replay = context.parse(
-        purchaseSchema,
-        await context.http('POST', '/purchases', { body: { packageId }, headers }),
-        'POST /purchases (replay)',
-      );
+      const replayed = await context.http('POST', '/purchases', { body: { packageId }, headers });
+      const replay = context.parse(purchaseSchema, replayed, 'POST /purchases (replay)');
       ensure(
         ids.size === 0 || ids.has(replay.id),
         `after the race the key replays ${replay.id}, not ${[...ids][0]}`,
+        replayed,
       );
     },
   },

@@ -1,5 +1,6 @@
 import { type PaymentMethod, paymentMethodListSchema, setupIntentSchema } from 'credits-core';
-import { ensure } from '../CheckFailure.js';
+import { SANDBOX_CARDS } from 'credits-core/sandbox';
+import { CheckFailure, CheckSkipped, ensure } from '../CheckFailure.js';
 import type { Check, CheckContext } from '../createCheckContext.js';
 
 async function saveCard(context: CheckContext, token: string): Promise<PaymentMethod> {
@@ -8,10 +9,17 @@ async function saveCard(context: CheckContext, token: string): Promise<PaymentMe
     await context.http('POST', '/setup-intents', { headers: { 'Idempotency-Key': context.key() } }),
     'POST /setup-intents',
   );
-  const response = await context.http('POST', `/sandbox/setup-intents/${created.id}/confirm`, {
+  const id = encodeURIComponent(created.id);
+  let response = await context.http('POST', `/sandbox/setup-intents/${id}/confirm`, {
     body: { paymentMethod: token },
   });
-  const intent = context.parse(setupIntentSchema, response, 'sandbox setup confirm');
+  let intent = context.parse(setupIntentSchema, response, 'sandbox setup confirm');
+  if (intent.status === 'requires_action') {
+    response = await context.http('POST', `/sandbox/setup-intents/${id}/authenticate`, {
+      body: { outcome: 'complete' },
+    });
+    intent = context.parse(setupIntentSchema, response, 'sandbox setup authenticate');
+  }
   const saved = intent.status === 'succeeded' ? intent.paymentMethod : undefined;
   ensure(saved, `${token} did not save a card (${intent.status})`, response);
   return saved;
@@ -25,6 +33,63 @@ async function list(context: CheckContext) {
   };
 }
 
+/** The sandbox token that saves a card like this one (same brand and last 4), if any. */
+function sandboxTokenFor(method: PaymentMethod): string | undefined {
+  const card = method.card;
+  if (method.type !== 'card' || !card) return undefined;
+  return SANDBOX_CARDS.find(
+    (sandbox) =>
+      sandbox.card.last4 === card.last4 && sandbox.card.brand === card.brand.toLowerCase(),
+  )?.token;
+}
+
+const label = (method: PaymentMethod) =>
+  method.card ? `${method.card.brand} ${method.card.last4}` : `${method.type} ${method.id}`;
+
+/** DELETE without newDefaultId, where the contract says it must succeed. */
+async function deleteFreely(context: CheckContext, method: PaymentMethod, what: string) {
+  const response = await context.http(
+    'DELETE',
+    `/payment-methods/${encodeURIComponent(method.id)}`,
+  );
+  if (response.status !== 200) {
+    throw new CheckFailure(
+      `deleting the ${what} (${method.id}) without newDefaultId was refused with HTTP ${response.status}; the contract allows it`,
+      response,
+    );
+  }
+  const after = context.parse(paymentMethodListSchema, response, 'DELETE /payment-methods/{id}');
+  ensure(
+    !after.data.some((m) => m.id === method.id),
+    `the deleted ${what} is still listed`,
+    response,
+  );
+  return { response, methods: after.data };
+}
+
+/**
+ * Saves the cards of `original` that are gone again (sandbox tokens, new ids), default first,
+ * and makes the original default the default again.
+ */
+async function restore(context: CheckContext, original: readonly PaymentMethod[]) {
+  const current = new Set((await list(context)).methods.map((method) => method.id));
+  const ordered = [...original].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+  let defaultId = ordered[0]?.id;
+  for (const method of ordered) {
+    if (current.has(method.id)) continue;
+    const saved = await saveCard(context, sandboxTokenFor(method)!);
+    if (method.isDefault) defaultId = saved.id;
+  }
+  const { methods } = await list(context);
+  if (defaultId && !methods.some((method) => method.id === defaultId && method.isDefault)) {
+    context.parse(
+      paymentMethodListSchema,
+      await context.http('POST', `/payment-methods/${encodeURIComponent(defaultId)}/default`),
+      'POST /payment-methods/{id}/default',
+    );
+  }
+}
+
 export const paymentMethodChecks: Check[] = [
   {
     id: 'paymentMethods.rules',
@@ -33,6 +98,14 @@ export const paymentMethodChecks: Check[] = [
       await context.requireTestMode();
       const original = (await list(context)).methods.find((method) => method.isDefault);
       const a = await saveCard(context, 'pm_card_visa');
+      if (!original) {
+        const { methods, response } = await list(context);
+        ensure(
+          methods.find((method) => method.isDefault)?.id === a.id,
+          'the first saved payment method did not become the default',
+          response,
+        );
+      }
       const b = await saveCard(context, 'pm_card_mastercard');
 
       const setResponse = await context.http('POST', `/payment-methods/${a.id}/default`);
@@ -96,6 +169,54 @@ export const paymentMethodChecks: Check[] = [
         'the remaining methods have no single default',
         last,
       );
+    },
+  },
+  {
+    id: 'paymentMethods.deleteLast',
+    title: 'The last remaining payment method can be deleted without newDefaultId',
+    async run(context) {
+      await context.requireTestMode();
+      const original = (await list(context)).methods;
+      const foreign = original.filter((method) => !sandboxTokenFor(method));
+      if (foreign.length > 0) {
+        throw new CheckSkipped(
+          `the account has saved payment methods the kit could not save again after deleting them (${foreign.map(label).join(', ')}): run it on an account with no saved cards, or only sandbox test cards`,
+        );
+      }
+      if (original.length === 0) {
+        const card = await saveCard(context, 'pm_card_visa');
+        const { methods, response } = await deleteFreely(context, card, 'only payment method');
+        ensure(methods.length === 0, 'deleting the only payment method left others', response);
+        return;
+      }
+      // Delete down to the default (the others need no newDefaultId), then the default itself;
+      // then save the same sandbox cards again, whatever happened.
+      let failure: unknown;
+      try {
+        const keep = original.find((method) => method.isDefault) ?? original[0]!;
+        for (const method of original) {
+          if (method.id === keep.id) continue;
+          const { methods, response } = await deleteFreely(context, method, 'non-default method');
+          ensure(
+            methods.some((m) => m.id === keep.id && m.isDefault),
+            `deleting a non-default method (${method.id}) changed the default`,
+            response,
+          );
+        }
+        const { methods, response } = await deleteFreely(context, keep, 'last payment method');
+        ensure(methods.length === 0, 'deleting the last payment method left others', response);
+      } catch (error) {
+        failure = error;
+      }
+      try {
+        await restore(context, original);
+      } catch (error) {
+        failure ??= new CheckFailure(
+          `saving the account's cards again failed: ${error instanceof Error ? error.message : String(error)}`,
+          error instanceof CheckFailure ? error.exchange : undefined,
+        );
+      }
+      if (failure) throw failure;
     },
   },
 ];

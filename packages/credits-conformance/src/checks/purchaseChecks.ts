@@ -1,68 +1,7 @@
-import {
-  balanceSchema,
-  isPurchaseSettled,
-  type Purchase,
-  purchaseSchema,
-  transactionPageSchema,
-} from 'credits-core';
+import { purchaseSchema, transactionPageSchema } from 'credits-core';
 import { CheckSkipped, ensure } from '../CheckFailure.js';
-import type { Check, CheckContext } from '../createCheckContext.js';
-
-async function available(context: CheckContext) {
-  return context.parse(balanceSchema, await context.http('GET', '/balance'), 'GET /balance')
-    .available;
-}
-
-async function cheapestPackage(context: CheckContext) {
-  const response = await context.http('GET', '/packages');
-  const packages = (
-    (response.json as { data?: { id: string; credits: number; price: { amount: number } }[] })
-      ?.data ?? []
-  )
-    .slice()
-    .sort((a, b) => a.price.amount - b.price.amount);
-  const cheapest = packages[0];
-  ensure(cheapest, 'no packages to buy', response);
-  return cheapest;
-}
-
-async function createPurchase(context: CheckContext, packageId: string) {
-  const response = await context.http('POST', '/purchases', {
-    body: { packageId },
-    headers: { 'Idempotency-Key': context.key() },
-  });
-  return context.parse(purchaseSchema, response, 'POST /purchases');
-}
-
-async function confirm(context: CheckContext, id: string, paymentMethod: string) {
-  const response = await context.http(
-    'POST',
-    `/sandbox/purchases/${encodeURIComponent(id)}/confirm`,
-    { body: { paymentMethod } },
-  );
-  return { response, purchase: context.parse(purchaseSchema, response, 'sandbox confirm') };
-}
-
-/** Polls like a client would, with backoff, until the purchase settles (the webhook may be late). */
-async function settle(context: CheckContext, purchase: Purchase): Promise<Purchase> {
-  let current = purchase;
-  let wait = 100;
-  const deadline = Date.now() + context.settleTimeoutMs;
-  while (!isPurchaseSettled(current.status)) {
-    ensure(
-      Date.now() < deadline,
-      `the purchase was still ${current.status} after ${context.settleTimeoutMs} ms`,
-    );
-    await new Promise((resolve) => setTimeout(resolve, wait));
-    wait = Math.min(wait * 2, 2_000);
-    current = context.parse(
-      purchaseSchema,
-      await context.http('GET', `/purchases/${encodeURIComponent(current.id)}`),
-      'GET /purchases/{id}',
-    );
-  }
-  return current;
-}
+import type { Check } from '../createCheckContext.js';
+import { available, cheapestPackage, confirm, createPurchase, settle } from './sandboxPurchase.js';
 
 export const purchaseChecks: Check[] = [
   {
@@ -74,13 +13,16 @@ export const purchaseChecks: Check[] = [
       const before = await available(context);
       const created = await createPurchase(context, pkg.id);
       ensure(
-        created.credits === pkg.credits,
-        `the purchase adds ${created.credits} credits, the package ${pkg.credits}`,
+        created.purchase.credits === pkg.credits,
+        `the purchase adds ${created.purchase.credits} credits, the package ${pkg.credits}`,
+        created.response,
       );
-      const { response } = await confirm(context, created.id, 'pm_card_visa');
-      const done = await settle(
+      const id = created.purchase.id;
+      await confirm(context, id, 'pm_card_visa');
+      // A client retrying the confirmation (a lost answer) must not pay twice.
+      const { response, purchase: done } = await settle(
         context,
-        (await confirm(context, created.id, 'pm_card_visa')).purchase,
+        await confirm(context, id, 'pm_card_visa'),
       );
       ensure(
         done.status === 'succeeded',
@@ -91,20 +33,24 @@ export const purchaseChecks: Check[] = [
       ensure(
         row?.amount === pkg.credits && row.purchaseId === done.id,
         'the succeeded purchase does not carry its ledger row',
+        response,
       );
       ensure(
-        done.balance?.available === before + pkg.credits,
-        `balance went from ${before} to ${done.balance?.available}, expected +${pkg.credits}`,
+        done.balance?.available === before.available + pkg.credits,
+        `balance went from ${before.available} to ${done.balance?.available}, expected +${pkg.credits}`,
+        response,
       );
-      const again = await confirm(context, created.id, 'pm_card_visa');
+      const again = await confirm(context, id, 'pm_card_visa');
       ensure(
         again.purchase.transaction?.id === row.id,
         'confirming again changed the purchase',
         again.response,
       );
+      const after = await available(context);
       ensure(
-        (await available(context)) === before + pkg.credits,
-        'confirming a settled purchase again moved the balance',
+        after.available === before.available + pkg.credits,
+        `confirming a settled purchase again moved the balance to ${after.available} (expected ${before.available + pkg.credits})`,
+        after.response,
       );
       const ledger = await context.http('GET', '/transactions', {
         query: { type: 'purchase', limit: (await context.getConfig()).limits.maxPageSize },
@@ -121,7 +67,7 @@ export const purchaseChecks: Check[] = [
     async run(context) {
       await context.requireTestMode();
       const pkg = await cheapestPackage(context);
-      const first = await createPurchase(context, pkg.id);
+      const first = (await createPurchase(context, pkg.id)).purchase;
       const challenged = await confirm(context, first.id, 'pm_card_threeDSecure2Required');
       ensure(
         challenged.purchase.status === 'requires_action',
@@ -131,18 +77,18 @@ export const purchaseChecks: Check[] = [
       const completed = await context.http('POST', `/sandbox/purchases/${first.id}/authenticate`, {
         body: { outcome: 'complete' },
       });
-      const done = await settle(
-        context,
-        context.parse(purchaseSchema, completed, 'sandbox authenticate'),
-      );
+      const done = await settle(context, {
+        response: completed,
+        purchase: context.parse(purchaseSchema, completed, 'sandbox authenticate'),
+      });
       ensure(
-        done.status === 'succeeded',
-        `a completed challenge left the purchase ${done.status}`,
-        completed,
+        done.purchase.status === 'succeeded',
+        `a completed challenge left the purchase ${done.purchase.status}`,
+        done.response,
       );
 
       const before = await available(context);
-      const second = await createPurchase(context, pkg.id);
+      const second = (await createPurchase(context, pkg.id)).purchase;
       await confirm(context, second.id, 'pm_card_threeDSecure2Required');
       const failedResponse = await context.http(
         'POST',
@@ -156,7 +102,12 @@ export const purchaseChecks: Check[] = [
         `expected failure.code authentication_failed, got ${failed.failure?.code}`,
         failedResponse,
       );
-      ensure((await available(context)) === before, 'a failed challenge moved the balance');
+      const after = await available(context);
+      ensure(
+        after.available === before.available,
+        `a failed challenge moved the balance from ${before.available} to ${after.available}`,
+        after.response,
+      );
     },
   },
   {
@@ -171,7 +122,7 @@ export const purchaseChecks: Check[] = [
         ['pm_card_visa_chargeDeclinedInsufficientFunds', 'insufficient_funds'],
       ] as const) {
         const created = await createPurchase(context, pkg.id);
-        const { response, purchase } = await confirm(context, created.id, token);
+        const { response, purchase } = await confirm(context, created.purchase.id, token);
         ensure(
           purchase.status === 'requires_payment_method',
           `${token} left the purchase ${purchase.status}`,
@@ -183,7 +134,12 @@ export const purchaseChecks: Check[] = [
           response,
         );
       }
-      ensure((await available(context)) === before, 'a declined payment moved the balance');
+      const after = await available(context);
+      ensure(
+        after.available === before.available,
+        `a declined payment moved the balance from ${before.available} to ${after.available}`,
+        after.response,
+      );
     },
   },
   {
