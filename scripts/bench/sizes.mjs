@@ -78,6 +78,14 @@ const coreClient = await measure(
   ['@tanstack/query-core'],
 );
 const coreAll = await measure(coreEverything, core, ['@tanstack/query-core']);
+// The same two with valibot external too: our own code alone, the floor no schema
+// library choice can go below (it shows whether a core target is reachable at all).
+const coreClientOwn = await measure(
+  "export { createCreditsClient, CreditsError, isCreditsError } from './dist/index.js';",
+  core,
+  ['@tanstack/query-core', 'valibot'],
+);
+const coreAllOwn = await measure(coreEverything, core, ['@tanstack/query-core', 'valibot']);
 // Each entry point alone (valibot counted in each that uses it): where the bytes are.
 const coreEntries = [];
 for (const entry of ['index', 'query/index', 'payments/index', 'sandbox/index', 'export/index']) {
@@ -105,6 +113,13 @@ const rows = [
   // an unsettled attempt was kept through pay()/reset() and a purchase's ledger row was
   // written into the loaded history lists (+0.3 KB, both user-visible fixes).
   ['credits-core: every export (all five entry points)', coreAll.initial, 8, 11.5],
+  [
+    'credits-core: client entry, our code only (valibot external)',
+    coreClientOwn.initial,
+    null,
+    null,
+  ],
+  ['credits-core: every export, our code only (valibot external)', coreAllOwn.initial, null, null],
   ...coreEntries.map(([name, bytes]) => [name, bytes, null, null]),
 ];
 
