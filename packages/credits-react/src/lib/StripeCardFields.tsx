@@ -1,6 +1,6 @@
 import { Elements, PaymentElement, useElements } from '@stripe/react-stripe-js';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { useLabels } from '../labels/useLabels.js';
@@ -52,8 +52,12 @@ export default function StripeCardFields({ getStripe, intent, onElements }: Stri
     (theme === 'system' &&
       typeof matchMedia !== 'undefined' &&
       matchMedia('(prefers-color-scheme: dark)').matches);
+  // The tokens are read from the rendered widget (its theme, the host's overrides), so the
+  // Element is created once they are known: one layout effect later, before the first paint.
+  const [appearance, setAppearance] = useState<ReturnType<typeof stripeAppearance>>();
+  useLayoutEffect(() => setAppearance(stripeAppearance(root.current, dark)), [dark]);
   const options = {
-    appearance: stripeAppearance(root.current, dark),
+    appearance,
     currency: intent.currency.toLowerCase(),
     ...(intent.mode === 'payment'
       ? {
@@ -69,7 +73,7 @@ export default function StripeCardFields({ getStripe, intent, onElements }: Stri
         <p role="alert" className="cr:m-0 cr:text-sm cr:text-danger">
           {labels.stripeUnavailable}
         </p>
-      ) : (
+      ) : appearance === undefined ? null : (
         <Elements stripe={stripePromise} options={options}>
           <ElementsBridge onElements={onElements} />
         </Elements>
