@@ -40,6 +40,7 @@ function GenerateWebsite() {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const generate = async () => {
+    if (busy) return;
     setBusy(true);
     const website = WEBSITES[Math.floor(Math.random() * WEBSITES.length)] ?? WEBSITES[0]!;
     const response = await fetch('/api/credits/v1/usage', {
@@ -56,9 +57,11 @@ function GenerateWebsite() {
         websiteName: website.name,
         websiteUrl: website.url,
       }),
-    });
+    }).catch(() => null);
     setBusy(false);
-    if (response.ok) {
+    if (!response) {
+      setMessage('We can’t reach the server. Check your connection and try again.');
+    } else if (response.ok) {
       setMessage(`Generated ${website.name}: 1,250 credits spent.`);
       await invalidate();
     } else {
@@ -71,7 +74,13 @@ function GenerateWebsite() {
   };
   return (
     <div className="actions">
-      <button type="button" className="generate" onClick={generate} disabled={busy}>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+      <button
+        type="button"
+        className="generate"
+        onClick={generate}
+        aria-disabled={busy || undefined}
+      >
         Generate website (1,250 credits)
       </button>
       <p className="notice" role="status">
