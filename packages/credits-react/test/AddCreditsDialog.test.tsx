@@ -95,6 +95,33 @@ describe('<AddCreditsDialog>', () => {
     expect(screen.getByRole('button', { name: 'Add credits' })).toHaveFocus();
   });
 
+  it('never pre-selects an expired default card: the next usable card is chosen', async () => {
+    const expired = {
+      id: 'pm_old',
+      type: 'card',
+      isDefault: true,
+      card: { brand: 'visa', last4: '1111', expMonth: 1, expYear: 2020 },
+    };
+    const valid = {
+      id: 'pm_ok',
+      type: 'card',
+      isDefault: false,
+      card: { brand: 'mastercard', last4: '4444', expMonth: 12, expYear: 2040 },
+    };
+    renderWithCredits(ui(), {
+      handlers: [
+        http.get(`${BASE_URL}/payment-methods`, () =>
+          HttpResponse.json({ data: [expired, valid] }),
+        ),
+      ],
+    });
+    const dialog = await openDialog();
+    const old = await dialog.findByRole('radio', { name: /Visa •••• 1111/ });
+    expect(old).toBeDisabled();
+    expect(old).not.toBeChecked();
+    expect(dialog.getByRole('radio', { name: /Mastercard •••• 4444/ })).toBeChecked();
+  });
+
   it('a double click on Pay creates one purchase and one ledger row', async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {

@@ -73,7 +73,10 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
   const saved = methods.data?.data ?? [];
   const selectedPackage: CreditPackage | undefined =
     list.find((p) => p.id === packageId) ?? list[0];
-  const selectedMethod = methodId ?? saved.find((m) => m.isDefault)?.id ?? saved[0]?.id ?? NEW_CARD;
+  // The default card first, else the first saved one; never an expired card (its radio is disabled).
+  const usable = saved.filter((m) => expiryStatus(m) !== 'expired');
+  const selectedMethod =
+    methodId ?? usable.find((m) => m.isDefault)?.id ?? usable[0]?.id ?? NEW_CARD;
   const busy =
     state.status === 'paying' || state.status === 'challenge' || state.status === 'processing';
   const forbidden = state.status === 'error' && state.error.code === 'forbidden';
