@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +42,8 @@ it('`npm run dev` serves the demo app and its API, and SIGINT stops both', async
         (response) => response.ok,
         () => false,
       );
-    await expect.poll(ready, { timeout: 120_000, interval: 500 }).toBe(true);
+    // `npm run dev` installs and rebuilds every package first: minutes on 2 busy cores.
+    await expect.poll(ready, { timeout: 300_000, interval: 500 }).toBe(true);
     expect(stripVTControlCharacters(output), output).toContain(
       `› demo: open http://127.0.0.1:${app}`,
     );
@@ -56,6 +57,12 @@ it('`npm run dev` serves the demo app and its API, and SIGINT stops both', async
     process.kill(-(child.pid as number), 'SIGINT');
     await exited;
     rmSync(data, { recursive: true, force: true });
+    // Stopped in the middle of its build (`rm -rf dist && tsup`), it leaves packages
+    // without dist: build them again so the tests after this one find them.
+    const built = ['credits-core/dist/index.js', 'credits-react/dist/styles.css'].every((file) =>
+      existsSync(`${repo}/packages/${file}`),
+    );
+    if (!built) spawnSync('pnpm', ['run', 'build'], { cwd: repo, stdio: 'ignore' });
   }
   // Nothing keeps listening after Ctrl-C.
   await expect
@@ -78,4 +85,4 @@ it('`npm run dev` serves the demo app and its API, and SIGINT stops both', async
       { timeout: 10_000 },
     )
     .toBe('down');
-}, 180_000);
+}, 480_000);
