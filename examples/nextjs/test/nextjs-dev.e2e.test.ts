@@ -1,0 +1,64 @@
+import { createCreditsClient, formatCredits } from 'credits-core';
+import { chromium } from 'playwright';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
+import {
+  type ReferenceServer,
+  startReferenceServer,
+} from '../../reference-server/src/startReferenceServer';
+import { collectConsoleProblems, hydrationWarning, type NextServer, startNext } from './nextServer';
+
+/**
+ * React prints its hydration warnings (attribute and text mismatches) only in
+ * development builds, so the production test cannot see them: this one loads the
+ * page from `next dev`.
+ */
+let api: ReferenceServer;
+let server: NextServer | undefined;
+
+beforeAll(async () => {
+  api = await startReferenceServer({ seedDemo: true });
+  // The first request compiles the page: on two busy cores that can take a minute.
+  // NODE_ENV: Vitest sets `test`, which `next dev` takes for a build and then
+  // rewrites tsconfig.json with build-mode type paths.
+  server = await startNext(
+    'dev',
+    { ...process.env, NODE_ENV: 'development', CREDITS_API_URL: api.origin },
+    { readyWithinMs: 150_000 },
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await api?.close();
+}, 30_000);
+
+it('hydrates in development without hydration warnings', async () => {
+  if (!server) throw new Error('next dev is not running');
+  const balance = await createCreditsClient({
+    baseUrl: api.baseUrl,
+    headers: { Authorization: 'Bearer nextjs' },
+  }).getBalance();
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+  });
+  try {
+    const page = await browser.newPage();
+    const messages = collectConsoleProblems(page);
+    await page.goto(server.origin, { waitUntil: 'load' });
+    await page
+      .getByText(`${formatCredits(balance.available, { locale: 'en-US' })} credits`)
+      .first()
+      .waitFor({ state: 'visible' });
+    // Interactive: the dialog opens, so React has hydrated (and reported any mismatch).
+    await page.getByRole('button', { name: 'Add credits' }).first().click();
+    await page.getByRole('dialog', { name: 'Add credits' }).waitFor();
+    const hydration = messages.filter((text) => hydrationWarning.test(text));
+    expect(hydration, `console:\n${messages.join('\n')}\nnext dev:\n${server.output()}`).toEqual(
+      [],
+    );
+  } finally {
+    await browser.close();
+  }
+});
