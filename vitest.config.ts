@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable } from './.storybook/chromium.ts';
+import { requestCountingCommands } from './scripts/requestCountingCommands.ts';
 import { workspaceAliases } from './scripts/workspaceAliases.ts';
 
 /** Headless Debian Chromium through Playwright, for every browser-mode project. */
@@ -101,7 +102,8 @@ export default defineConfig({
         define: { 'import.meta.env.VITE_CREDITS_THEME': JSON.stringify(theme) },
         test: {
           name: theme === 'light' ? 'storybook' : 'storybook-dark',
-          browser: chromium(),
+          // startCountingRequests / countedRequests: network-level request counts for play functions.
+          browser: { ...chromium(), commands: requestCountingCommands },
         },
       })),
     ],

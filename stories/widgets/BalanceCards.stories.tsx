@@ -3,6 +3,7 @@ import { createCreditsHandlers } from 'credits-msw';
 import { BalanceCards } from 'credits-react';
 import { delay, HttpResponse, http } from 'msw';
 import { expect, fn, userEvent, within } from 'storybook/test';
+import { expectLoading } from '../support/loading';
 import { withCredits } from '../support/withCredits';
 
 /**
@@ -37,10 +38,17 @@ export const Loading: Story = {
     msw: { handlers: [http.get('*/api/credits/v1/balance', async () => delay('infinite'))] },
   },
   play: async ({ canvasElement }) => {
+    const canvas = cards(canvasElement);
     await expect(canvasElement.querySelector('[data-slot="balance-cards"]')).toHaveAttribute(
       'data-status',
       'loading',
     );
+    // Screen readers get the section's heading, the busy state and the loading text
+    // (visually hidden: sighted users see skeleton cards); no figures, no error yet.
+    await expect(canvas.getByRole('heading', { name: 'Credit balance' })).toBeInTheDocument();
+    await expectLoading(canvasElement, 'Loading your credit balance…');
+    await expect(canvas.queryByText('Current balance')).toBeNull();
+    await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
 

@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
 import { PaymentMethods } from 'credits-react';
-import { HttpResponse, http } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
+import { expectLoading } from '../support/loading';
+import { serverErrorThenRecovery } from '../support/serverErrorThenRecovery';
 import { withCredits } from '../support/withCredits';
 
 /** Saved cards: Default badge, expiry warnings, set as default, delete with confirmation, add a card. */
@@ -24,16 +26,19 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Each story gets its own fake backend with three saved cards. */
-const fresh = () => ({
-  msw: {
-    handlers: createCreditsHandlers({
-      backend: createCreditsBackend({
-        paymentMethods: ['pm_card_visa', 'pm_card_mastercard', 'pm_card_threeDSecure2Required'],
-      }),
+/** A fake backend of its own with three saved cards. */
+const threeCards = () =>
+  createCreditsHandlers({
+    backend: createCreditsBackend({
+      paymentMethods: ['pm_card_visa', 'pm_card_mastercard', 'pm_card_threeDSecure2Required'],
     }),
-  },
-});
+  });
+
+/** Each story gets its own fake backend with three saved cards. */
+const fresh = () => ({ msw: { handlers: threeCards() } });
+
+/** The widget's region, named by its heading. */
+const REGION = 'Payment methods';
 
 const row = async (canvasElement: HTMLElement, name: string) =>
   (await within(canvasElement).findByText(name)).closest('li') as HTMLElement;
@@ -103,6 +108,41 @@ export const AddCardWith3DS: Story = {
     await waitFor(() =>
       expect(within(canvasElement).getAllByText('Visa •••• 3184')).toHaveLength(2),
     );
+  },
+};
+
+export const Loading: Story = {
+  parameters: {
+    msw: {
+      handlers: [
+        http.get('*/api/credits/v1/payment-methods', async () => delay('infinite')),
+        ...threeCards(),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const region = await canvas.findByRole('region', { name: REGION });
+    const status = await expectLoading(canvasElement, 'Loading your saved cards…');
+    await expect(region).toContainElement(status);
+    await expect(status).toBeVisible();
+    await expect(canvas.queryByRole('list')).toBeNull();
+  },
+};
+
+/** The server fails once; Retry asks again and the saved cards appear. */
+export const ServerError: Story = {
+  ...serverErrorThenRecovery('/payment-methods', threeCards()),
+  play: async ({ canvasElement }) => {
+    const region = within(await within(canvasElement).findByRole('region', { name: REGION }));
+    await expect(await region.findByRole('alert')).toHaveTextContent('The server had a problem.');
+    await expect(region.queryByText('Visa •••• 4242')).toBeNull();
+    await userEvent.click(region.getByRole('button', { name: 'Retry' }));
+    await expect(
+      within(await row(canvasElement, 'Visa •••• 4242')).getByText('Default'),
+    ).toBeVisible();
+    await expect(region.getAllByRole('listitem')).toHaveLength(3);
+    await expect(region.queryByRole('alert')).toBeNull();
   },
 };
 

@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Transaction, Website } from 'credits-core';
 import { createCreditsBackend, createCreditsHandlers, generateTransactions } from 'credits-msw';
 import { UsageByWebsite } from 'credits-react';
-import { expect, waitFor, within } from 'storybook/test';
+import { delay, http } from 'msw';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expectLoading } from '../support/loading';
+import { serverErrorThenRecovery } from '../support/serverErrorThenRecovery';
 import { withCredits } from '../support/withCredits';
 
 /** Which websites consume the most credits over the last 30 days. */
@@ -23,11 +27,62 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The widget's region, named by its heading. */
+const REGION = 'Usage by website · Last 30 days';
+
+const usageRows = (canvasElement: HTMLElement) => within(canvasElement).getAllByRole('listitem');
+
+const bakery: Website = { id: 'web_bakery', name: 'Bakery Bliss', url: 'https://bakery.example' };
+const kanzlei: Website = { id: 'web_law', name: 'Kanzlei Meyer', url: 'https://kanzlei.example' };
+const ramen: Website = { id: 'web_ramen', name: '東京ラーメン', url: 'https://ramen.example' };
+
+/**
+ * A fixed month: 15,000 + 6,000 + 3,000 credits spent on three websites, so
+ * every count and share (62.5 %, 25 %, 12.5 %) is known in each locale.
+ */
+const fixedMonth = () => {
+  const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00Z`;
+  const usage = (id: string, day: number, website: Website, amount: number, after: number) =>
+    ({
+      id,
+      createdAt: at(day),
+      type: 'usage',
+      description: 'Website generation',
+      amount: -amount,
+      balanceAfter: after,
+      website,
+      purchaseId: null,
+    }) satisfies Transaction;
+  const transactions: Transaction[] = [
+    usage('u3', 20, ramen, 3_000, 26_000),
+    usage('u2', 15, kanzlei, 6_000, 29_000),
+    usage('u1', 10, bakery, 15_000, 35_000),
+    {
+      id: 'g1',
+      createdAt: at(1),
+      type: 'grant',
+      description: 'Welcome credits',
+      amount: 50_000,
+      balanceAfter: 50_000,
+      website: null,
+      purchaseId: null,
+    },
+  ];
+  return {
+    msw: {
+      handlers: createCreditsHandlers({
+        backend: createCreditsBackend({
+          transactions,
+          now: () => new Date('2026-11-24T12:00:00Z'),
+        }),
+      }),
+    },
+  };
+};
+
 export const Default: Story = {
   play: async ({ canvasElement }) => {
-    await waitFor(() =>
-      expect(within(canvasElement).getAllByRole('listitem').length).toBeGreaterThan(1),
-    );
+    await waitFor(() => expect(usageRows(canvasElement).length).toBeGreaterThan(1));
   },
 };
 
@@ -40,4 +95,77 @@ export const NothingSpent: Story = {
   },
 };
 
+export const Loading: Story = {
+  parameters: {
+    msw: { handlers: [http.get('*/api/credits/v1/usage/websites', async () => delay('infinite'))] },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const region = await canvas.findByRole('region', { name: REGION });
+    const status = await expectLoading(canvasElement, 'Loading transactions…');
+    await expect(region).toContainElement(status);
+    await expect(status).toBeVisible();
+    await expect(canvas.queryByRole('list')).toBeNull();
+  },
+};
+
+/** The server fails once; Retry asks again and the ranking appears. */
+export const ServerError: Story = {
+  ...serverErrorThenRecovery('/usage/websites', fixedMonth().msw.handlers),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const region = within(await canvas.findByRole('region', { name: REGION }));
+    await expect(await region.findByRole('alert')).toHaveTextContent('The server had a problem.');
+    await expect(region.queryByRole('list')).toBeNull();
+    await userEvent.click(region.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(usageRows(canvasElement)).toHaveLength(3));
+    await expect(region.queryByRole('alert')).toBeNull();
+    await expect(
+      region.getByRole('link', { name: `${bakery.name} (opens in a new tab)` }),
+    ).toBeVisible();
+  },
+};
+
 export const Dark: Story = { globals: { creditsTheme: 'dark' } };
+
+export const German: Story = {
+  parameters: fixedMonth(),
+  globals: { locale: 'de-DE' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(usageRows(canvasElement)).toHaveLength(3));
+    const [first, second, third] = usageRows(canvasElement);
+    await expect(
+      within(first as HTMLElement).getByRole('link', {
+        name: `${bakery.name} (opens in a new tab)`,
+      }),
+    ).toBeVisible();
+    // German digits: a point groups thousands, a comma marks decimals, a space precedes %.
+    await expect(first).toHaveTextContent('15.000 credits · 62,5 %');
+    await expect(second).toHaveTextContent('6.000 credits · 25 %');
+    await expect(third).toHaveTextContent('3.000 credits · 12,5 %');
+    await expect(canvasElement.querySelector('[data-slot="usage-by-website"]')).toHaveAttribute(
+      'lang',
+      'de-DE',
+    );
+  },
+};
+
+export const Japanese: Story = {
+  parameters: fixedMonth(),
+  globals: { locale: 'ja-JP' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(usageRows(canvasElement)).toHaveLength(3));
+    const [first, , third] = usageRows(canvasElement);
+    await expect(first).toHaveTextContent('15,000 credits · 62.5%');
+    await expect(
+      within(third as HTMLElement).getByRole('link', {
+        name: `${ramen.name} (opens in a new tab)`,
+      }),
+    ).toBeVisible();
+    await expect(third).toHaveTextContent('3,000 credits · 12.5%');
+    await expect(canvasElement.querySelector('[data-slot="usage-by-website"]')).toHaveAttribute(
+      'lang',
+      'ja-JP',
+    );
+  },
+};
