@@ -91,6 +91,9 @@ export default defineConfig({
           include: ['test/compat/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 600_000,
+          // After the e2e project, never beside it: `npm run dev` there rebuilds every
+          // package (rm -rf dist) while this project packs the tarballs from dist.
+          sequence: { groupOrder: 1 },
         },
       },
       chromiumProject('browser', ['packages/*/test/**/*.browser.test.tsx']),
