@@ -24,6 +24,19 @@ const problem = (error: ProblemError) =>
     headers: { 'Content-Type': 'application/problem+json' },
   });
 
+/** outOfOrder: the longest an answer is held waiting for a newer one to go first. */
+const OUT_OF_ORDER_MAX_HOLD_MS = 1_000;
+/** outOfOrder: how long after the newer answer the held, older one is sent. */
+const OUT_OF_ORDER_GAP_MS = 20;
+
+/** hang: never answers. Ends (with a network error nobody reads) when the client aborts; no timer. */
+const neverAnswer = (signal: AbortSignal) =>
+  new Promise<Response>((resolve) => {
+    const end = () => resolve(HttpResponse.error());
+    if (signal.aborted) end();
+    else signal.addEventListener('abort', end, { once: true });
+  });
+
 const listParam = (url: URL, name: string) => url.searchParams.getAll(name).filter(Boolean);
 const param = (url: URL, name: string) => url.searchParams.get(name) || undefined;
 
@@ -56,48 +69,101 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
     url: URL,
   ) => unknown | Promise<unknown>;
 
+  const key = (request: Request) => request.headers.get('idempotency-key');
+  const spent = new Map<string, unknown>();
+  // dropAfterWrite: the writes whose answer was already lost once.
+  const dropped = new Set<string>();
+  // outOfOrder: GETs seen per path, and the held answer of each path.
+  const reads = new Map<string, number>();
+  const held = new Map<string, () => void>();
+
+  /** Holds an answer until released, the client aborts, or OUT_OF_ORDER_MAX_HOLD_MS pass. */
+  const hold = (path: string, signal: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      const release = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', release);
+        if (held.get(path) === release) held.delete(path);
+        resolve();
+      };
+      const timer = setTimeout(release, OUT_OF_ORDER_MAX_HOLD_MS);
+      signal.addEventListener('abort', release, { once: true });
+      held.set(path, release);
+    });
+
+  const answer = async (
+    run: Route,
+    request: Request,
+    params: Record<string, string>,
+    href: URL,
+    write: boolean,
+  ): Promise<Response> => {
+    try {
+      const authorized = request.headers.has('authorization') || request.headers.has('cookie');
+      if (scenario.unauthenticated || (options.requireAuth && !authorized)) {
+        throw new ProblemError(401, 'unauthenticated', 'Sign in required');
+      }
+      if (scenario.serverError)
+        throw new ProblemError(500, 'internal_error', 'Internal server error');
+      if (write && scenario.readOnly) {
+        throw new ProblemError(
+          403,
+          'forbidden',
+          'Not allowed',
+          'This account may view credits but not buy them or change cards.',
+        );
+      }
+      backend.tick();
+      const result = (await run(request, params, href)) as {
+        status: number;
+        body: unknown;
+      };
+      if (result.status >= 400) {
+        const body = result.body as ReturnType<ProblemError['toJSON']>;
+        return HttpResponse.json(body, {
+          status: result.status,
+          headers: { 'Content-Type': 'application/problem+json' },
+        });
+      }
+      if (write && scenario.dropAfterWrite) {
+        // The backend did the work; the connection drops before the answer, once per attempt.
+        const attempt = key(request) ?? `${request.method} ${href.pathname}${href.search}`;
+        if (!dropped.has(attempt)) {
+          dropped.add(attempt);
+          return HttpResponse.error();
+        }
+      }
+      const body = scenario.malformed ? corruptResponse(href.pathname, result.body) : result.body;
+      return HttpResponse.json(body as never, { status: result.status });
+    } catch (error) {
+      if (error instanceof ProblemError) return problem(error);
+      throw error;
+    }
+  };
+
   const route =
     (run: Route, write = false): HttpResponseResolver =>
     async ({ request, params }) => {
+      if (scenario.hang) return neverAnswer(request.signal);
       if (scenario.latencyMs) await delay(scenario.latencyMs);
-      try {
-        const authorized = request.headers.has('authorization') || request.headers.has('cookie');
-        if (scenario.unauthenticated || (options.requireAuth && !authorized)) {
-          throw new ProblemError(401, 'unauthenticated', 'Sign in required');
-        }
-        if (scenario.serverError)
-          throw new ProblemError(500, 'internal_error', 'Internal server error');
-        if (write && scenario.readOnly) {
-          throw new ProblemError(
-            403,
-            'forbidden',
-            'Not allowed',
-            'This account may view credits but not buy them or change cards.',
-          );
-        }
-        backend.tick();
-        const href = new URL(request.url);
-        const result = (await run(request, params as Record<string, string>, href)) as {
-          status: number;
-          body: unknown;
-        };
-        if (result.status >= 400) {
-          const body = result.body as ReturnType<ProblemError['toJSON']>;
-          return HttpResponse.json(body, {
-            status: result.status,
-            headers: { 'Content-Type': 'application/problem+json' },
-          });
-        }
-        const body = scenario.malformed ? corruptResponse(href.pathname, result.body) : result.body;
-        return HttpResponse.json(body as never, { status: result.status });
-      } catch (error) {
-        if (error instanceof ProblemError) return problem(error);
-        throw error;
+      const href = new URL(request.url);
+      // Computed now, from the backend's state at arrival, even when it is sent late.
+      const response = await answer(run, request, params as Record<string, string>, href, write);
+      if (!scenario.outOfOrder || write) return response;
+      const seen = (reads.get(href.pathname) ?? 0) + 1;
+      reads.set(href.pathname, seen);
+      if (seen % 2 === 0) {
+        await hold(href.pathname, request.signal);
+        return response;
       }
+      // A newer answer goes out now; the older one held for this path follows it.
+      const older = held.get(href.pathname);
+      if (older) {
+        held.delete(href.pathname);
+        setTimeout(older, OUT_OF_ORDER_GAP_MS);
+      }
+      return response;
     };
-
-  const key = (request: Request) => request.headers.get('idempotency-key');
-  const spent = new Map<string, unknown>();
 
   return [
     http.get(

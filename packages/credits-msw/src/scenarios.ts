@@ -15,6 +15,23 @@ export interface CreditsScenario {
   serverError?: boolean;
   /** Successful JSON answers are corrupted so they break the contract. */
   malformed?: boolean;
+  /**
+   * No request is ever answered: only the client's own timeout (or abort) ends it.
+   * The handler waits on the request's abort signal, so it leaves no timer behind.
+   */
+  hang?: boolean;
+  /**
+   * Writes are applied, then the connection drops before the answer arrives
+   * (`HttpResponse.error()`, a network error). Once per `Idempotency-Key` (per
+   * method and URL without one): a retry with the same key gets the stored answer.
+   */
+  dropAfterWrite?: boolean;
+  /**
+   * Every second GET to a path is answered late: its answer is computed when the
+   * request arrives, then held until the next GET to that path has been answered
+   * (at most 1 s, or until the client aborts). An older answer arrives after a newer one.
+   */
+  outOfOrder?: boolean;
 }
 
 const lowBalanceLedger = () => {
@@ -64,6 +81,12 @@ export const creditsScenarios = {
   serverError: { serverError: true },
   /** Every response takes 2.5 s. */
   slow: { latencyMs: 2_500 },
+  /** The server never answers: the client's timeout must fire. */
+  hang: { hang: true },
+  /** The backend applies each write, then the connection drops before the answer (once per key). */
+  dropAfterWrite: { dropAfterWrite: true },
+  /** Every second GET to a path answers after the next one: older data arrives last. */
+  outOfOrder: { outOfOrder: true },
   /** Responses that break the contract (wrong types, fractional credits…). */
   malformed: { malformed: true },
   /** The saved default card is declined (generic decline). */

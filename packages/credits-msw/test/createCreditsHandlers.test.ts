@@ -1,6 +1,6 @@
 import { type CreditsError, createCreditsClient, type Transaction } from 'credits-core';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type CreditsBackend,
   type CreditsHandlersOptions,
@@ -363,6 +363,127 @@ describe('scenarios', () => {
     expect(settled.status).toBe('succeeded');
     await client.getPurchase(created.id);
     expect((await client.getBalance()).available).toBe(before + 10_000);
+  });
+});
+
+/** Lets I/O and promise callbacks run until `done()`, without moving (fake) time on. */
+async function untilSettled(done: () => boolean) {
+  for (let i = 0; i < 100 && !done(); i += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('network fault scenarios', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('slow: every answer takes 2.5 s, then arrives intact', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const backend = createCreditsBackend();
+    server.use(...createCreditsHandlers({ scenario: 'slow', backend, baseUrl: BASE }));
+    const client = createCreditsClient({ baseUrl: BASE, retry: false, timeoutMs: 10_000 });
+    let arrived = false;
+    const balance = client.getBalance().finally(() => {
+      arrived = true;
+    });
+    await vi.advanceTimersByTimeAsync(2_499);
+    await untilSettled(() => arrived);
+    expect(arrived).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await untilSettled(() => arrived);
+    expect(arrived).toBe(true);
+    expect(await balance).toEqual(backend.balance().body);
+  });
+
+  it('hang: never answers, the client’s timeout fires, and no timer is left behind', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const backend = createCreditsBackend();
+    server.use(...createCreditsHandlers({ scenario: 'hang', backend, baseUrl: BASE }));
+    const client = createCreditsClient({ baseUrl: BASE, retry: false, timeoutMs: 5_000 });
+    const balance = failure(client.getBalance());
+    const purchase = failure(
+      client.createPurchase({ packageId: 'pkg_10k' }, { idempotencyKey: 'key-hang' }),
+    );
+    await vi.advanceTimersByTimeAsync(4_999);
+    // Only the client's own two timeouts are pending: the handlers hold no timer.
+    expect(vi.getTimerCount()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await balance)?.code).toBe('timeout');
+    expect((await purchase)?.code).toBe('timeout');
+    expect(vi.getTimerCount()).toBe(0);
+    // The write never reached the backend.
+    expect(backend.inspect.purchases()).toEqual([]);
+  });
+
+  it('dropAfterWrite: the purchase is made but its answer is lost; the same key gets it, once', async () => {
+    const backend = createCreditsBackend();
+    server.use(...createCreditsHandlers({ scenario: 'dropAfterWrite', backend, baseUrl: BASE }));
+    const client = createCreditsClient({ baseUrl: BASE, retry: false });
+    const before = (await client.getBalance()).available;
+    const card = (await client.listPaymentMethods()).data.find((m) => m.isDefault)!;
+    const body = { packageId: 'pkg_10k', paymentMethodId: card.id };
+
+    const lost = await failure(client.createPurchase(body, { idempotencyKey: 'key-lost' }));
+    expect(lost?.code).toBe('network_error');
+    // The backend did the work: charged and credited, though the client never heard.
+    const [made] = backend.inspect.purchases();
+    expect(made?.status).toBe('succeeded');
+    expect((await client.getBalance()).available).toBe(before + 10_000);
+
+    const replay = await client.createPurchase(body, { idempotencyKey: 'key-lost' });
+    expect(replay).toMatchObject({ id: made?.id, status: 'succeeded' });
+    expect(backend.inspect.purchases()).toHaveLength(1);
+    expect((await client.getBalance()).available).toBe(before + 10_000);
+
+    // The client's own retries (same key) recover a lost answer without paying twice.
+    const retrying = createCreditsClient({ baseUrl: BASE, retry: { baseDelayMs: 1 } });
+    const again = await retrying.createPurchase(body, { idempotencyKey: 'key-retried' });
+    expect(again.status).toBe('succeeded');
+    expect(backend.inspect.purchases()).toHaveLength(2);
+    expect((await client.getBalance()).available).toBe(before + 20_000);
+
+    // A write without a key is applied too, its first answer lost.
+    const other = (await client.listPaymentMethods()).data.find((m) => !m.isDefault)!;
+    expect((await failure(client.setDefaultPaymentMethod(other.id)))?.code).toBe('network_error');
+    expect((await client.listPaymentMethods()).data.find((m) => m.isDefault)?.id).toBe(other.id);
+  });
+
+  it('outOfOrder: the second read is answered after the third, with the state it saw on arrival', async () => {
+    const backend = createCreditsBackend();
+    let computed = 0;
+    const counting: CreditsBackend = {
+      ...backend,
+      balance: () => {
+        computed += 1;
+        return backend.balance();
+      },
+    };
+    server.use(
+      ...createCreditsHandlers({ scenario: 'outOfOrder', backend: counting, baseUrl: BASE }),
+    );
+    const client = createCreditsClient({ baseUrl: BASE, retry: false });
+    const arrived: number[] = [];
+    const read = () =>
+      client.getBalance().then((balance) => {
+        arrived.push(balance.available);
+        return balance;
+      });
+
+    const start = (await read()).available; // the first read: answered at once
+    const older = read(); // the second: answered from the state now, then held
+    await vi.waitFor(() => expect(computed).toBe(2));
+    backend.spend({ credits: 500, description: 'Website generation' });
+    const newer = await read(); // the third: goes out first
+    expect(newer.available).toBe(start - 500);
+    expect(arrived).toEqual([start, start - 500]);
+    const sent = performance.now();
+    expect((await older).available).toBe(start);
+    // Released right after the newer answer, not at the 1 s limit.
+    expect(performance.now() - sent).toBeLessThan(500);
+    expect(arrived).toEqual([start, start - 500, start]);
+
+    // A held answer with no newer read after it still arrives (held at most 1 s).
+    const alone = await read();
+    expect(alone.available).toBe(start - 500);
   });
 });
 

@@ -57,13 +57,28 @@ describe('request economy', () => {
   });
 
   it('a purchase shows the new balance with no extra request, then revalidates at most once per resource', async () => {
-    renderWithCredits(dashboard());
+    const { queryClient } = renderWithCredits(dashboard());
     await screen.findAllByText('47,500 credits');
     await screen.findByText('Visa •••• 4242');
+    await screen.findByText('Usage by website', { exact: false });
     await waitFor(() => expect(requests.get('GET /transactions')).toBe(1));
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const shown = {
+      'GET /balance': 1,
+      'GET /transactions': 1,
+      'GET /payment-methods': 1,
+      'GET /usage/websites': 1,
+    };
+    expect(counts()).toEqual(shown);
     await userEvent.click(screen.getAllByRole('button', { name: 'Add credits' })[0]!);
     const dialog = within(await screen.findByRole('dialog', { name: 'Add credits' }));
-    await userEvent.click(await dialog.findByRole('button', { name: 'Pay $10.00' }));
+    const pay = await dialog.findByRole('button', { name: 'Pay $10.00' });
+    await waitFor(() => expect(pay).toBeEnabled());
+    // Opening the dialog may refetch what it shows (this QueryClient has no staleTime):
+    // the purchase is measured from here.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const before = counts();
+    await userEvent.click(pay);
     await dialog.findByText('+10,000 credits added');
     // The balance comes from the purchase itself.
     expect(
@@ -72,10 +87,14 @@ describe('request economy', () => {
       ),
     ).toBeTruthy();
     expect(requests.get('GET /balance')).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(requests.get('GET /balance')).toBe(1);
-    expect(requests.get('GET /transactions')).toBeLessThanOrEqual(2);
-    expect(requests.get('GET /packages')).toBe(1);
-    expect(requests.get('POST /purchases')).toBe(1);
+    // Counted once every revalidation the purchase started has finished.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const after = counts();
+    for (const resource of Object.keys(shown)) {
+      expect((after[resource] ?? 0) - (before[resource] ?? 0), resource).toBeLessThanOrEqual(1);
+    }
+    expect(after['GET /balance']).toBe(1);
+    expect(after['GET /packages']).toBe(1);
+    expect(after['POST /purchases']).toBe(1);
   });
 });

@@ -111,6 +111,12 @@ function AddCreditsDialogRoot({
   const { client, account } = useCreditsContext('<AddCreditsDialog>');
   const queryClient = useQueryClient();
   const [uncontrolled, setUncontrolled] = useState(defaultOpen ?? false);
+  // Another account signed in: whatever this dialog showed was the previous account's.
+  const [shownFor, setShownFor] = useState(account);
+  if (shownFor !== account) {
+    setShownFor(account);
+    setUncontrolled(false);
+  }
   const isOpen = open ?? uncontrolled;
   // Nothing is fetched or loaded until the dialog opens for the first time
   // (the trigger prepares on intent); after that it stays mounted.
@@ -123,8 +129,13 @@ function AddCreditsDialogRoot({
   controlled.current = open !== undefined;
   // A payment was under way when the page was reloaded: show it again, so the
   // user sees it finish instead of being offered to pay a second time.
+  const firstAccount = useRef(account);
   useEffect(() => {
-    if (!pendingPurchaseStorage(account).has()) return;
+    if (!pendingPurchaseStorage(account).has()) {
+      // A host that controls `open` closes it for the next account too.
+      if (account !== firstAccount.current) onOpenChangeRef.current?.(false);
+      return;
+    }
     setActivated(true);
     if (!controlled.current) setUncontrolled(true);
     onOpenChangeRef.current?.(true);
@@ -157,6 +168,8 @@ function AddCreditsDialogRoot({
         <WidgetErrorBoundary slot="add-credits-dialog">
           <Suspense fallback={null}>
             <AddCreditsDialogContent
+              // A fresh form and purchase flow per account: nothing of one account's payment shows to another.
+              key={account}
               open={isOpen}
               onOpenChange={context.setOpen}
               onPurchaseComplete={onPurchaseComplete}

@@ -1,5 +1,6 @@
 import { percentUsed } from 'credits-core';
 import { type ReactNode, useCallback, useId } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useBalance } from '../hooks/useBalance.js';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { balanceLabels } from '../labels/balanceLabels.js';
@@ -48,7 +49,8 @@ function BalanceCardsContent({
     (available: number) => labels.balanceUpdated(format.count(available)),
     [labels, format],
   );
-  const announcement = useBalanceAnnouncement(balance.data?.available, describe);
+  const { account } = useCreditsContext('<BalanceCards>');
+  const announcement = useBalanceAnnouncement(account, balance.data?.available, describe);
 
   const status = balance.isPending
     ? 'loading'
