@@ -102,7 +102,7 @@ export const Loading: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const region = await canvas.findByRole('region', { name: REGION });
-    const status = await expectLoading(canvasElement, 'Loading transactions…');
+    const status = await expectLoading(canvasElement, 'Loading usage by website…');
     await expect(region).toContainElement(status);
     await expect(status).toBeVisible();
     await expect(canvas.queryByRole('list')).toBeNull();

@@ -42,7 +42,7 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
           <span className="cr:text-sm cr:font-normal cr:text-muted">· {labels.usagePeriod}</span>
         </h2>
         {status === 'loading' && (
-          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingHistory}</p>
+          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingUsage}</p>
         )}
         {status === 'error' && (
           <ErrorState error={usage.error} onRetry={() => void usage.refetch()} />

@@ -72,6 +72,7 @@ export interface HistoryLabels {
   exportFailed: string;
   usageByWebsite: string;
   usagePeriod: string;
+  loadingUsage: string;
   noUsage: string;
 }
 

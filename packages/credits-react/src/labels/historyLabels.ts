@@ -44,5 +44,6 @@ export const historyLabels: HistoryLabels = {
   exportFailed: 'The export failed. Please try again.',
   usageByWebsite: 'Usage by website',
   usagePeriod: 'Last 30 days',
+  loadingUsage: 'Loading usage by website…',
   noUsage: 'No credits spent in this period.',
 };
