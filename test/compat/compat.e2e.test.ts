@@ -6,7 +6,8 @@ import { expect, it } from 'vitest';
  * Issue 9: the PUBLISHED packages (pnpm pack → npm install) work on Node 20 and 24,
  * React 18.3 and 19, and credits-msw with msw 2 and 3. The matrix lives in
  * scripts/compat/run.mjs; this test runs it and insists on every cell by name, so a
- * cell that is dropped or silently skipped fails here. Some cells also type-check a host
+ * cell that is dropped or silently skipped fails here. Every cell also runs credits-conformance's
+ * published bin against credits-msw over HTTP. Some cells also type-check a host
  * (scripts/compat/host.tsx) against the published .d.ts files. Needs `pnpm run build` first.
  */
 const CELLS = [
@@ -26,6 +27,17 @@ const CELLS = [
  */
 const TYPECHECKED = ['node20-react18.3-msw2', 'node20-react19-msw2', 'node24-react19-msw3'];
 const TYPECHECKS = ['node16, ESM host', 'bundler', 'node20, CommonJS host'];
+
+/**
+ * Checks every cell must print an `ok` line for: credits-conformance is published as a CLI,
+ * so its installed bin runs the whole kit against credits-msw's HTTP server (both from the
+ * tarballs), and must fail, with its reason, against a closed port and without --base-url.
+ */
+const EVERY_CELL = [
+  'ESM import credits-conformance',
+  'credits-conformance CLI (published bin) passes against credits-msw over HTTP',
+  'credits-conformance CLI (published bin) fails against a closed port, and without --base-url',
+];
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -69,5 +81,15 @@ it('every compat cell passes with the packed packages', { timeout: 600_000 }, as
   );
   expect(typechecked, summary).toEqual(
     TYPECHECKED.flatMap((cell) => TYPECHECKS.map((run) => `${cell}: ${run}`)),
+  );
+
+  // Likewise the checks every cell runs, named here so that one dropped from smoke.mjs fails.
+  const everywhere = CELLS.flatMap((cell) =>
+    EVERY_CELL.filter((check) => output.includes(`  [${cell}] ok   ${check} — `)).map(
+      (check) => `${cell}: ${check}`,
+    ),
+  );
+  expect(everywhere, summary).toEqual(
+    CELLS.flatMap((cell) => EVERY_CELL.map((check) => `${cell}: ${check}`)),
   );
 });
