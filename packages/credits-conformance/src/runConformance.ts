@@ -48,7 +48,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         result = {
           ...base,
           status: 'fail',
-          message: `the check could not run: ${error instanceof Error ? error.message : String(error)}`,
+          message: `the check could not run: ${describeError(error)}`,
         };
     }
     result.durationMs = Math.round(performance.now() - started);
@@ -65,4 +65,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     failed: results.filter((r) => r.status === 'fail').length,
     skipped: results.filter((r) => r.status === 'skip').length,
   };
+}
+
+/** An error's message and, for a failed fetch, why it failed (`ECONNREFUSED 127.0.0.1:9`). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  const why = cause?.message ?? cause?.code;
+  return why && !error.message.includes(why) ? `${error.message} (${why})` : error.message;
 }

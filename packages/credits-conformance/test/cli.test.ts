@@ -60,6 +60,16 @@ describe('credits-conformance CLI', () => {
     expect(code).toBe(1);
   });
 
+  it('names why a backend cannot be reached (a closed port: ECONNREFUSED)', async () => {
+    const closed = await startCreditsServer({ handlers: createCreditsHandlers() });
+    const url = closed.baseUrl;
+    await closed.close();
+    const { code, stdout } = await run(['--base-url', url, '--only', 'config.schema']);
+    expect(stdout).toMatch(/✗ config\.schema/);
+    expect(stdout).toMatch(/could not run: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)/);
+    expect(code).toBe(1);
+  });
+
   it('prints JSON with --json and usage without --base-url', async () => {
     const json = await run([
       '--base-url',
