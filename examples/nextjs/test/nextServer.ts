@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { ConsoleMessage, Page } from 'playwright';
+import { type ConsoleMessage, chromium, type Page } from 'playwright';
+import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
 
 /** The example's directory and its own `next` binary. */
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -96,6 +97,20 @@ export async function startNext(
 }
 
 /** Collects the page's console errors and warnings and its uncaught errors. */
+/** Opens a page in Debian's Chromium, hands it and its console problems to `run`, then closes it. */
+export async function withPage(run: (page: Page, messages: string[]) => Promise<void>) {
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+  });
+  try {
+    const page = await browser.newPage();
+    await run(page, collectConsoleProblems(page));
+  } finally {
+    await browser.close();
+  }
+}
+
 export function collectConsoleProblems(page: Page): string[] {
   const messages: string[] = [];
   page.on('console', (message: ConsoleMessage) => {

@@ -1,12 +1,10 @@
 import { createCreditsClient, formatCredits } from 'credits-core';
-import { chromium } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
 import {
   type ReferenceServer,
   startReferenceServer,
 } from '../../reference-server/src/startReferenceServer';
-import { collectConsoleProblems, hydrationWarning, type NextServer, startNext } from './nextServer';
+import { hydrationWarning, type NextServer, startNext, withPage } from './nextServer';
 
 /**
  * React prints its hydration warnings (attribute and text mismatches) only in
@@ -34,19 +32,14 @@ afterAll(async () => {
 }, 30_000);
 
 it('hydrates in development without hydration warnings', async () => {
-  if (!server) throw new Error('next dev is not running');
+  const dev = server;
+  if (!dev) throw new Error('next dev is not running');
   const balance = await createCreditsClient({
     baseUrl: api.baseUrl,
     headers: { Authorization: 'Bearer nextjs' },
   }).getBalance();
-  const browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: chromiumArgs,
-  });
-  try {
-    const page = await browser.newPage();
-    const messages = collectConsoleProblems(page);
-    await page.goto(server.origin, { waitUntil: 'load' });
+  await withPage(async (page, messages) => {
+    await page.goto(dev.origin, { waitUntil: 'load' });
     await page
       .getByText(`${formatCredits(balance.available, { locale: 'en-US' })} credits`)
       .first()
@@ -55,10 +48,6 @@ it('hydrates in development without hydration warnings', async () => {
     await page.getByRole('button', { name: 'Add credits' }).first().click();
     await page.getByRole('dialog', { name: 'Add credits' }).waitFor();
     const hydration = messages.filter((text) => hydrationWarning.test(text));
-    expect(hydration, `console:\n${messages.join('\n')}\nnext dev:\n${server.output()}`).toEqual(
-      [],
-    );
-  } finally {
-    await browser.close();
-  }
+    expect(hydration, `console:\n${messages.join('\n')}\nnext dev:\n${dev.output()}`).toEqual([]);
+  });
 });

@@ -1,19 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { createCreditsClient, formatCredits } from 'credits-core';
-import { chromium } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutable } from '../../../.storybook/chromium';
 import {
   type ReferenceServer,
   startReferenceServer,
 } from '../../reference-server/src/startReferenceServer';
 import {
-  collectConsoleProblems,
   hydrationWarning,
   type NextServer,
   nextBin,
   root,
   startNext,
+  withPage,
 } from './nextServer';
 
 let api: ReferenceServer;
@@ -47,13 +45,7 @@ it('the server HTML already contains the balance', async () => {
 // A production build: React stays silent about attribute mismatches here, which
 // nextjs-dev.e2e.test.ts checks against `next dev`.
 it('hydrates without warnings and without fetching the balance again', async () => {
-  const browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: chromiumArgs,
-  });
-  try {
-    const page = await browser.newPage();
-    const messages = collectConsoleProblems(page);
+  await withPage(async (page, messages) => {
     const balanceRequests: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/api/credits/v1/balance')) balanceRequests.push(request.url());
@@ -65,7 +57,5 @@ it('hydrates without warnings and without fetching the balance again', async () 
     expect(messages.filter((text) => hydrationWarning.test(text))).toEqual([]);
     expect(messages).toEqual([]);
     expect(balanceRequests).toEqual([]);
-  } finally {
-    await browser.close();
-  }
+  });
 });

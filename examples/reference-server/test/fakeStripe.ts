@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sandboxCardForToken } from 'credits-core/sandbox';
+import Stripe from 'stripe';
 
 export interface StripeRequest {
   method: string;
@@ -10,6 +11,42 @@ export interface StripeRequest {
 }
 
 type Obj = Record<string, unknown>;
+
+/** The webhook secret the tests' reference servers verify Stripe-Signature with. */
+export const WEBHOOK_SECRET = 'whsec_test_reference';
+
+/** `startReferenceServer({ stripeSettings })` for a server that talks to the fake on `port`. */
+export const fakeStripeSettings = (port: number) => ({
+  secretKey: 'sk_test_fake',
+  webhookSecret: WEBHOOK_SECRET,
+  publishableKey: 'pk_test_fake',
+  host: '127.0.0.1',
+  port,
+  protocol: 'http' as const,
+});
+
+const signer = new Stripe('sk_test_signer', { telemetry: false });
+
+/** Delivers a Stripe event to the server at `origin`, signed as Stripe would (with `secret`). */
+export function deliverWebhook(
+  origin: string,
+  type: string,
+  object: unknown,
+  secret = WEBHOOK_SECRET,
+) {
+  const payload = JSON.stringify({
+    id: `evt_${Math.random()}`,
+    object: 'event',
+    type,
+    data: { object },
+  });
+  const signature = signer.webhooks.generateTestHeaderString({ payload, secret });
+  return fetch(`${origin}/webhooks/stripe`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+    body: payload,
+  });
+}
 
 /**
  * A local fake of the parts of Stripe's HTTP API the reference server uses,

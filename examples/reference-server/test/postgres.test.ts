@@ -2,12 +2,11 @@ import { runConformance } from 'credits-conformance';
 import { createCreditsClient } from 'credits-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCreditsService } from '../src/createCreditsService';
 import { createDatabase, type DatabaseHandle } from '../src/createDatabase';
 import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
-import { startFakeStripe } from './fakeStripe';
+import { deliverWebhook, fakeStripeSettings, startFakeStripe } from './fakeStripe';
 import { withinOneWindow } from './rateLimitWindow';
 import { startPostgres, type TestPostgres } from './startPostgres';
 
@@ -282,8 +281,6 @@ describe('several instances on one PostgreSQL', () => {
 });
 
 describe('Stripe webhooks racing polls on PostgreSQL (local fake of Stripe’s API)', () => {
-  const WEBHOOK_SECRET = 'whsec_test_postgres';
-  const signer = new Stripe('sk_test_signer', { telemetry: false });
   let fake: Awaited<ReturnType<typeof startFakeStripe>>;
   let server: ReferenceServer;
   beforeAll(async () => {
@@ -292,14 +289,7 @@ describe('Stripe webhooks racing polls on PostgreSQL (local fake of Stripe’s A
       databaseUrl: postgres.url,
       poolSize: 20,
       createsPerMinute: 10_000,
-      stripeSettings: {
-        secretKey: 'sk_test_fake',
-        webhookSecret: WEBHOOK_SECRET,
-        publishableKey: 'pk_test_fake',
-        host: '127.0.0.1',
-        port: fake.port,
-        protocol: 'http',
-      },
+      stripeSettings: fakeStripeSettings(fake.port),
     });
   }, 60_000);
   afterAll(async () => {
@@ -308,25 +298,8 @@ describe('Stripe webhooks racing polls on PostgreSQL (local fake of Stripe’s A
   });
 
   /** Delivers a `payment_intent.succeeded`, signed as Stripe would. */
-  const webhook = (intent: unknown) => {
-    const payload = JSON.stringify({
-      id: `evt_${Math.random()}`,
-      object: 'event',
-      type: 'payment_intent.succeeded',
-      data: { object: intent },
-    });
-    return fetch(`${server.origin}/webhooks/stripe`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'Stripe-Signature': signer.webhooks.generateTestHeaderString({
-          payload,
-          secret: WEBHOOK_SECRET,
-        }),
-      },
-      body: payload,
-    });
-  };
+  const webhook = (intent: unknown) =>
+    deliverWebhook(server.origin, 'payment_intent.succeeded', intent);
 
   it('a payment_intent.succeeded delivered 3× racing 3 polls credits once, and the sequence stays gap-free', async () => {
     const account = 'stripe-race';

@@ -1,26 +1,14 @@
 import { createCreditsClient } from 'credits-core';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
-import { startFakeStripe } from './fakeStripe';
+import { deliverWebhook, fakeStripeSettings, startFakeStripe } from './fakeStripe';
 
-const WEBHOOK_SECRET = 'whsec_test_reference';
 let fake: Awaited<ReturnType<typeof startFakeStripe>>;
 let server: ReferenceServer;
-const signer = new Stripe('sk_test_signer', { telemetry: false });
 
 beforeAll(async () => {
   fake = await startFakeStripe();
-  server = await startReferenceServer({
-    stripeSettings: {
-      secretKey: 'sk_test_fake',
-      webhookSecret: WEBHOOK_SECRET,
-      publishableKey: 'pk_test_fake',
-      host: '127.0.0.1',
-      port: fake.port,
-      protocol: 'http',
-    },
-  });
+  server = await startReferenceServer({ stripeSettings: fakeStripeSettings(fake.port) });
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -35,21 +23,9 @@ function client(account: string) {
   });
 }
 
-/** Delivers a Stripe event to the server, signed as Stripe would (or not). */
-function webhook(type: string, object: unknown, secret = WEBHOOK_SECRET) {
-  const payload = JSON.stringify({
-    id: `evt_${Math.random()}`,
-    object: 'event',
-    type,
-    data: { object },
-  });
-  const signature = signer.webhooks.generateTestHeaderString({ payload, secret });
-  return fetch(`${server.origin}/webhooks/stripe`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
-    body: payload,
-  });
-}
+/** Delivers a Stripe event to the server, signed as Stripe would (or with another secret). */
+const webhook = (type: string, object: unknown, secret?: string) =>
+  deliverWebhook(server.origin, type, object, secret);
 
 const lastRequest = (path: RegExp) =>
   [...fake.requests].reverse().find((request) => path.test(request.path));

@@ -39,12 +39,13 @@ export async function applyPurchaseToCache(
   queryClient.setQueryData(creditsKeys.balance(account), purchase.balance);
   const row = purchase.transaction;
   if (row) {
-    const lists = queryClient.getQueriesData<TransactionPages>({
-      queryKey: creditsKeys.transactions(account),
-    });
+    const prefix = creditsKeys.transactions(account);
+    const lists = queryClient.getQueriesData<TransactionPages>({ queryKey: prefix });
     for (const [key, data] of lists) {
+      // creditsKeys.transactionList: the prefix, then the list's filters.
+      const filters = (key[prefix.length] ?? {}) as TransactionFilters;
       const [first, ...rest] = data?.pages ?? [];
-      if (!data || !first || !listShows((key[3] ?? {}) as TransactionFilters, row)) continue;
+      if (!data || !first || !listShows(filters, row)) continue;
       if (data.pages.some((page) => page.data.some((each) => each.id === row.id))) continue;
       queryClient.setQueryData<TransactionPages>(key, {
         ...data,
