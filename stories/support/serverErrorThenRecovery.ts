@@ -1,23 +1,25 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 
 /**
- * A server that is down for the first GET of `path` (under /api/credits/v1)
- * each time the story loads — a 500 `internal_error`, as credits-msw's
- * `serverError` scenario answers — and then answers from `handlers`. Spread it
- * into a story: its play sees the error, presses Retry, and sees the widget recover.
+ * A server that is down for every GET of `path` (under /api/credits/v1) from
+ * the moment the story loads — a 500 `internal_error`, as credits-msw's
+ * `serverError` scenario answers — until the play function calls `recover()`;
+ * then it answers from `handlers`. Spread `story` into a story: its play sees the
+ * error, calls `recover()`, presses Retry, and sees the widget recover. (Down
+ * until told, not for one request: any extra request would otherwise see the
+ * server up before the story looked.)
  */
 export function serverErrorThenRecovery(path: string, handlers: readonly RequestHandler[]) {
-  let failed = false;
-  return {
+  let down = true;
+  const story = {
     beforeEach: () => {
-      failed = false;
+      down = true;
     },
     parameters: {
       msw: {
         handlers: [
           http.get(`*/api/credits/v1${path}`, () => {
-            if (failed) return undefined; // recovered: on to `handlers`
-            failed = true;
+            if (!down) return undefined; // recovered: on to `handlers`
             return HttpResponse.json(
               {
                 type: 'about:blank',
@@ -31,6 +33,12 @@ export function serverErrorThenRecovery(path: string, handlers: readonly Request
           ...handlers,
         ],
       },
+    },
+  };
+  return {
+    story,
+    recover: () => {
+      down = false;
     },
   };
 }

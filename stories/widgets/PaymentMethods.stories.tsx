@@ -131,12 +131,15 @@ export const Loading: Story = {
 };
 
 /** The server fails once; Retry asks again and the saved cards appear. */
+const serverDown = serverErrorThenRecovery('/payment-methods', threeCards());
+
 export const ServerError: Story = {
-  ...serverErrorThenRecovery('/payment-methods', threeCards()),
+  ...serverDown.story,
   play: async ({ canvasElement }) => {
     const region = within(await within(canvasElement).findByRole('region', { name: REGION }));
     await expect(await region.findByRole('alert')).toHaveTextContent('The server had a problem.');
     await expect(region.queryByText('Visa •••• 4242')).toBeNull();
+    serverDown.recover();
     await userEvent.click(region.getByRole('button', { name: 'Retry' }));
     await expect(
       within(await row(canvasElement, 'Visa •••• 4242')).getByText('Default'),

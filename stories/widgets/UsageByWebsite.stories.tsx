@@ -110,13 +110,16 @@ export const Loading: Story = {
 };
 
 /** The server fails once; Retry asks again and the ranking appears. */
+const serverDown = serverErrorThenRecovery('/usage/websites', fixedMonth().msw.handlers);
+
 export const ServerError: Story = {
-  ...serverErrorThenRecovery('/usage/websites', fixedMonth().msw.handlers),
+  ...serverDown.story,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const region = within(await canvas.findByRole('region', { name: REGION }));
     await expect(await region.findByRole('alert')).toHaveTextContent('The server had a problem.');
     await expect(region.queryByRole('list')).toBeNull();
+    serverDown.recover();
     await userEvent.click(region.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(usageRows(canvasElement)).toHaveLength(3));
     await expect(region.queryByRole('alert')).toBeNull();
