@@ -1,4 +1,5 @@
 import {
+  CONTRACT_VERSION,
   createPurchaseBodySchema,
   isJsonMediaType,
   sandboxAuthenticateBodySchema,
@@ -161,7 +162,7 @@ export function createApp(options: AppOptions) {
 
   app.get(`${base}/config`, (c) =>
     c.json({
-      apiVersion: '1.0',
+      apiVersion: CONTRACT_VERSION,
       mode: service.mode,
       stripePublishableKey: options.stripe?.publishableKey ?? null,
       currency: 'USD',

@@ -1,13 +1,11 @@
 import { type JsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
+import { CONTRACT_VERSION } from '../src/contractVersion';
 import { type OperationId, operations } from '../src/operations';
 import * as schemas from '../src/schemas/index';
 import { operationDocs } from './operationDocs';
 import { schemaDocs } from './schemaDocs';
 import { schemaExamples } from './schemaExamples';
-
-/** Contract version: bump MINOR for additive changes, MAJOR for breaking ones (CONTRACT.md). */
-export const CONTRACT_VERSION = '1.0.0';
 
 /** Every named component, generated from the very schemas the client validates with. */
 export const namedSchemas = {
@@ -254,7 +252,7 @@ export function buildOpenApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Credits contract',
-      version: CONTRACT_VERSION,
+      version: `${CONTRACT_VERSION}.0`,
       summary:
         'The HTTP contract behind the credits widgets: balance, ledger, packages, purchases, payment methods.',
       description:

@@ -1,3 +1,4 @@
+import { CONTRACT_VERSION } from '../src/contractVersion';
 import type {
   Balance,
   CardDetails,
@@ -82,7 +83,7 @@ const paymentMethod: PaymentMethod = {
 
 export const schemaExamples = {
   Config: {
-    apiVersion: '1.0',
+    apiVersion: CONTRACT_VERSION,
     mode: 'test',
     stripePublishableKey: 'pk_test_51ExampleKey',
     currency: 'USD',

@@ -1,4 +1,5 @@
 import {
+  CONTRACT_VERSION,
   type CreditPackage,
   type CreditsConfig,
   createPurchaseBodySchema,
@@ -105,7 +106,7 @@ function parseBody<TSchema extends v.GenericSchema>(
 export function createCreditsBackend(options: CreditsBackendOptions = {}) {
   const now = options.now ?? (() => new Date());
   const config: CreditsConfig = {
-    apiVersion: '1.0',
+    apiVersion: CONTRACT_VERSION,
     mode: options.mode ?? 'test',
     stripePublishableKey: options.stripePublishableKey ?? null,
     currency: options.currency ?? 'USD',
