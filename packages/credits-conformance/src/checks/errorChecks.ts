@@ -3,7 +3,12 @@ import type { Check, CheckContext } from '../createCheckContext.js';
 import type { HttpResponse } from '../createHttp.js';
 
 /** A `validation_failed` problem whose `errors[]` names `field` (CONTRACT.md, Errors). */
-function expectInvalid(context: CheckContext, response: HttpResponse, field: string, status = 400) {
+export function expectInvalid(
+  context: CheckContext,
+  response: HttpResponse,
+  field: string,
+  status = 400,
+) {
   context.expectProblem(response, status, 'validation_failed');
   const errors = (response.json as { errors?: unknown }).errors;
   ensure(
@@ -45,12 +50,20 @@ export const errorChecks: Check[] = [
   },
   {
     id: 'errors.validation',
-    title: 'A purchase without Idempotency-Key is a 400 validation_failed problem naming it',
+    title: 'A purchase or card setup without Idempotency-Key is a 400 validation_failed naming it',
     async run(context) {
       const packageId = await firstPackageId(context);
       expectInvalid(
         context,
         await context.http('POST', '/purchases', { body: { packageId } }),
+        'Idempotency-Key',
+      );
+      expectInvalid(context, await context.http('POST', '/setup-intents'), 'Idempotency-Key');
+      expectInvalid(
+        context,
+        await context.http('POST', '/setup-intents', {
+          headers: { 'Idempotency-Key': 'k'.repeat(256) },
+        }),
         'Idempotency-Key',
       );
     },

@@ -49,6 +49,17 @@ export const idempotencyChecks: Check[] = [
       const headers = { 'Idempotency-Key': context.key() };
       const first = await context.http('POST', '/purchases', { body: { packageId }, headers });
       const a = context.parse(purchaseSchema, first, 'POST /purchases');
+      // Another attempt in between: the replay must answer the first purchase, not the latest.
+      const between = await context.http('POST', '/purchases', {
+        body: { packageId },
+        headers: { 'Idempotency-Key': context.key() },
+      });
+      const other = context.parse(purchaseSchema, between, 'POST /purchases (another key)');
+      ensure(
+        other.id !== a.id,
+        `two keys answered the same purchase ${a.id}, so a replay cannot be told from a new attempt`,
+        between,
+      );
       const second = await context.http('POST', '/purchases', { body: { packageId }, headers });
       const b = context.parse(purchaseSchema, second, 'POST /purchases (replay)');
       ensure(a.id === b.id, `the replay created another purchase: ${a.id} then ${b.id}`, second);
