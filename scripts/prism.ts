@@ -19,7 +19,7 @@ export interface Prism {
   close(): Promise<void>;
 }
 
-const documentPath = fileURLToPath(
+export const documentPath = fileURLToPath(
   new URL('../packages/credits-core/openapi.json', import.meta.url),
 );
 const prismBin = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
