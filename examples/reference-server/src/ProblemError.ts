@@ -1,4 +1,4 @@
-import type { FieldError } from 'credits-core';
+import type { FieldError } from 'credits-core/server';
 
 /** An RFC 9457 problem the server answers with. */
 export class ProblemError extends Error {

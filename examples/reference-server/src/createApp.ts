@@ -1,16 +1,18 @@
 import {
   CONTRACT_VERSION,
   createPurchaseBodySchema,
-  isJsonMediaType,
   sandboxAuthenticateBodySchema,
   sandboxConfirmBodySchema,
-  searchParamsObject,
   type TransactionPage,
-  transactionQuerySchema,
   type UsageByWebsite,
+} from 'credits-core';
+import {
+  isJsonMediaType,
+  searchParamsObject,
+  transactionQuerySchema,
   usageQuerySchema,
   validateRequest,
-} from 'credits-core';
+} from 'credits-core/server';
 import { type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';

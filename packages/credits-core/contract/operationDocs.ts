@@ -2,10 +2,10 @@ import type * as v from 'valibot';
 import type { OperationId } from '../src/operations';
 import {
   createPurchaseBodySchema,
-  MAX_SEARCH_LENGTH,
   sandboxAuthenticateBodySchema,
   sandboxConfirmBodySchema,
 } from '../src/schemas/index';
+import { MAX_SEARCH_LENGTH } from '../src/server/index';
 
 export interface ParameterDoc {
   name: string;

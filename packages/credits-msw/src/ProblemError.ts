@@ -1,4 +1,4 @@
-import type { FieldError } from 'credits-core';
+import type { FieldError } from 'credits-core/server';
 
 /** A contract error the fake answers with, as RFC 9457 problem+json. */
 export class ProblemError extends Error {

@@ -11,13 +11,13 @@ import {
   sandboxConfirmBodySchema,
   type Transaction,
   type TransactionPage,
-  validateRequest,
 } from 'credits-core';
 import {
   SANDBOX_FAILURE_MESSAGES,
   SANDBOX_PACKAGES,
   sandboxCardForToken,
 } from 'credits-core/sandbox';
+import { validateRequest } from 'credits-core/server';
 import type * as v from 'valibot';
 import { createLedger, type LedgerFilters } from './createLedger.js';
 import { generateTransactions } from './generateTransactions.js';

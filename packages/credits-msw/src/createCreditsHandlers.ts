@@ -4,7 +4,7 @@ import {
   transactionQuerySchema,
   usageQuerySchema,
   validateRequest,
-} from 'credits-core';
+} from 'credits-core/server';
 import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
 import type * as v from 'valibot';
 import { corruptResponse } from './corruptResponse.js';

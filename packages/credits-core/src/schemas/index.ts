@@ -9,7 +9,6 @@ export * from './paymentMethod.js';
 export * from './primitives.js';
 export * from './problem.js';
 export * from './purchase.js';
-export * from './requestValidation.js';
 export * from './sandbox.js';
 export * from './setupIntent.js';
 export * from './transaction.js';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { timestampSchema } from './primitives.js';
+import { timestampSchema } from '../schemas/primitives.js';
 
 /**
  * What a backend accepts, for the backends (the reference server and credits-msw) and the
