@@ -7,7 +7,7 @@ import {
   type UsageByWebsite,
 } from 'credits-core';
 import {
-  isJsonMediaType,
+  mediaTypeProblem,
   searchParamsObject,
   transactionQuerySchema,
   usageQuerySchema,
@@ -133,17 +133,10 @@ export function createApp(options: AppOptions) {
   const body = async (request: Request) => {
     const text = await request.text();
     if (text === '') return undefined;
-    // JSON sent as text/plain (a cross-site form or simple request) is refused, never parsed.
-    const type = request.headers.get('content-type');
-    if (!isJsonMediaType(type)) {
-      throw new ProblemError(
-        415,
-        'validation_failed',
-        'Unsupported media type',
-        `Send the body as application/json, not ${type ?? 'without a Content-Type'}.`,
-        undefined,
-        [{ path: 'Content-Type', message: 'must be application/json' }],
-      );
+    const refused = mediaTypeProblem(request.headers.get('content-type'));
+    if (refused) {
+      const { status, code, title, detail, errors } = refused;
+      throw new ProblemError(status, code, title, detail, undefined, errors);
     }
     try {
       return JSON.parse(text) as unknown;

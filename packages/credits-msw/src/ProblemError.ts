@@ -22,6 +22,13 @@ export class ProblemError extends Error {
     ]);
   }
 
+  /** A 400 `validation_failed` listing every field that is wrong. */
+  static invalidFields(title: string, errors: readonly FieldError[]): ProblemError {
+    const [first] = errors;
+    const detail = first ? `${first.path || 'body'}: ${first.message}` : undefined;
+    return new ProblemError(400, 'validation_failed', title, detail, errors);
+  }
+
   toJSON() {
     // Every validation_failed names what is wrong; '' is the request as a whole.
     const errors =

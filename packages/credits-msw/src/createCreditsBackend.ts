@@ -86,14 +86,7 @@ function parseBody<TSchema extends v.GenericSchema>(
 ): v.InferOutput<TSchema> {
   const result = validateRequest(schema, body);
   if (result.success) return result.output;
-  const [first] = result.errors;
-  throw new ProblemError(
-    400,
-    'validation_failed',
-    'Invalid request body',
-    `${first?.path || 'body'}: ${first?.message}`,
-    result.errors,
-  );
+  throw ProblemError.invalidFields('Invalid request body', result.errors);
 }
 
 /**

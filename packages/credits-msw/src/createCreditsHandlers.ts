@@ -1,5 +1,5 @@
 import {
-  isJsonMediaType,
+  mediaTypeProblem,
   searchParamsObject,
   transactionQuerySchema,
   usageQuerySchema,
@@ -49,29 +49,16 @@ const neverAnswer = (signal: AbortSignal) =>
 function query<TSchema extends v.GenericSchema>(schema: TSchema, url: URL): v.InferOutput<TSchema> {
   const result = validateRequest(schema, searchParamsObject(url.searchParams));
   if (result.success) return result.output;
-  const [first] = result.errors;
-  throw new ProblemError(
-    400,
-    'validation_failed',
-    'Invalid query parameters',
-    `${first?.path}: ${first?.message}`,
-    result.errors,
-  );
+  throw ProblemError.invalidFields('Invalid query parameters', result.errors);
 }
 
 async function jsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text === '') return undefined;
-  // JSON sent as text/plain (a cross-site form or simple request) is refused, never parsed.
-  const type = request.headers.get('content-type');
-  if (!isJsonMediaType(type)) {
-    throw new ProblemError(
-      415,
-      'validation_failed',
-      'Unsupported media type',
-      `Send the body as application/json, not ${type ?? 'without a Content-Type'}.`,
-      [{ path: 'Content-Type', message: 'must be application/json' }],
-    );
+  const refused = mediaTypeProblem(request.headers.get('content-type'));
+  if (refused) {
+    const { status, code, title, detail, errors } = refused;
+    throw new ProblemError(status, code, title, detail, errors);
   }
   try {
     return JSON.parse(text);

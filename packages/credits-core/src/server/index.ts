@@ -5,8 +5,9 @@
  */
 export {
   type FieldError,
-  isJsonMediaType,
   MAX_SEARCH_LENGTH,
+  mediaTypeProblem,
+  type RequestProblem,
   type RequestValidation,
   searchParamsObject,
   transactionQuerySchema,

@@ -81,6 +81,32 @@ export function searchParamsObject(
 }
 
 /** A JSON media type (`application/json`, `application/problem+json`, with parameters). */
-export function isJsonMediaType(contentType: string | null | undefined): boolean {
-  return /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(contentType ?? '');
+const isJsonMediaType = (contentType: string | null | undefined) =>
+  /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(contentType ?? '');
+
+/** The parts of a problem a backend answers with. */
+export interface RequestProblem {
+  status: number;
+  code: 'validation_failed';
+  title: string;
+  detail: string;
+  errors: FieldError[];
+}
+
+/**
+ * A request body must be sent as JSON: anything else (`text/plain`, which a page on another
+ * site can send with the user's cookies and no preflight) is a 415 and is never parsed.
+ * Returns that problem, or `undefined` for a JSON body.
+ */
+export function mediaTypeProblem(
+  contentType: string | null | undefined,
+): RequestProblem | undefined {
+  if (isJsonMediaType(contentType)) return undefined;
+  return {
+    status: 415,
+    code: 'validation_failed',
+    title: 'Unsupported media type',
+    detail: `Send the body as application/json, not ${contentType || 'without a Content-Type'}.`,
+    errors: [{ path: 'Content-Type', message: 'must be application/json' }],
+  };
 }
