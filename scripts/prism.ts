@@ -43,6 +43,17 @@ export function startPrism(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  // Its own process group, so the test process ending for any reason (a hook timeout before
+  // `close()` could be called, a crash) still ends Prism: kill it with the process.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let output = '';
   return new Promise<Prism>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
