@@ -93,6 +93,21 @@ describe('the OpenAPI document and the code cannot drift', () => {
     expect(keyed.sort()).toEqual(['POST /purchases', 'POST /setup-intents']);
   });
 
+  it('documents on every operation the statuses CONTRACT.md lists for a failing backend, and 415 where there is a body', () => {
+    const document = buildOpenApiDocument();
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(
+        methods as Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>,
+      )) {
+        const statuses = Object.keys(operation.responses);
+        const where = `${method.toUpperCase()} ${path}`;
+        // internal_error 500, service_unavailable 502–504 (CONTRACT.md, Errors).
+        expect(statuses, where).toEqual(expect.arrayContaining(['500', '502', '503', '504']));
+        if (operation.requestBody) expect(statuses, where).toContain('415');
+      }
+    }
+  });
+
   it('types money as integers and never uses floats for credits', () => {
     const text = serializeOpenApiDocument();
     expect(text).not.toMatch(/"type": "number"/);
