@@ -1,10 +1,18 @@
 import {
+  CONTRACT_VERSION,
   createPurchaseBodySchema,
   sandboxAuthenticateBodySchema,
   sandboxConfirmBodySchema,
   type TransactionPage,
   type UsageByWebsite,
 } from 'credits-core';
+import {
+  mediaTypeProblem,
+  searchParamsObject,
+  transactionQuerySchema,
+  usageQuerySchema,
+  validateRequest,
+} from 'credits-core/server';
 import { type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -53,15 +61,19 @@ function parse<TSchema extends v.GenericSchema>(
   schema: TSchema,
   body: unknown,
 ): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, body);
+  const result = validateRequest(schema, body);
   if (result.success) return result.output;
-  const issue = result.issues[0];
-  throw new ProblemError(
-    400,
-    'validation_failed',
-    'Invalid request body',
-    `${v.getDotPath(issue) ?? 'body'}: ${issue.message}`,
-  );
+  throw ProblemError.invalidFields('Invalid request body', result.errors);
+}
+
+/** The query, validated by the contract's rule for it (400 naming every wrong parameter). */
+function query<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  url: string,
+): v.InferOutput<TSchema> {
+  const result = validateRequest(schema, searchParamsObject(new URL(url).searchParams));
+  if (result.success) return result.output;
+  throw ProblemError.invalidFields('Invalid query parameters', result.errors);
 }
 
 interface Cursor {
@@ -121,6 +133,11 @@ export function createApp(options: AppOptions) {
   const body = async (request: Request) => {
     const text = await request.text();
     if (text === '') return undefined;
+    const refused = mediaTypeProblem(request.headers.get('content-type'));
+    if (refused) {
+      const { status, code, title, detail, errors } = refused;
+      throw new ProblemError(status, code, title, detail, undefined, errors);
+    }
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -140,7 +157,7 @@ export function createApp(options: AppOptions) {
 
   app.get(`${base}/config`, (c) =>
     c.json({
-      apiVersion: '1.0',
+      apiVersion: CONTRACT_VERSION,
       mode: service.mode,
       stripePublishableKey: options.stripe?.publishableKey ?? null,
       currency: 'USD',
@@ -175,30 +192,10 @@ export function createApp(options: AppOptions) {
   app.get(`${base}/transactions`, async (c) => {
     const account = c.get('account');
     await service.settleDue(account);
-    const url = new URL(c.req.url);
-    const limitText = url.searchParams.get('limit');
-    const limit = limitText === null ? limits.defaultPageSize : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1)
-      throw new ProblemError(
-        400,
-        'validation_failed',
-        'Invalid limit',
-        'limit must be a whole number ≥ 1.',
-      );
-    const types = url.searchParams.getAll('type').filter(Boolean);
-    const websiteId = url.searchParams.get('websiteId') || undefined;
-    const from = url.searchParams.get('from') || undefined;
-    const to = url.searchParams.get('to') || undefined;
-    const search = url.searchParams.get('search')?.trim() || undefined;
-    for (const bound of [from, to]) {
-      if (bound && Number.isNaN(Date.parse(bound)))
-        throw new ProblemError(
-          400,
-          'validation_failed',
-          'Invalid date',
-          `"${bound}" is not an ISO 8601 date.`,
-        );
-    }
+    const params = query(transactionQuerySchema, c.req.url);
+    const limit = params.limit ?? limits.defaultPageSize;
+    const { type: types, websiteId, from, to } = params;
+    const search = params.search?.trim() || undefined;
     const signature = JSON.stringify([
       [...types].sort(),
       websiteId ?? '',
@@ -207,7 +204,7 @@ export function createApp(options: AppOptions) {
       search ?? '',
     ]);
     const conditions: SQL[] = [sql`account_id = ${account}`];
-    const cursorText = url.searchParams.get('cursor');
+    const cursorText = params.cursor;
     if (cursorText) {
       let cursor: Cursor | undefined;
       try {
@@ -216,9 +213,8 @@ export function createApp(options: AppOptions) {
         cursor = undefined;
       }
       if (!cursor || !Number.isInteger(cursor.s) || cursor.f !== signature) {
-        throw new ProblemError(
-          400,
-          'validation_failed',
+        throw ProblemError.invalid(
+          'cursor',
           'Invalid cursor',
           'The cursor is malformed or belongs to other filters.',
         );
@@ -258,15 +254,9 @@ export function createApp(options: AppOptions) {
   });
 
   app.get(`${base}/usage/websites`, async (c) => {
-    const url = new URL(c.req.url);
-    const to = url.searchParams.get('to')
-      ? new Date(url.searchParams.get('to') as string)
-      : new Date();
-    const from = url.searchParams.get('from')
-      ? new Date(url.searchParams.get('from') as string)
-      : new Date(to.getTime() - 30 * 86_400_000);
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
-      throw new ProblemError(400, 'validation_failed', 'Invalid date');
+    const params = query(usageQuerySchema, c.req.url);
+    const to = params.to ? new Date(params.to) : new Date();
+    const from = params.from ? new Date(params.from) : new Date(to.getTime() - 30 * 86_400_000);
     const found =
       await service.rows(sql`SELECT website_id, max(website_name) AS name, max(website_url) AS url,
         -sum(amount) AS credits, count(*) AS n

@@ -1,13 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { runConformance } from 'credits-conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  describeViolations,
+  documentPath,
+  type Prism,
+  runConformanceThroughPrism,
+  startPrism,
+  unexpectedViolations,
+} from '../../../scripts/prism';
 import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
 
 describe('reference server on PGlite', () => {
   let server: ReferenceServer;
+  let prism: Prism | undefined;
   beforeAll(async () => {
     server = await startReferenceServer({ webhookDelayMs: 50 });
+    prism = await startPrism({ proxyTo: server.baseUrl });
   }, 60_000);
-  afterAll(() => server?.close());
+  afterAll(async () => {
+    await prism?.close();
+    await server?.close();
+  });
 
   it('passes the conformance kit', async () => {
     const report = await runConformance({ baseUrl: server.baseUrl, token: 'conformance' });
@@ -16,4 +30,24 @@ describe('reference server on PGlite', () => {
     ).toEqual([]);
     expect(report.passed).toBeGreaterThanOrEqual(20);
   }, 120_000);
+
+  it('passes it behind Prism’s validating proxy, which finds nothing the document does not describe', async () => {
+    // Another account, so the rate limit on purchases counts this run apart from the one above.
+    const { report, violations } = await runConformanceThroughPrism(prism!, {
+      token: 'conformance-prism',
+    });
+    expect
+      .soft(report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`))
+      .toEqual([]);
+    expect(describeViolations(unexpectedViolations(violations))).toEqual([]);
+    expect(violations.length).toBeGreaterThan(0); // the kit's invalid requests were seen as such
+  }, 120_000);
+
+  it('serves the contract where the document’s default server says', () => {
+    const document = JSON.parse(readFileSync(documentPath, 'utf8')) as {
+      servers: { variables: { baseUrl: { default: string } } }[];
+    };
+    const documented = new URL(document.servers[0]!.variables.baseUrl.default);
+    expect(new URL(server.baseUrl).pathname).toBe(documented.pathname);
+  });
 });

@@ -1,6 +1,7 @@
 import { purchaseSchema, transactionPageSchema } from 'credits-core';
 import { CheckSkipped, ensure } from '../CheckFailure.js';
 import type { Check } from '../createCheckContext.js';
+import { expectInvalid } from './errorChecks.js';
 import { available, cheapestPackage, confirm, createPurchase, settle } from './sandboxPurchase.js';
 
 export const purchaseChecks: Check[] = [
@@ -73,6 +74,14 @@ export const purchaseChecks: Check[] = [
         challenged.purchase.status === 'requires_action',
         `expected requires_action, got ${challenged.purchase.status}`,
         challenged.response,
+      );
+      // An answer that is neither `complete` nor `fail` is refused and changes nothing.
+      expectInvalid(
+        context,
+        await context.http('POST', `/sandbox/purchases/${first.id}/authenticate`, {
+          body: { outcome: 'maybe' },
+        }),
+        'outcome',
       );
       const completed = await context.http('POST', `/sandbox/purchases/${first.id}/authenticate`, {
         body: { outcome: 'complete' },
