@@ -10,6 +10,7 @@ const server = await startReferenceServer({
   webhookDelayMs: Number(process.env.WEBHOOK_DELAY_MS ?? 0),
   corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean),
   seedDemo: process.env.SEED_DEMO === '1',
+  stripeWithoutWebhooks: process.env.STRIPE_WITHOUT_WEBHOOKS === '1',
   stripeSettings: process.env.STRIPE_SECRET_KEY
     ? {
         secretKey: process.env.STRIPE_SECRET_KEY,

@@ -1,6 +1,17 @@
 import { runConformance } from 'credits-conformance';
+import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { standInSettings } from './stripeStandInSettings';
+
+/** The conformance kit's failures against `server` (none expected), and how many checks passed. */
+async function conformance(server: ReferenceServer) {
+  const report = await runConformance({ baseUrl: server.baseUrl, token: 'conformance' });
+  return {
+    failures: report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`),
+    passed: report.passed,
+  };
+}
 
 describe('reference server on PGlite', () => {
   let server: ReferenceServer;
@@ -10,10 +21,33 @@ describe('reference server on PGlite', () => {
   afterAll(() => server?.close());
 
   it('passes the conformance kit', async () => {
-    const report = await runConformance({ baseUrl: server.baseUrl, token: 'conformance' });
-    expect(
-      report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`),
-    ).toEqual([]);
-    expect(report.passed).toBeGreaterThanOrEqual(20);
+    const { failures, passed } = await conformance(server);
+    expect(failures).toEqual([]);
+    expect(passed).toBeGreaterThanOrEqual(20);
+  }, 120_000);
+});
+
+describe('reference server in Stripe mode (on the Stripe stand-in)', () => {
+  let standIn: StripeStandIn;
+  let server: ReferenceServer;
+  beforeAll(async () => {
+    standIn = await startStripeStandIn();
+    server = await startReferenceServer({ stripeSettings: standInSettings(standIn) });
+    standIn.addWebhookEndpoint(
+      `${server.origin}/webhooks/stripe`,
+      standInSettings(standIn).webhookSecret,
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await standIn?.close();
+  });
+
+  it('passes the conformance kit', async () => {
+    const { failures, passed } = await conformance(server);
+    expect(failures).toEqual([]);
+    expect(passed).toBeGreaterThanOrEqual(20);
+    // It ran against Stripe: the purchases it made are PaymentIntents there.
+    expect(standIn.paymentIntents().length).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -1,4 +1,3 @@
-import { type SandboxCard, sandboxCardForToken } from 'credits-core/sandbox';
 import type Stripe from 'stripe';
 import { listPage } from './listPage.js';
 import { invalidRequest, resourceMissing, StripeApiError } from './stripeErrors.js';
@@ -10,6 +9,7 @@ import {
   newSetupIntent,
   threeDSecureAction,
 } from './stripeObjects.js';
+import { type TestCard, testCardForToken } from './testCards.js';
 
 /** An event the store raised: a type and the object as it is now (the HTTP layer wraps and sends it). */
 export type StoreEvent = { type: Stripe.Event['type']; object: Stripe.Event.Data['object'] };
@@ -28,7 +28,7 @@ export function createStripeStore(options: { livemode: boolean; emit(event: Stor
   const { livemode, emit } = options;
   const customers = new Map<string, Stripe.Customer>();
   const methods = new Map<string, Stripe.PaymentMethod>();
-  const cards = new Map<string, SandboxCard>();
+  const cards = new Map<string, TestCard>();
   /** PaymentMethods used once without a customer: Stripe refuses them again. */
   const consumed = new Set<string>();
   const paymentIntents = new Map<string, Stripe.PaymentIntent>();
@@ -47,7 +47,7 @@ export function createStripeStore(options: { livemode: boolean; emit(event: Stor
 
   /**
    * The PaymentMethod a confirm names: a test token makes a new one each time
-   * (https://docs.stripe.com/testing#cards, "PaymentMethods"), an id must exist (400
+   * (https://docs.stripe.com/testing#cards, "PaymentMethods"; testCards.ts), an id must exist (400
    * resource_missing: a parameter, not the path), may belong only to the intent's customer, and
    * one used before without a customer cannot be used again
    * (https://docs.stripe.com/api/payment_methods/attach).
@@ -56,7 +56,7 @@ export function createStripeStore(options: { livemode: boolean; emit(event: Stor
     reference: string,
     intentCustomer: string | null,
   ): Stripe.PaymentMethod {
-    const card = sandboxCardForToken(reference);
+    const card = testCardForToken(reference);
     if (card) {
       const method = newCardPaymentMethod(newId('pm'), livemode, card);
       methods.set(method.id, method);
@@ -122,7 +122,8 @@ export function createStripeStore(options: { livemode: boolean; emit(event: Stor
   /** The intent's outcome for its card, as the test card says; `authenticated` after 3DS. */
   function settle(intent: Intent, method: Stripe.PaymentMethod, authenticated: boolean) {
     const card = cards.get(method.id);
-    const outcome = card?.outcome ?? { type: 'succeeded' as const };
+    const outcome = (intent.object === 'setup_intent' ? card?.setupOutcome : undefined) ??
+      card?.outcome ?? { type: 'succeeded' as const };
     intent.next_action = null;
     if (outcome.type === 'requires_action' && !authenticated) {
       // https://docs.stripe.com/payments/paymentintents/lifecycle: requires_action, with a next_action.
@@ -406,6 +407,7 @@ export function createStripeStore(options: { livemode: boolean; emit(event: Stor
       }
       return copy(intent);
     },
+    allCustomers: () => [...customers.values()].map(copy),
     /** Every PaymentIntent, for tests that look at what Stripe holds (as its dashboard would). */
     allPaymentIntents: () => [...paymentIntents.values()].map(copy),
     allPaymentMethods: () => [...methods.values()].map(copy),

@@ -7,3 +7,4 @@ export {
   startStripeStandIn,
 } from './startStripeStandIn.js';
 export { StripeApiError } from './stripeErrors.js';
+export { TEST_CARDS, type TestCard, testCardForToken } from './testCards.js';

@@ -362,6 +362,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
     /** What Stripe holds (as its dashboard shows it), for assertions. */
     paymentIntents: () => store.allPaymentIntents(),
     paymentMethods: () => store.allPaymentMethods(),
+    customers: () => store.allCustomers(),
     /** The PaymentIntent created for a purchase, found by its metadata (as the dashboard's search would). */
     paymentIntentFor(purchaseId: string): Stripe.PaymentIntent | undefined {
       return store.allPaymentIntents().find((intent) => intent.metadata.purchaseId === purchaseId);

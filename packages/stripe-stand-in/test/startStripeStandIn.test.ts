@@ -253,6 +253,26 @@ describe('Stripe stand-in: declines (https://docs.stripe.com/declines, https://d
   });
 });
 
+describe('Stripe stand-in: test cards (https://docs.stripe.com/testing#declined-payments)', () => {
+  it('pm_card_chargeCustomerFail saves, then every charge with it is declined', async () => {
+    const customer = await newCustomer();
+    const card = await savedCard(customer.id, 'pm_card_chargeCustomerFail');
+    expect(
+      (await stripe.paymentMethods.list({ customer: customer.id })).data.map((m) => m.id),
+    ).toEqual([card]);
+    const declined = await failure(
+      stripe.paymentIntents.create({
+        amount: 1000,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: card,
+        confirm: true,
+      }),
+    );
+    expect(declined).toMatchObject({ statusCode: 402, code: 'card_declined' });
+  });
+});
+
 describe('Stripe stand-in: unknown ids, detach and default (https://docs.stripe.com/error-codes#resource-missing, https://docs.stripe.com/api/payment_methods/detach, https://docs.stripe.com/api/customers/update)', () => {
   it('unknown ids are 404 resource_missing', async () => {
     for (const call of [
