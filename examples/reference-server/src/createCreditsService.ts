@@ -1233,14 +1233,15 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     },
     /**
      * Nothing paid is left uncredited: looks at up to `batch` purchases that are not final, have
-     * a PaymentIntent and are older than `minAgeMs` (the browser's polls and the webhook had
-     * their chance), asks Stripe how each stands and applies it forward-only. Each purchase is
-     * leased for `leaseMs` (FOR UPDATE SKIP LOCKED, then `reconcile_after`), so instances running
-     * the sweep at once share the work instead of repeating it; were they to overlap, grant()
-     * still credits once. Without Stripe, it settles the simulated webhooks that are due.
-     * Returns how many purchases it looked at.
+     * a PaymentIntent and are between `minAgeMs` (the browser's polls and the webhook had their
+     * chance) and 7 days old, asks Stripe how each stands and applies it forward-only. Each
+     * purchase looked at is not looked at again for half its age (at least `leaseMs`), so an
+     * abandoned purchase costs a few Stripe calls, not one per sweep. FOR UPDATE SKIP LOCKED and
+     * that lease (`reconcile_after`) let instances sweeping at once share the work instead of
+     * repeating it; were they to overlap, grant() still credits once. Without Stripe, it settles
+     * the simulated webhooks that are due. Returns how many purchases it looked at.
      */
-    async reconcile(settings: { minAgeMs: number; leaseMs?: number; batch?: number }) {
+    async reconcile(settings: { minAgeMs: number; leaseMs: number; batch?: number }) {
       const at = now();
       if (!stripe) {
         const due = await rows(
@@ -1250,14 +1251,17 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
         for (const row of due) await grant(String(row.account_id), String(row.id));
         return due.length;
       }
+      const stamp = at.toISOString();
       const leased = await rows(
         db,
-        sql`UPDATE purchases SET reconcile_after = ${new Date(at.getTime() + (settings.leaseMs ?? 60_000)).toISOString()}
+        sql`UPDATE purchases SET reconcile_after = ${stamp}::timestamptz
+          + GREATEST(${settings.leaseMs}::int * interval '1 millisecond', (${stamp}::timestamptz - created_at) / 2)
         WHERE id IN (SELECT id FROM purchases
           WHERE status IN ('requires_payment_method', 'requires_confirmation', 'requires_action', 'processing')
             AND payment_intent_id IS NOT NULL
             AND created_at <= ${new Date(at.getTime() - settings.minAgeMs).toISOString()}
-            AND (reconcile_after IS NULL OR reconcile_after <= ${at.toISOString()})
+            AND created_at > ${new Date(at.getTime() - 7 * 86_400_000).toISOString()}
+            AND (reconcile_after IS NULL OR reconcile_after <= ${stamp})
           ORDER BY created_at LIMIT ${settings.batch ?? 100}
           FOR UPDATE SKIP LOCKED)
         RETURNING id, account_id, payment_intent_id`,

@@ -83,7 +83,7 @@ export async function startReferenceServer(
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () => {
     sweeping = service
-      .reconcile({ minAgeMs: options.reconcileMinAgeMs ?? 60_000 })
+      .reconcile({ minAgeMs: options.reconcileMinAgeMs ?? 60_000, leaseMs: sweepEvery })
       .catch((error: unknown) => console.error('reconciliation failed', error));
   };
   const sweeper = sweepEvery > 0 ? setInterval(sweep, sweepEvery) : undefined;
