@@ -11,6 +11,8 @@ export interface StripeStandInOptions {
   secretKey?: string;
   /** The key Stripe.js sends (default `pk_test_standin`): only the client-side calls accept it. */
   publishableKey?: string;
+  /** Where to listen on 127.0.0.1 (default: any free port). */
+  port?: number;
 }
 
 export interface StripeRequest {
@@ -325,7 +327,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
       res.end(JSON.stringify({ error: { type: 'api_error', message: String(error) } }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
 
