@@ -962,7 +962,20 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
             Promise.reject(
               new Error('createPurchase: a new PaymentIntent cannot be unconfirmable'),
             ),
-        );
+        ).catch(async (error: Stripe.errors.StripeError) => {
+          // A card error without its PaymentIntent (Stripe documents one with it): the decline
+          // is still the purchase's answer.
+          if (error.type !== 'StripeCardError') throw error;
+          const failure = failureOf(error);
+          await movePurchase(
+            db,
+            id,
+            'requires_payment_method',
+            sql`failure_code = ${failure?.code ?? 'card_declined'}, failure_message = ${failure?.message ?? 'The payment did not go through.'}`,
+          );
+          return undefined;
+        });
+        if (!intent) return toPurchase(await purchaseRow(account, id));
         await db.execute(
           sql`UPDATE purchases SET payment_intent_id = ${intent.id}, payment_method_id = ${input.paymentMethodId ?? null}
             WHERE id = ${id} AND payment_intent_id IS NULL`,
