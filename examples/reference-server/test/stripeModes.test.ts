@@ -97,4 +97,22 @@ describe('SEED_DEMO with Stripe keys', { timeout: 60_000 }, () => {
       await standIn.close();
     }
   });
+
+  it('without Stripe keys saves them in the local table, one the default', async () => {
+    const server = await startReferenceServer({ seedDemo: true });
+    try {
+      const account = createCreditsClient({
+        baseUrl: server.baseUrl,
+        headers: { Authorization: 'Bearer demo' },
+        retry: false,
+      });
+      const cards = (await account.listPaymentMethods()).data;
+      expect(cards.map((card) => `${card.card?.last4} ${card.isDefault}`)).toEqual([
+        '4242 true',
+        '4444 false',
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
 });
