@@ -22,6 +22,7 @@ const migrations = [
   '003_idempotency_locks.sql',
   '004_refunds.sql',
   '005_rate_limits.sql',
+  '006_forward_only.sql',
 ].map((name) =>
   readFileSync(fileURLToPath(new URL(`../migrations/${name}`, import.meta.url)), 'utf8'),
 );

@@ -1,5 +1,16 @@
 import { startReferenceServer } from './startReferenceServer.js';
 
+/** The SDK's host/port/protocol for an API base URL. */
+function apiBase(base: string) {
+  const url = new URL(base);
+  const protocol = url.protocol === 'http:' ? ('http' as const) : ('https' as const);
+  return {
+    host: url.hostname,
+    port: Number(url.port || (protocol === 'http' ? 80 : 443)),
+    protocol,
+  };
+}
+
 /** `pnpm start`: the reference server, configured from the environment. */
 const server = await startReferenceServer({
   databaseUrl: process.env.DATABASE_URL,
@@ -10,11 +21,14 @@ const server = await startReferenceServer({
   webhookDelayMs: Number(process.env.WEBHOOK_DELAY_MS ?? 0),
   corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean),
   seedDemo: process.env.SEED_DEMO === '1',
+  stripeWithoutWebhooks: process.env.STRIPE_WITHOUT_WEBHOOKS === '1',
   stripeSettings: process.env.STRIPE_SECRET_KEY
     ? {
         secretKey: process.env.STRIPE_SECRET_KEY,
         webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? '',
         publishableKey: process.env.STRIPE_PUBLISHABLE_KEY,
+        // STRIPE_API_BASE: another Stripe API, e.g. the stand-in (`pnpm --filter stripe-stand-in start`).
+        ...(process.env.STRIPE_API_BASE ? apiBase(process.env.STRIPE_API_BASE) : {}),
       }
     : undefined,
 });
