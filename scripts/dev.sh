@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 echo "› building the packages the demo imports"
 pnpm run build >/dev/null
-export SEED_DEMO=1 DATA_DIR="${DATA_DIR:-$ROOT/.data/demo}" PORT_API="${PORT_API:-8787}" PORT_APP="${PORT_APP:-5173}"
+export SEED_DEMO=1 DEMO_SIGN_IN=1 DATA_DIR="${DATA_DIR:-$ROOT/.data/demo}" PORT_API="${PORT_API:-8787}" PORT_APP="${PORT_APP:-5173}"
 echo "› demo: open http://127.0.0.1:${PORT_APP} (API on http://127.0.0.1:${PORT_API}/api/credits/v1)"
 exec pnpm exec concurrently --kill-others --names api,app --prefix-colors blue,green \
   "PORT=${PORT_API} pnpm --filter credits-reference-server start" \

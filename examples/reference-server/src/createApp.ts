@@ -9,6 +9,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import * as v from 'valibot';
+import { demoAccountResolver } from './auth/createAccountResolver.js';
 import { type CreditsService, PACKAGES } from './createCreditsService.js';
 import { createIdempotencyKeys } from './createIdempotencyKeys.js';
 import { createRateLimiter } from './createRateLimiter.js';
@@ -44,11 +45,6 @@ export interface AppOptions {
   stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
 }
 
-const demoAccount = (request: Request) => {
-  const match = /^Bearer\s+([\w.:-]{1,128})$/i.exec(request.headers.get('authorization') ?? '');
-  return match ? `acct_${match[1]}` : null;
-};
-
 function parse<TSchema extends v.GenericSchema>(
   schema: TSchema,
   body: unknown,
@@ -74,7 +70,7 @@ export function createApp(options: AppOptions) {
   const { service } = options;
   const limits = options.limits ?? { maxPageSize: 100, defaultPageSize: 25 };
   const base = options.basePath ?? '/api/credits/v1';
-  const resolveAccount = options.resolveAccount ?? demoAccount;
+  const resolveAccount = options.resolveAccount ?? demoAccountResolver;
   // One budget for purchases and SetupIntents together (scope 'create'), per account and minute.
   const rateLimiter = createRateLimiter(service, { limit: options.createsPerMinute ?? 30 });
   const rateLimit = (account: string) => rateLimiter.hit(account, 'create');

@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { lockDataDir } from './lockDataDir.js';
 import { prepareStatements } from './prepareStatements.js';
 
 /** The same drizzle database type over PGlite and node-postgres: the server's SQL runs on both. */
@@ -53,7 +54,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
 
 /**
  * `DATABASE_URL` → a pooled PostgreSQL; otherwise embedded PGlite (in
- * `dataDir`, or in memory). Migrations run on open; they are idempotent
+ * `dataDir`, held by this process alone — see lockDataDir — or in memory). Migrations run on open; they are idempotent
  * and, on PostgreSQL, serialised across instances by an advisory lock (see migrate).
  * Statements are prepared per connection (see prepareStatements); `preparedStatements:
  * false` for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
@@ -80,11 +81,21 @@ export async function createDatabase(
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const unlock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   const client = new PGlite(options.dataDir);
-  for (const migration of migrations) await client.exec(migration);
+  try {
+    for (const migration of migrations) await client.exec(migration);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    await unlock();
+    throw error;
+  }
   return {
     db: drizzlePglite(client) as unknown as Database,
     kind: 'pglite',
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await unlock();
+    },
   };
 }

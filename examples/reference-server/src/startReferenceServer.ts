@@ -1,12 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { AuthSettings } from './auth/authSettingsFromEnv.js';
+import { createAccountResolver } from './auth/createAccountResolver.js';
 import { type AppOptions, createApp } from './createApp.js';
 import { createCreditsService } from './createCreditsService.js';
 import { createDatabase } from './createDatabase.js';
 import { createStripeClient, type StripeSettings } from './createStripeGateway.js';
 import { seedDemoAccount } from './seedDemoAccount.js';
 
-export interface ReferenceServerOptions extends Omit<AppOptions, 'service'> {
+export interface ReferenceServerOptions extends Omit<AppOptions, 'service' | 'resolveAccount'> {
+  /**
+   * Who may call the API (see authSettingsFromEnv). Default: demo sign-in (token = account),
+   * which is refused with a live key.
+   */
+  auth?: AuthSettings;
   /** A PostgreSQL URL; without it, embedded PGlite. */
   databaseUrl?: string;
   /** PGlite's data directory; without it, in memory. */
@@ -34,15 +41,17 @@ export interface ReferenceServer {
 export async function startReferenceServer(
   options: ReferenceServerOptions = {},
 ): Promise<ReferenceServer> {
+  const settings = options.stripeSettings;
+  const mode = options.mode ?? (settings?.secretKey.startsWith('sk_live') ? 'live' : 'test');
+  // Before anything opens: a dangerous combination never gets as far as a database.
+  const resolveAccount = createAccountResolver(options.auth ?? { kind: 'demo' }, mode);
   const database = await createDatabase({
     url: options.databaseUrl,
     dataDir: options.dataDir,
     poolSize: options.poolSize,
     preparedStatements: options.preparedStatements,
   });
-  const settings = options.stripeSettings;
   const stripeClient = settings ? createStripeClient(settings) : undefined;
-  const mode = options.mode ?? (settings?.secretKey.startsWith('sk_live') ? 'live' : 'test');
   const service = createCreditsService(database.db, {
     webhookDelayMs: options.webhookDelayMs,
     mode,
@@ -50,6 +59,7 @@ export async function startReferenceServer(
   });
   const app = createApp({
     ...options,
+    resolveAccount,
     onNewAccount: options.seedDemo
       ? (account) => seedDemoAccount(service, account)
       : options.onNewAccount,
