@@ -8,6 +8,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { timeout } from 'hono/timeout';
 import * as v from 'valibot';
 import { demoAccountResolver } from './auth/createAccountResolver.js';
 import { type CreditsService, PACKAGES } from './createCreditsService.js';
@@ -15,6 +16,7 @@ import { createIdempotencyKeys } from './createIdempotencyKeys.js';
 import { createRateLimiter } from './createRateLimiter.js';
 import type { StripeClient } from './createStripeGateway.js';
 import { ProblemError } from './ProblemError.js';
+import { toProblem } from './toProblem.js';
 
 export interface AppOptions {
   service: CreditsService;
@@ -41,6 +43,11 @@ export interface AppOptions {
    * what the first attempt created. Default 60 000 ms.
    */
   idempotencyLockTimeoutMs?: number;
+  /**
+   * The deadline of one API request, in ms: past it the answer is 503 `service_unavailable`
+   * with Retry-After (the database's `statement_timeout` cancels its SQL). Default 10 000.
+   */
+  requestTimeoutMs?: number;
   /** With Stripe: the client (for webhook signatures), the webhook secret and the publishable key. */
   stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
 }
@@ -89,11 +96,8 @@ export function createApp(options: AppOptions) {
   }
 
   app.onError((error, c) => {
-    const problem =
-      error instanceof ProblemError
-        ? error
-        : new ProblemError(500, 'internal_error', 'Internal server error');
-    if (!(error instanceof ProblemError)) console.error(error);
+    const problem = toProblem(error);
+    if (problem.status >= 500) console.error(error);
     return c.json(problem.toJSON(), problem.status as 400, {
       ...problem.headers,
       'Content-Type': 'application/problem+json',
@@ -105,6 +109,8 @@ export function createApp(options: AppOptions) {
     }),
   );
 
+  // Every request has a deadline; a statement over it is cancelled by the database too.
+  app.use(`${base}/*`, timeout(options.requestTimeoutMs ?? 10_000));
   app.use(`${base}/*`, async (c, next) => {
     const account = await resolveAccount(c.req.raw);
     if (!account) throw new ProblemError(401, 'unauthenticated', 'Sign in required');

@@ -60,10 +60,28 @@ async function migrate(pool: pg.Pool): Promise<void> {
  * false` for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
  */
 export async function createDatabase(
-  options: { url?: string; dataDir?: string; poolSize?: number; preparedStatements?: boolean } = {},
+  options: {
+    url?: string;
+    dataDir?: string;
+    poolSize?: number;
+    preparedStatements?: boolean;
+    /**
+     * PostgreSQL cancels any statement running longer (`statement_timeout`), and a session idle
+     * inside a transaction that long is ended, so no request holds a connection or a row lock
+     * for ever. Default 5 000 ms. PGlite cannot enforce it (single-user PostgreSQL in WASM has
+     * no timer signals): there the request deadline (createApp) bounds the answer only.
+     */
+    statementTimeoutMs?: number;
+  } = {},
 ): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const statementTimeout = options.statementTimeoutMs ?? 5_000;
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      statement_timeout: statementTimeout,
+      idle_in_transaction_session_timeout: statementTimeout * 2,
+    });
     // An idle client losing its connection (a restart, a failover) must not crash the server.
     pool.on('error', (error) => console.warn(`postgres pool: ${error.message}`));
     if (options.preparedStatements !== false)

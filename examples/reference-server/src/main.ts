@@ -15,6 +15,8 @@ const server = await Promise.resolve()
       hostname: process.env.HOST ?? '127.0.0.1',
       port: Number(process.env.PORT ?? 8787),
       webhookDelayMs: Number(process.env.WEBHOOK_DELAY_MS ?? 0),
+      statementTimeoutMs: Number(process.env.STATEMENT_TIMEOUT_MS ?? 5_000),
+      requestTimeoutMs: Number(process.env.REQUEST_TIMEOUT_MS ?? 10_000),
       corsOrigins: process.env.CORS_ORIGINS?.split(',').filter(Boolean),
       seedDemo: process.env.SEED_DEMO === '1',
       stripeSettings: process.env.STRIPE_SECRET_KEY

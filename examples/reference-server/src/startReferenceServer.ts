@@ -19,6 +19,8 @@ export interface ReferenceServerOptions extends Omit<AppOptions, 'service' | 're
   /** PGlite's data directory; without it, in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL's `statement_timeout` for every connection (see createDatabase). Default 5 000 ms. */
+  statementTimeoutMs?: number;
   /** Default true; false for a pooler that cannot keep prepared statements (see createDatabase). */
   preparedStatements?: boolean;
   hostname?: string;
@@ -49,6 +51,7 @@ export async function startReferenceServer(
     url: options.databaseUrl,
     dataDir: options.dataDir,
     poolSize: options.poolSize,
+    statementTimeoutMs: options.statementTimeoutMs,
     preparedStatements: options.preparedStatements,
   });
   const stripeClient = settings ? createStripeClient(settings) : undefined;
