@@ -7,6 +7,7 @@ import {
 } from 'credits-core';
 import { type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { timeout } from 'hono/timeout';
 import * as v from 'valibot';
@@ -150,10 +151,22 @@ export function createApp(options: AppOptions) {
     }),
   );
 
-  /** Stripe webhooks: the signature is checked on the raw body before anything happens. */
-  app.post('/webhooks/stripe', async (c) => {
+  /**
+   * Stripe webhooks: the signature is checked on the raw body before anything happens. A
+   * request without a signature header is refused unread, and no body over 1 MiB is read in
+   * full (Stripe's events are a few KB), so unsigned traffic costs next to nothing.
+   */
+  const webhookBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new ProblemError(413, 'validation_failed', 'Webhook body too large');
+    },
+  });
+  app.post('/webhooks/stripe', webhookBodyLimit, async (c) => {
     const stripe = options.stripe;
     if (!stripe) throw new ProblemError(404, 'not_found', 'Stripe is not configured');
+    if (!c.req.header('stripe-signature'))
+      throw new ProblemError(400, 'validation_failed', 'Missing webhook signature');
     const payload = await c.req.text();
     let event: { type: string; data: { object: Record<string, unknown> } };
     try {
