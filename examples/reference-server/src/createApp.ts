@@ -12,6 +12,7 @@ import { cors } from 'hono/cors';
 import { timeout } from 'hono/timeout';
 import * as v from 'valibot';
 import { demoAccountResolver } from './auth/createAccountResolver.js';
+import { createAccountLimiter } from './createAccountLimiter.js';
 import { type CreditsService, PACKAGES } from './createCreditsService.js';
 import { createIdempotencyKeys } from './createIdempotencyKeys.js';
 import { createRateLimiter } from './createRateLimiter.js';
@@ -49,6 +50,11 @@ export interface AppOptions {
    * with Retry-After (the database's `statement_timeout` cancels its SQL). Default 10 000.
    */
   requestTimeoutMs?: number;
+  /**
+   * Requests of one account an instance runs at once (the rest wait their turn, up to 64, then
+   * 429): one account's flood holds at most this many database connections. Default 4.
+   */
+  concurrentRequestsPerAccount?: number;
   /** With Stripe: the client (for webhook signatures), the webhook secret and the publishable key. */
   stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
 }
@@ -111,14 +117,20 @@ export function createApp(options: AppOptions) {
   );
 
   // Every request has a deadline; a statement over it is cancelled by the database too.
-  app.use(`${base}/*`, timeout(options.requestTimeoutMs ?? 10_000));
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  app.use(`${base}/*`, timeout(requestTimeoutMs));
+  const limitAccount = createAccountLimiter({
+    concurrency: options.concurrentRequestsPerAccount ?? 4,
+    maxQueued: 64,
+    maxWaitMs: requestTimeoutMs,
+  });
   app.use(`${base}/*`, async (c, next) => {
     const account = await resolveAccount(c.req.raw);
     if (!account) throw new ProblemError(401, 'unauthenticated', 'Sign in required');
     if ((await service.ensureAccount(account)) && options.onNewAccount)
       await options.onNewAccount(account);
     c.set('account', account);
-    await next();
+    await limitAccount(account, next);
   });
 
   const body = async (request: Request) => {
