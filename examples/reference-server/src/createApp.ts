@@ -51,7 +51,7 @@ export interface AppOptions {
    */
   requestTimeoutMs?: number;
   /**
-   * Requests of one account an instance runs at once (the rest wait their turn, up to 64, then
+   * Requests of one account an instance runs at once (the rest wait their turn, up to 256, then
    * 429): one account's flood holds at most this many database connections. Default 4.
    */
   concurrentRequestsPerAccount?: number;
@@ -121,7 +121,7 @@ export function createApp(options: AppOptions) {
   app.use(`${base}/*`, timeout(requestTimeoutMs));
   const limitAccount = createAccountLimiter({
     concurrency: options.concurrentRequestsPerAccount ?? 4,
-    maxQueued: 64,
+    maxQueued: 256,
     maxWaitMs: requestTimeoutMs,
   });
   app.use(`${base}/*`, async (c, next) => {
