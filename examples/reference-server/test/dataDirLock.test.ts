@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,17 @@ describe('the embedded database directory', () => {
     const handle = await createDatabase({ dataDir });
     // And within one process too: a second open of a held directory is refused.
     await expect(createDatabase({ dataDir })).rejects.toThrow(/in use/);
+    await handle.close();
+  }, 120_000);
+
+  it('is taken over from a process that no longer runs (a crash leaves its lock behind)', async () => {
+    const crashed = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
+    const stale = join(dir, 'stale');
+    writeFileSync(`${stale}.lock`, JSON.stringify({ pid: crashed, host: hostname() }));
+    const handle = await createDatabase({ dataDir: stale });
+    await expect(createDatabase({ dataDir: stale })).rejects.toThrow(
+      new RegExp(`in use by another credits server process \\(pid ${process.pid}`),
+    );
     await handle.close();
   }, 120_000);
 });
