@@ -15,13 +15,18 @@ import {
 } from 'credits-core/server';
 import { type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { timeout } from 'hono/timeout';
 import * as v from 'valibot';
+import { demoAccountResolver } from './auth/createAccountResolver.js';
+import { createAccountLimiter } from './createAccountLimiter.js';
 import { type CreditsService, PACKAGES } from './createCreditsService.js';
 import { createIdempotencyKeys } from './createIdempotencyKeys.js';
 import { createRateLimiter } from './createRateLimiter.js';
 import type { StripeClient } from './createStripeGateway.js';
 import { ProblemError } from './ProblemError.js';
+import { toProblem } from './toProblem.js';
 
 export interface AppOptions {
   service: CreditsService;
@@ -48,14 +53,19 @@ export interface AppOptions {
    * what the first attempt created. Default 60 000 ms.
    */
   idempotencyLockTimeoutMs?: number;
+  /**
+   * The deadline of one API request, in ms: past it the answer is 503 `service_unavailable`
+   * with Retry-After (the database's `statement_timeout` cancels its SQL). Default 10 000.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Requests of one account an instance runs at once (the rest wait their turn, up to 256, then
+   * 429): one account's flood holds at most this many database connections. Default 4.
+   */
+  concurrentRequestsPerAccount?: number;
   /** With Stripe: the client (for webhook signatures), the webhook secret and the publishable key. */
   stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
 }
-
-const demoAccount = (request: Request) => {
-  const match = /^Bearer\s+([\w.:-]{1,128})$/i.exec(request.headers.get('authorization') ?? '');
-  return match ? `acct_${match[1]}` : null;
-};
 
 function parse<TSchema extends v.GenericSchema>(
   schema: TSchema,
@@ -86,7 +96,7 @@ export function createApp(options: AppOptions) {
   const { service } = options;
   const limits = options.limits ?? { maxPageSize: 100, defaultPageSize: 25 };
   const base = options.basePath ?? '/api/credits/v1';
-  const resolveAccount = options.resolveAccount ?? demoAccount;
+  const resolveAccount = options.resolveAccount ?? demoAccountResolver;
   // One budget for purchases and SetupIntents together (scope 'create'), per account and minute.
   const rateLimiter = createRateLimiter(service, { limit: options.createsPerMinute ?? 30 });
   const rateLimit = (account: string) => rateLimiter.hit(account, 'create');
@@ -105,11 +115,8 @@ export function createApp(options: AppOptions) {
   }
 
   app.onError((error, c) => {
-    const problem =
-      error instanceof ProblemError
-        ? error
-        : new ProblemError(500, 'internal_error', 'Internal server error');
-    if (!(error instanceof ProblemError)) console.error(error);
+    const problem = toProblem(error);
+    if (problem.status >= 500) console.error(error);
     return c.json(problem.toJSON(), problem.status as 400, {
       ...problem.headers,
       'Content-Type': 'application/problem+json',
@@ -121,13 +128,21 @@ export function createApp(options: AppOptions) {
     }),
   );
 
+  // Every request has a deadline; a statement over it is cancelled by the database too.
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  app.use(`${base}/*`, timeout(requestTimeoutMs));
+  const limitAccount = createAccountLimiter({
+    concurrency: options.concurrentRequestsPerAccount ?? 4,
+    maxQueued: 256,
+    maxWaitMs: requestTimeoutMs,
+  });
   app.use(`${base}/*`, async (c, next) => {
     const account = await resolveAccount(c.req.raw);
     if (!account) throw new ProblemError(401, 'unauthenticated', 'Sign in required');
     if ((await service.ensureAccount(account)) && options.onNewAccount)
       await options.onNewAccount(account);
     c.set('account', account);
-    await next();
+    await limitAccount(account, next);
   });
 
   const body = async (request: Request) => {
@@ -165,10 +180,22 @@ export function createApp(options: AppOptions) {
     }),
   );
 
-  /** Stripe webhooks: the signature is checked on the raw body before anything happens. */
-  app.post('/webhooks/stripe', async (c) => {
+  /**
+   * Stripe webhooks: the signature is checked on the raw body before anything happens. A
+   * request without a signature header is refused unread, and no body over 1 MiB is read in
+   * full (Stripe's events are a few KB), so unsigned traffic costs next to nothing.
+   */
+  const webhookBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new ProblemError(413, 'validation_failed', 'Webhook body too large');
+    },
+  });
+  app.post('/webhooks/stripe', webhookBodyLimit, async (c) => {
     const stripe = options.stripe;
     if (!stripe) throw new ProblemError(404, 'not_found', 'Stripe is not configured');
+    if (!c.req.header('stripe-signature'))
+      throw new ProblemError(400, 'validation_failed', 'Missing webhook signature');
     const payload = await c.req.text();
     let event: { type: string; data: { object: Record<string, unknown> } };
     try {

@@ -1,17 +1,26 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { AuthSettings } from './auth/authSettingsFromEnv.js';
+import { createAccountResolver } from './auth/createAccountResolver.js';
 import { type AppOptions, createApp } from './createApp.js';
 import { createCreditsService } from './createCreditsService.js';
 import { createDatabase } from './createDatabase.js';
 import { createStripeClient, type StripeSettings } from './createStripeGateway.js';
 import { seedDemoAccount } from './seedDemoAccount.js';
 
-export interface ReferenceServerOptions extends Omit<AppOptions, 'service'> {
+export interface ReferenceServerOptions extends Omit<AppOptions, 'service' | 'resolveAccount'> {
+  /**
+   * Who may call the API (see authSettingsFromEnv). Default: demo sign-in (token = account),
+   * which is refused with a live key.
+   */
+  auth?: AuthSettings;
   /** A PostgreSQL URL; without it, embedded PGlite. */
   databaseUrl?: string;
   /** PGlite's data directory; without it, in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL's `statement_timeout` for every connection (see createDatabase). Default 5 000 ms. */
+  statementTimeoutMs?: number;
   /** Default true; false for a pooler that cannot keep prepared statements (see createDatabase). */
   preparedStatements?: boolean;
   hostname?: string;
@@ -65,10 +74,13 @@ export async function startReferenceServer(
   if (options.seedDemo && mode === 'live') {
     throw new Error('SEED_DEMO seeds test cards and history: it cannot run in live mode.');
   }
+  // Before anything opens: a dangerous combination never gets as far as a database.
+  const resolveAccount = createAccountResolver(options.auth ?? { kind: 'demo' }, mode);
   const database = await createDatabase({
     url: options.databaseUrl,
     dataDir: options.dataDir,
     poolSize: options.poolSize,
+    statementTimeoutMs: options.statementTimeoutMs,
     preparedStatements: options.preparedStatements,
   });
   const stripeClient = settings ? createStripeClient(settings) : undefined;
@@ -90,6 +102,7 @@ export async function startReferenceServer(
   if (sweeper) sweep();
   const app = createApp({
     ...options,
+    resolveAccount,
     onNewAccount: options.seedDemo
       ? (account) => seedDemoAccount(service, account)
       : options.onNewAccount,

@@ -1,13 +1,18 @@
 import { createCreditsClient } from 'credits-core';
 import { startStripeStandIn } from 'stripe-stand-in';
 import { describe, expect, it } from 'vitest';
+import { demoAccountResolver } from '../src/auth/createAccountResolver';
 import { startReferenceServer } from '../src/startReferenceServer';
 import { standInSettings } from './stripeStandInSettings';
 
 /** A reference server on a stand-in that takes `secretKey`, and what it says about its mode. */
 async function modeWith(secretKey: string) {
   const standIn = await startStripeStandIn({ secretKey });
-  const server = await startReferenceServer({ stripeSettings: standInSettings(standIn) });
+  const server = await startReferenceServer({
+    stripeSettings: standInSettings(standIn),
+    // The host's own sign-in (here: the token names the account), as live mode requires one.
+    auth: { kind: 'custom', resolveAccount: demoAccountResolver },
+  });
   try {
     const account = createCreditsClient({
       baseUrl: server.baseUrl,
