@@ -45,3 +45,4 @@ export {
 export { type ParseResult, parseWith } from './parseWith.js';
 export { safeHttpUrl } from './safeHttpUrl.js';
 export * from './schemas/index.js';
+export { MAX_SEARCH_LENGTH } from './searchLimit.js';

@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { timestampSchema } from '../schemas/primitives.js';
+import { MAX_SEARCH_LENGTH } from '../searchLimit.js';
 
 /**
  * What a backend accepts, for the backends (the reference server and credits-msw) and the
  * OpenAPI document; clients never bundle it. Each rule here is the one the document states.
  */
 
-/** The longest `search` text a backend accepts (the document's `maxLength`). */
-export const MAX_SEARCH_LENGTH = 200;
+export { MAX_SEARCH_LENGTH };
 
 const wholeNumber = 'must be a whole number ≥ 1';
 
