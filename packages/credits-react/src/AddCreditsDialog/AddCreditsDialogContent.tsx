@@ -74,9 +74,15 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
   const selectedPackage: CreditPackage | undefined =
     list.find((p) => p.id === packageId) ?? list[0];
   // The default card first, else the first saved one; never an expired card (its radio is disabled).
+  // Nothing is chosen while the saved cards load: "Use a new card" would flip to the default
+  // card when they arrive, and a press on Pay in between would go to a form the user never saw.
   const usable = saved.filter((m) => expiryStatus(m) !== 'expired');
+  const methodsKnown = methods.data !== undefined || methods.isError;
   const selectedMethod =
-    methodId ?? usable.find((m) => m.isDefault)?.id ?? usable[0]?.id ?? NEW_CARD;
+    methodId ??
+    usable.find((m) => m.isDefault)?.id ??
+    usable[0]?.id ??
+    (methodsKnown ? NEW_CARD : undefined);
   const busy =
     state.status === 'paying' || state.status === 'challenge' || state.status === 'processing';
   const forbidden = state.status === 'error' && state.error.code === 'forbidden';
@@ -85,11 +91,13 @@ function PurchaseForm({ flow, state, providerState, resuming }: PurchaseFormProp
     providerState.status === 'ready' &&
     providerState.kind === 'stripe';
   // Pay is enabled only when a press can start a payment: never a click that silently does nothing.
-  const ready = Boolean(flow && selectedPackage && provider && (!stripeCard || elements));
+  const ready = Boolean(
+    flow && selectedPackage && selectedMethod && provider && (!stripeCard || elements),
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!flow || !selectedPackage || busy || !ready) return;
+    if (!flow || !selectedPackage || !selectedMethod || busy || !ready) return;
     // Enter in a field while "Try again" shows: repeat the unfinished attempt, never a new one.
     if (state.status === 'error' && state.retryable) {
       void flow.retry();
