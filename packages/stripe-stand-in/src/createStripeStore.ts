@@ -410,6 +410,7 @@ export function createStripeStore(options: { livemode: boolean; emit(event: Stor
     allCustomers: () => [...customers.values()].map(copy),
     /** Every PaymentIntent, for tests that look at what Stripe holds (as its dashboard would). */
     allPaymentIntents: () => [...paymentIntents.values()].map(copy),
+    allSetupIntents: () => [...setupIntents.values()].map(copy),
     allPaymentMethods: () => [...methods.values()].map(copy),
   };
 }

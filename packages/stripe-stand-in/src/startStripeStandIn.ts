@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import { cardTokenFromForm } from './cardFromForm.js';
 import { createStripeStore, type StoreEvent } from './createStripeStore.js';
 import { type FormFields, formObject, parseForm } from './formBody.js';
 import { StripeApiError } from './stripeErrors.js';
 import { newEvent } from './stripeObjects.js';
+import { answeredPage, challengePage, unknownChallengePage } from './threeDSecurePage.js';
 
 export interface StripeStandInOptions {
   /** The secret key the server must send (default `sk_test_standin`); `sk_live_…`/`rk_live_…` make a live-mode stand-in. */
@@ -106,6 +108,22 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
     const method = req.method ?? 'GET';
     const body = parseForm(raw);
     const query = parseForm(url.search.slice(1));
+    // Stripe.js calls the API from the host's page (https://docs.stripe.com/security/guide#content-security-policy
+    // lists api.stripe.com under connect-src), so every answer allows any origin, as
+    // api.stripe.com's do (observed: `Access-Control-Allow-Origin: *`; no docs page says so).
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST, DELETE',
+        'Access-Control-Allow-Headers':
+          'Authorization, Content-Type, Idempotency-Key, Stripe-Account, Stripe-Version',
+        'Access-Control-Max-Age': '300',
+      });
+      return void res.end();
+    }
+    const challenge = /^\/v1\/3ds\/([^/]+)$/.exec(url.pathname);
+    if (challenge)
+      return answerChallenge(res, method, challenge[1]!, method === 'POST' ? body : query);
     const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? undefined;
     const record: StripeRequest = {
       method,
@@ -148,7 +166,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
     let status = 200;
     let answer: unknown;
     try {
-      const key = authenticate(req.headers.authorization);
+      const key = authenticate(req.headers.authorization, body.key ?? query.key);
       current = { id: requestId, idempotencyKey: idempotencyKey ?? null };
       answer = route(method, url.pathname, { body, query, key });
     } catch (error) {
@@ -170,8 +188,17 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
     send(status, text);
   }
 
-  /** https://docs.stripe.com/keys: a secret or restricted key, or the publishable key for Stripe.js's calls. */
-  function authenticate(header: string | undefined): 'secret' | 'publishable' {
+  /**
+   * https://docs.stripe.com/keys: a secret or restricted key, or the publishable key for
+   * Stripe.js's calls. Stripe.js sends its key as the `key` parameter of a form-encoded request
+   * (no Authorization header, so the browser needs no CORS preflight); only a publishable key
+   * is taken that way.
+   */
+  function authenticate(
+    header: string | undefined,
+    param: string | undefined,
+  ): 'secret' | 'publishable' {
+    if (!header && param === publishableKey) return 'publishable';
     const key = header?.replace(/^Bearer\s+/i, '');
     if (!key) {
       throw new StripeApiError(401, {
@@ -234,7 +261,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
     }
     if (at('POST', 'payment_intents', true, 'confirm')) {
       clientSide(key, body, store.paymentIntents.retrieve(id!));
-      return store.paymentIntents.confirm(id!, body.payment_method);
+      return store.paymentIntents.confirm(id!, cardTokenFromForm(body) ?? body.payment_method);
     }
     if (at('GET', 'setup_intents', true)) {
       const intent = store.setupIntents.retrieve(id!);
@@ -243,7 +270,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
     }
     if (at('POST', 'setup_intents', true, 'confirm')) {
       clientSide(key, body, store.setupIntents.retrieve(id!));
-      return store.setupIntents.confirm(id!, body.payment_method);
+      return store.setupIntents.confirm(id!, cardTokenFromForm(body) ?? body.payment_method);
     }
     secretOnly(key);
     if (at('POST', 'customers', false)) {
@@ -313,6 +340,38 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
       return event;
     }
     throw unknownRoute(method, path);
+  }
+
+  /**
+   * The 3D Secure test page (threeDSecurePage.ts) for an intent in requires_action, opened by
+   * Stripe.js with the intent's client secret; its Complete/Fail answer authenticates the intent
+   * as the customer's bank would (store.authenticate).
+   */
+  function answerChallenge(
+    res: ServerResponse,
+    method: string,
+    intentId: string,
+    fields: FormFields,
+  ) {
+    const html = (status: number, text: string) => {
+      res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(text);
+    };
+    const intent =
+      store.allPaymentIntents().find((i) => i.id === intentId) ??
+      store.allSetupIntents().find((i) => i.id === intentId);
+    if (!intent || !fields.client_secret || fields.client_secret !== intent.client_secret) {
+      return html(404, unknownChallengePage());
+    }
+    if (method !== 'POST')
+      return html(200, challengePage(`/v1/3ds/${intentId}`, intent.client_secret));
+    const outcome = fields.outcome === 'complete' ? 'complete' : 'fail';
+    try {
+      store.authenticate(intentId, outcome);
+    } catch (error) {
+      if (!(error instanceof StripeApiError)) throw error;
+    }
+    return html(200, answeredPage(intentId, outcome));
   }
 
   const unknownRoute = (method: string, path: string) =>
