@@ -133,7 +133,13 @@ describe('a new card through the Stripe path, under Stripe’s CSP', () => {
       key: standIn.publishableKey,
       'payment_method_data[card][number]': '4242424242424242',
     });
-    expect(standIn.events.some((e) => e.type === 'payment_intent.succeeded')).toBe(true);
+    // The signed payment_intent.succeeded webhook reached the server, which took it.
+    await standIn.webhooksDelivered();
+    expect(
+      standIn.webhookDeliveries
+        .filter((d) => d.type === 'payment_intent.succeeded')
+        .map((d) => d.status),
+    ).toEqual([200]);
     expect(violations).toEqual([]);
     await page.close();
   });
@@ -142,6 +148,7 @@ describe('a new card through the Stripe path, under Stripe’s CSP', () => {
     const { page, violations } = await open('acct_stripe_3ds');
     await typeNewCard(page, '4000 0027 6000 3184');
     await pay(page);
+    await page.getByRole('dialog', { name: '3D Secure authentication' }).waitFor();
     const challenge = page.frameLocator('iframe[title="3D Secure 2 Test Page"]');
     await challenge.getByRole('button', { name: 'Complete' }).click();
     await done(page, '10,000 credits');

@@ -52,6 +52,8 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
   const events: Stripe.Event[] = [];
   const endpoints: WebhookEndpoint[] = [];
   const deliveries = new Set<Promise<unknown>>();
+  /** Every webhook delivery and the endpoint's answer (0: no answer). */
+  const delivered: { url: string; event: string; type: string; status: number }[] = [];
   let current: { id: string; idempotencyKey: string | null } | null = null;
   let eventCounter = 0;
 
@@ -84,10 +86,20 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
       payload,
       secret: endpoint.secret,
     });
+    const record = {
+      url: endpoint.url,
+      event: String(event.id),
+      type: String(event.type),
+      status: 0,
+    };
+    delivered.push(record);
     return fetch(endpoint.url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
       body: payload,
+    }).then((response) => {
+      record.status = response.status;
+      return response;
     });
   }
 
@@ -420,6 +432,8 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}) {
     requests,
     /** Every event raised, in order. */
     events,
+    /** Every signed webhook delivery and the endpoint's HTTP status, in order. */
+    webhookDeliveries: delivered,
     /** What Stripe holds (as its dashboard shows it), for assertions. */
     paymentIntents: () => store.allPaymentIntents(),
     paymentMethods: () => store.allPaymentMethods(),
