@@ -7,6 +7,7 @@ import {
 } from '../../reference-server/src/startReferenceServer';
 import { standInSettings, WEBHOOK_SECRET } from '../../reference-server/test/stripeStandInSettings';
 import { type PreviewedExample, previewExample } from '../../support/previewExample';
+import { recordCspViolations } from '../../support/recordCspViolations';
 
 /**
  * A new card paid through the Stripe path, end to end in Chromium: the widget → the Stripe.js
@@ -63,18 +64,7 @@ afterAll(async () => {
 /** A page signed in as a fresh account, recording every CSP violation. */
 async function open(account: string): Promise<{ page: Page; violations: string[] }> {
   const page = await app.browser.newPage();
-  const violations: string[] = [];
-  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
-        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
-      );
-    });
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
+  const violations = await recordCspViolations(page);
   const response = await page.goto(`${app.url}/?account=${account}`);
   expect(response?.headers()['content-security-policy']).toBe(policy(standIn.origin));
   await expect.poll(() => balance(page)).toBe('0 credits');

@@ -1,19 +1,10 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StripeStandIn, startStripeStandIn } from '../src/index';
+import { describe, expect, it } from 'vitest';
+import { startStripeStandIn } from '../src/index';
 import { THREE_D_SECURE_MESSAGE } from '../src/threeDSecurePage';
+import { useStandIn } from './useStandIn';
 
-let standIn: StripeStandIn;
-let stripe: Stripe;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  stripe = new Stripe(standIn.secretKey, {
-    ...standIn.clientOptions,
-    maxNetworkRetries: 0,
-    telemetry: false,
-  });
-});
-afterAll(() => standIn?.close());
+const fixture = useStandIn();
 
 /** What the API answers, loosely: an intent or `{ error }`. */
 type Answer = Record<string, unknown> & {
@@ -28,10 +19,10 @@ async function asStripeJs(path: string, fields: Record<string, string>, method =
   const params = new URLSearchParams(fields);
   const response =
     method === 'GET'
-      ? await fetch(`${standIn.origin}${path}?${params}`, {
+      ? await fetch(`${fixture.standIn.origin}${path}?${params}`, {
           headers: { Origin: 'https://host.example' },
         })
-      : await fetch(`${standIn.origin}${path}`, {
+      : await fetch(`${fixture.standIn.origin}${path}`, {
           method,
           headers: {
             'Content-Type': 'application/x-www-form-urlencoded',
@@ -51,8 +42,8 @@ const card = (number: string) => ({
 });
 
 async function newIntent(setupFutureUsage = false) {
-  const customer = await stripe.customers.create({ metadata: {} });
-  return stripe.paymentIntents.create({
+  const customer = await fixture.stripe.customers.create({ metadata: {} });
+  return fixture.stripe.paymentIntents.create({
     amount: 1000,
     currency: 'usd',
     customer: customer.id,
@@ -61,9 +52,18 @@ async function newIntent(setupFutureUsage = false) {
   });
 }
 
+/** Stripe.js's confirm of `intent` with a typed card number. */
+const confirmWithCard = (intent: { id: string; client_secret: string | null }, number: string) =>
+  asStripeJs(`/v1/payment_intents/${intent.id}/confirm`, {
+    key: fixture.standIn.publishableKey,
+    client_secret: intent.client_secret!,
+    ...card(number),
+    use_stripe_sdk: 'true',
+  });
+
 describe('Stripe stand-in: calls from the browser, as Stripe.js makes them (https://docs.stripe.com/js)', () => {
   it('answers any origin (CORS) and a preflight, as api.stripe.com does', async () => {
-    const preflight = await fetch(`${standIn.origin}/v1/payment_intents/pi_x/confirm`, {
+    const preflight = await fetch(`${fixture.standIn.origin}/v1/payment_intents/pi_x/confirm`, {
       method: 'OPTIONS',
       headers: { Origin: 'https://host.example', 'Access-Control-Request-Method': 'POST' },
     });
@@ -79,22 +79,22 @@ describe('Stripe stand-in: calls from the browser, as Stripe.js makes them (http
     const path = `/v1/payment_intents/${intent.id}`;
     const read = await asStripeJs(
       path,
-      { key: standIn.publishableKey, client_secret: intent.client_secret! },
+      { key: fixture.standIn.publishableKey, client_secret: intent.client_secret! },
       'GET',
     );
     expect(read.response.status).toBe(200);
     expect(read.body).toMatchObject({ id: intent.id, status: 'requires_payment_method' });
-    const noSecret = await asStripeJs(path, { key: standIn.publishableKey }, 'GET');
+    const noSecret = await asStripeJs(path, { key: fixture.standIn.publishableKey }, 'GET');
     expect(noSecret.response.status).toBe(401);
     const secretAsKey = await asStripeJs(
       path,
-      { key: standIn.secretKey, client_secret: intent.client_secret! },
+      { key: fixture.standIn.secretKey, client_secret: intent.client_secret! },
       'GET',
     );
     expect(secretAsKey.response.status).toBe(401);
     // A publishable key creates nothing.
     const create = await asStripeJs('/v1/payment_intents', {
-      key: standIn.publishableKey,
+      key: fixture.standIn.publishableKey,
       amount: '1000',
       currency: 'usd',
     });
@@ -103,25 +103,17 @@ describe('Stripe stand-in: calls from the browser, as Stripe.js makes them (http
 
   it('confirms with raw card data from the Payment Element: a test card number pays; with setup_future_usage the card is attached', async () => {
     const intent = await newIntent(true);
-    const { response, body } = await asStripeJs(`/v1/payment_intents/${intent.id}/confirm`, {
-      key: standIn.publishableKey,
-      client_secret: intent.client_secret!,
-      ...card('5555555555554444'),
-    });
+    const { response, body } = await confirmWithCard(intent, '5555555555554444');
     expect(response.status).toBe(200);
     expect(body.status).toBe('succeeded');
-    const method = await stripe.paymentMethods.retrieve(body.payment_method);
+    const method = await fixture.stripe.paymentMethods.retrieve(body.payment_method);
     expect(method.card?.last4).toBe('4444');
     expect(method.customer).toBe(intent.customer);
   });
 
   it('a declined test card is a 402 card_error carrying the intent; a number that is no test card is declined as a live card in test mode', async () => {
     const intent = await newIntent();
-    const declined = await asStripeJs(`/v1/payment_intents/${intent.id}/confirm`, {
-      key: standIn.publishableKey,
-      client_secret: intent.client_secret!,
-      ...card('4000000000000002'),
-    });
+    const declined = await confirmWithCard(intent, '4000000000000002');
     expect(declined.response.status).toBe(402);
     expect(declined.body.error).toMatchObject({
       type: 'card_error',
@@ -129,11 +121,7 @@ describe('Stripe stand-in: calls from the browser, as Stripe.js makes them (http
       decline_code: 'generic_decline',
       payment_intent: { id: intent.id, status: 'requires_payment_method' },
     });
-    const live = await asStripeJs(`/v1/payment_intents/${intent.id}/confirm`, {
-      key: standIn.publishableKey,
-      client_secret: intent.client_secret!,
-      ...card('4111111111111111'),
-    });
+    const live = await confirmWithCard(intent, '4111111111111111');
     expect(live.response.status).toBe(402);
     expect(live.body.error).toMatchObject({
       type: 'card_error',
@@ -143,17 +131,15 @@ describe('Stripe stand-in: calls from the browser, as Stripe.js makes them (http
 
   it('3D Secure test page: shown only with the client secret; Complete authenticates the intent and tells the parent frame', async () => {
     const intent = await newIntent();
-    const confirmed = await asStripeJs(`/v1/payment_intents/${intent.id}/confirm`, {
-      key: standIn.publishableKey,
-      client_secret: intent.client_secret!,
-      ...card('4000002760003184'),
-      use_stripe_sdk: 'true',
-    });
+    const confirmed = await confirmWithCard(intent, '4000002760003184');
     expect(confirmed.body).toMatchObject({
       status: 'requires_action',
       next_action: { type: 'use_stripe_sdk' },
     });
-    const page = new URL(confirmed.body.next_action.use_stripe_sdk.stripe_js, standIn.origin);
+    const page = new URL(
+      confirmed.body.next_action.use_stripe_sdk.stripe_js,
+      fixture.standIn.origin,
+    );
     const wrong = await fetch(`${page.href}?client_secret=${intent.id}_secret_wrong`);
     expect(wrong.status).toBe(404);
     const shown = await fetch(`${page.href}?client_secret=${intent.client_secret}`);
@@ -170,17 +156,16 @@ describe('Stripe stand-in: calls from the browser, as Stripe.js makes them (http
       }).toString(),
     });
     expect(await answered.text()).toContain(THREE_D_SECURE_MESSAGE);
-    expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+    expect((await fixture.stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
   });
 
   it('3D Secure test page: Fail leaves the intent in requires_payment_method with payment_intent_authentication_failure', async () => {
     const intent = await newIntent();
-    const confirmed = await asStripeJs(`/v1/payment_intents/${intent.id}/confirm`, {
-      key: standIn.publishableKey,
-      client_secret: intent.client_secret!,
-      ...card('4000002760003184'),
-    });
-    const page = new URL(confirmed.body.next_action.use_stripe_sdk.stripe_js, standIn.origin);
+    const confirmed = await confirmWithCard(intent, '4000002760003184');
+    const page = new URL(
+      confirmed.body.next_action.use_stripe_sdk.stripe_js,
+      fixture.standIn.origin,
+    );
     await fetch(page.href, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -189,7 +174,7 @@ describe('Stripe stand-in: calls from the browser, as Stripe.js makes them (http
         outcome: 'fail',
       }).toString(),
     });
-    const after = await stripe.paymentIntents.retrieve(intent.id);
+    const after = await fixture.stripe.paymentIntents.retrieve(intent.id);
     expect(after.status).toBe('requires_payment_method');
     expect(after.last_payment_error?.code).toBe('payment_intent_authentication_failure');
   });

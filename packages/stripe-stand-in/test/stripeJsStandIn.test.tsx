@@ -2,28 +2,21 @@ import { Elements, PaymentElement } from '@stripe/react-stripe-js';
 import type { StripeElements, Stripe as StripeJs, StripePaymentElement } from '@stripe/stripe-js';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import Stripe from 'stripe';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createStripeJsStandIn,
   IntegrationError,
   THREE_D_SECURE_MESSAGE,
 } from '../src/browser/index';
-import { type StripeStandIn, startStripeStandIn } from '../src/index';
+import { useStandIn } from './useStandIn';
 
-let standIn: StripeStandIn;
-let stripe: Stripe;
+const fixture = useStandIn();
 let stripeJs: StripeJs;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  stripe = new Stripe(standIn.secretKey, {
-    ...standIn.clientOptions,
-    maxNetworkRetries: 0,
-    telemetry: false,
+beforeAll(() => {
+  stripeJs = createStripeJsStandIn(fixture.standIn.publishableKey, {
+    apiBase: fixture.standIn.origin,
   });
-  stripeJs = createStripeJsStandIn(standIn.publishableKey, { apiBase: standIn.origin });
 });
-afterAll(() => standIn?.close());
 // Each test mounts its own Payment Element: none is left behind by a failed one.
 afterEach(() => document.body.replaceChildren());
 
@@ -47,8 +40,8 @@ async function typeCard(number: string, expiry = '12 / 34', cvc = '123') {
 }
 
 async function newIntent(token?: string) {
-  const customer = await stripe.customers.create({ metadata: {} });
-  return stripe.paymentIntents.create({
+  const customer = await fixture.stripe.customers.create({ metadata: {} });
+  return fixture.stripe.paymentIntents.create({
     amount: 1000,
     currency: 'usd',
     customer: customer.id,
@@ -67,7 +60,7 @@ async function answerChallenge(outcome: 'complete' | 'fail') {
     return found;
   });
   const url = new URL(frame.src);
-  expect(url.origin).toBe(standIn.origin);
+  expect(url.origin).toBe(fixture.standIn.origin);
   const clientSecret = url.searchParams.get('client_secret')!;
   const answered = await fetch(`${url.origin}${url.pathname}`, {
     method: 'POST',
@@ -78,7 +71,7 @@ async function answerChallenge(outcome: 'complete' | 'fail') {
   const intent = url.pathname.split('/').at(-1);
   window.dispatchEvent(
     new MessageEvent('message', {
-      origin: standIn.origin,
+      origin: fixture.standIn.origin,
       data: { type: THREE_D_SECURE_MESSAGE, intent, outcome },
     }),
   );
@@ -171,11 +164,11 @@ describe('Stripe.js stand-in: confirmPayment (https://docs.stripe.com/js/payment
       confirmParams: { return_url: 'https://host.example/return' },
     });
     expect(result.paymentIntent).toMatchObject({ id: intent.id, status: 'succeeded' });
-    expect(standIn.requests.at(-1)).toMatchObject({
+    expect(fixture.standIn.requests.at(-1)).toMatchObject({
       method: 'POST',
       path: `/v1/payment_intents/${intent.id}/confirm`,
       body: {
-        key: standIn.publishableKey,
+        key: fixture.standIn.publishableKey,
         client_secret: intent.client_secret,
         return_url: 'https://host.example/return',
       },
@@ -244,8 +237,8 @@ describe('Stripe.js stand-in: handleNextAction, confirmSetup, retrieve (https://
   });
 
   it('confirmSetup saves the card to the SetupIntent’s customer; retrieveSetupIntent and retrievePaymentIntent read with the client secret', async () => {
-    const customer = await stripe.customers.create({ metadata: {} });
-    const setup = await stripe.setupIntents.create({
+    const customer = await fixture.stripe.customers.create({ metadata: {} });
+    const setup = await fixture.stripe.setupIntents.create({
       customer: customer.id,
       automatic_payment_methods: { enabled: true },
     });
@@ -258,7 +251,7 @@ describe('Stripe.js stand-in: handleNextAction, confirmSetup, retrieve (https://
       redirect: 'if_required',
     });
     expect(result.setupIntent).toMatchObject({ id: setup.id, status: 'succeeded' });
-    const saved = await stripe.paymentMethods.list({ customer: customer.id });
+    const saved = await fixture.stripe.paymentMethods.list({ customer: customer.id });
     expect(saved.data.map((m) => m.card?.last4)).toEqual(['4444']);
     expect((await stripeJs.retrieveSetupIntent(setup.client_secret!)).setupIntent?.status).toBe(
       'succeeded',
@@ -285,8 +278,8 @@ describe('Stripe.js stand-in: what it does not model', () => {
       'stripe.createToken is not modelled by the Stripe.js stand-in',
     );
     expect(() => (stripeJs.elements() as StripeElements).create('card')).toThrow(/not modelled/);
-    expect(() => createStripeJsStandIn(standIn.secretKey, { apiBase: standIn.origin })).toThrow(
-      IntegrationError,
-    );
+    expect(() =>
+      createStripeJsStandIn(fixture.standIn.secretKey, { apiBase: fixture.standIn.origin }),
+    ).toThrow(IntegrationError);
   });
 });
