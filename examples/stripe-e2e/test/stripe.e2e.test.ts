@@ -32,6 +32,9 @@ const policy = (standIn: string) =>
     "frame-ancestors 'none'",
   ].join('; ');
 
+/** Waits for a state, never a fixed delay: generous, for 2 busy cores (a webhook, a lazy chunk). */
+const settled = { timeout: 30_000, interval: 100 };
+
 let standIn: StripeStandIn;
 let server: ReferenceServer;
 let app: PreviewedExample;
@@ -67,7 +70,7 @@ async function open(account: string): Promise<{ page: Page; violations: string[]
   const violations = await recordCspViolations(page);
   const response = await page.goto(`${app.url}/?account=${account}`);
   expect(response?.headers()['content-security-policy']).toBe(policy(standIn.origin));
-  await expect.poll(() => balance(page)).toBe('0 credits');
+  await expect.poll(() => balance(page), settled).toBe('0 credits');
   return { page, violations };
 }
 
@@ -95,7 +98,7 @@ async function typeNewCard(page: Page, number: string) {
 async function pay(page: Page) {
   const dialog = page.getByRole('dialog', { name: 'Add credits' });
   const button = dialog.getByRole('button', { name: 'Pay $10.00' });
-  await expect.poll(() => button.isEnabled()).toBe(true);
+  await expect.poll(() => button.isEnabled(), settled).toBe(true);
   await button.click();
   return dialog;
 }
@@ -105,7 +108,7 @@ async function done(page: Page, expected: string) {
   const dialog = page.getByRole('dialog', { name: 'Add credits' });
   await dialog.getByText('+10,000 credits added').waitFor();
   await dialog.getByRole('button', { name: 'Done' }).click();
-  await expect.poll(() => balance(page)).toBe(expected);
+  await expect.poll(() => balance(page), settled).toBe(expected);
 }
 
 describe('a new card through the Stripe path, under Stripe’s CSP', () => {
@@ -151,7 +154,7 @@ describe('a new card through the Stripe path, under Stripe’s CSP', () => {
     const dialog = await typeNewCard(page, '4000 0000 0000 0002');
     await pay(page);
     await expect
-      .poll(() => dialog.getByRole('alert').allTextContents())
+      .poll(() => dialog.getByRole('alert').allTextContents(), settled)
       .toContain('Your card was declined.');
     expect(await balance(page)).toBe('0 credits');
     await typeNewCard(page, '5555 5555 5555 4444');
@@ -169,8 +172,16 @@ describe('a new card through the Stripe path, under Stripe’s CSP', () => {
     await done(page, '10,000 credits');
     const saved = page.locator('[data-slot="payment-method"]');
     await expect
-      .poll(() => saved.allTextContents())
+      .poll(() => saved.allTextContents(), settled)
       .toEqual([expect.stringContaining('Mastercard •••• 4444')]);
+    // Still once after every webhook and a fresh read: one card at Stripe, one in the list.
+    await standIn.webhooksDelivered();
+    await page.reload();
+    await expect
+      .poll(() => saved.allTextContents(), settled)
+      .toEqual([expect.stringContaining('Mastercard •••• 4444')]);
+    const customer = standIn.paymentIntents().at(-1)?.customer;
+    expect(standIn.paymentMethods().filter((m) => m.customer === customer)).toHaveLength(1);
     expect(violations).toEqual([]);
     await page.close();
   });
