@@ -164,6 +164,25 @@ describe('a new card through the Stripe path, under Stripe’s CSP', () => {
     await page.close();
   });
 
+  it('adds a card through a SetupIntent (confirmSetup): listed once', async () => {
+    const { page, violations } = await open('acct_stripe_setup');
+    await page.getByRole('button', { name: 'Add payment method' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add payment method' });
+    await dialog.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await dialog.getByLabel('Expiration date').fill('12 / 34');
+    await dialog.getByLabel('Security code').fill('123');
+    await dialog.getByRole('button', { name: 'Save card' }).click();
+    const saved = page.locator('[data-slot="payment-method"]');
+    await expect
+      .poll(() => saved.allTextContents(), settled)
+      .toEqual([expect.stringContaining('Visa •••• 4242')]);
+    expect(standIn.requests.some((r) => /^\/v1\/setup_intents\/[^/]+\/confirm$/.test(r.path))).toBe(
+      true,
+    );
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it('“save card”: the card is saved once and listed among the saved cards', async () => {
     const { page, violations } = await open('acct_stripe_save');
     const dialog = await typeNewCard(page, '5555 5555 5555 4444');
