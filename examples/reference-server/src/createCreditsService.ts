@@ -604,7 +604,17 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
    * one is credited (exactly once); a stale or late answer never moves a purchase back.
    */
   async function syncIntent(account: string, purchaseId: string, intent: Stripe.PaymentIntent) {
-    if (intent.status === 'succeeded') return grant(account, purchaseId);
+    if (intent.status === 'succeeded') {
+      // A new card paid with "save card" is now the customer's (setup_future_usage): the
+      // purchase names it, as the sandbox's does, and the cards are read afresh.
+      const saved = intent.setup_future_usage ? idOf(intent.payment_method) : undefined;
+      if (saved) {
+        await db.execute(sql`UPDATE purchases SET payment_method_id = ${saved}
+          WHERE id = ${purchaseId} AND payment_method_id IS NULL`);
+        cards.forget(account);
+      }
+      return grant(account, purchaseId);
+    }
     const failure = failureOf(intent.last_payment_error);
     await movePurchase(
       db,

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { previewWithReferenceServer } from '../../support/previewWithReferenceServer';
+import { recordCspViolations } from '../../support/recordCspViolations';
 
 /**
  * The widgets under a strict Content-Security-Policy: no inline scripts, no
@@ -28,18 +29,7 @@ const demo = previewWithReferenceServer(new URL('..', import.meta.url), {
 
 it('works under a strict CSP (no inline script or style, no eval) without a single violation', async () => {
   const page = await demo.app.browser.newPage();
-  const violations: string[] = [];
-  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
-        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
-      );
-    });
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
+  const violations = await recordCspViolations(page);
   const response = await page.goto(demo.app.url);
   expect(response?.headers()['content-security-policy']).toBe(policy);
   await page.getByText('Current balance').waitFor();
