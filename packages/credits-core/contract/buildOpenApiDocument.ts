@@ -168,7 +168,7 @@ const commonResponses = {
   504: 'ServerError',
 };
 
-/** Where the reference server and credits-msw mount the contract. */
+/** Where credits-server and credits-msw mount the contract. */
 export const DEFAULT_SERVER_URL = 'http://localhost:8787/api/credits/v1';
 
 const statusResponse: Record<number, string> = {

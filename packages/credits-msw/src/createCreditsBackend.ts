@@ -17,10 +17,9 @@ import {
   SANDBOX_PACKAGES,
   sandboxCardForToken,
 } from 'credits-core/sandbox';
-import { validateRequest } from 'credits-core/server';
+import { generateTransactions, validateRequest } from 'credits-core/server';
 import type * as v from 'valibot';
 import { createLedger, type LedgerFilters } from './createLedger.js';
-import { generateTransactions } from './generateTransactions.js';
 import { ProblemError } from './ProblemError.js';
 
 export interface CreditsBackendOptions {

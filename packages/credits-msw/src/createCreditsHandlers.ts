@@ -269,7 +269,7 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
         true,
       ),
     ),
-    // The usage API beside the contract (as the reference server has it): spend credits, idempotently.
+    // The usage API beside the contract (as credits-server has it): spend credits, idempotently.
     http.post(
       url('/usage'),
       route(async (request) => {

@@ -3,7 +3,7 @@ import { idSchema } from './primitives.js';
 
 /**
  * Body of `POST /purchases`. The client sends it as typed; it is a schema for
- * backends (the reference server and credits-msw validate with it) and for the
+ * backends (credits-server and credits-msw validate with it) and for the
  * OpenAPI document, in its own module so clients never bundle it.
  */
 export const createPurchaseBodySchema = v.object({

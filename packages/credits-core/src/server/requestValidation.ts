@@ -3,7 +3,7 @@ import { timestampSchema } from '../schemas/primitives.js';
 import { MAX_SEARCH_LENGTH } from '../searchLimit.js';
 
 /**
- * What a backend accepts, for the backends (the reference server and credits-msw) and the
+ * What a backend accepts, for the backends (credits-server and credits-msw) and the
  * OpenAPI document; clients never bundle it. Each rule here is the one the document states.
  */
 

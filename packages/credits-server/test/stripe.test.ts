@@ -1,15 +1,15 @@
 import { createCreditsClient } from 'credits-core';
 import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { deliverWebhook, lastEvent, standInSettings } from './stripeStandInSettings';
 
 let standIn: StripeStandIn;
-let server: ReferenceServer;
+let server: StartedCreditsServer;
 
 beforeAll(async () => {
   standIn = await startStripeStandIn();
-  server = await startReferenceServer({ stripeSettings: standInSettings(standIn) });
+  server = await startCreditsServer({ stripeSettings: standInSettings(standIn) });
 }, 60_000);
 afterAll(async () => {
   await server?.close();

@@ -2,7 +2,7 @@ import { createCreditsClient } from 'credits-core';
 import pg from 'pg';
 import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { startPostgres, type TestPostgres } from './startPostgres';
 import { standInSettings } from './stripeStandInSettings';
 
@@ -23,7 +23,7 @@ async function query(text: string, values: unknown[] = []) {
   }
 }
 
-const clientOf = (server: ReferenceServer, account: string) =>
+const clientOf = (server: StartedCreditsServer, account: string) =>
   createCreditsClient({
     baseUrl: server.baseUrl,
     headers: { Authorization: `Bearer ${account}` },
@@ -31,7 +31,7 @@ const clientOf = (server: ReferenceServer, account: string) =>
   });
 
 /** POST to the server: `status body.status` (or the problem's code), for comparing answers. */
-async function post(server: ReferenceServer, account: string, path: string, body: unknown) {
+async function post(server: StartedCreditsServer, account: string, path: string, body: unknown) {
   const response = await fetch(`${server.baseUrl}${path}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${account}`, 'Content-Type': 'application/json' },
@@ -56,15 +56,15 @@ const purchaseRows = (purchaseId: string) =>
 describe('sandbox purchases racing on PostgreSQL: statuses only move forward', {
   timeout: 120_000,
 }, () => {
-  let server: ReferenceServer;
-  let delayed: ReferenceServer;
+  let server: StartedCreditsServer;
+  let delayed: StartedCreditsServer;
   beforeAll(async () => {
-    server = await startReferenceServer({
+    server = await startCreditsServer({
       databaseUrl: postgres.url,
       poolSize: 20,
       createsPerMinute: 10_000,
     });
-    delayed = await startReferenceServer({
+    delayed = await startCreditsServer({
       databaseUrl: postgres.url,
       poolSize: 20,
       createsPerMinute: 10_000,
@@ -210,12 +210,12 @@ describe('sandbox purchases racing on PostgreSQL: statuses only move forward', {
 
 describe('Stripe mode on PostgreSQL: nothing paid is left uncredited', { timeout: 120_000 }, () => {
   let standIn: StripeStandIn;
-  let instances: ReferenceServer[];
+  let instances: StartedCreditsServer[];
   beforeAll(async () => {
     standIn = await startStripeStandIn();
     instances = await Promise.all(
       [1, 2].map(() =>
-        startReferenceServer({
+        startCreditsServer({
           databaseUrl: postgres.url,
           poolSize: 10,
           createsPerMinute: 10_000,

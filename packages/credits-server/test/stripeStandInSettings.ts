@@ -5,7 +5,7 @@ import type { StripeSettings } from '../src/createStripeGateway';
 /** The webhook secret the tests' reference servers verify Stripe-Signature with. */
 export const WEBHOOK_SECRET = 'whsec_test_reference';
 
-/** `startReferenceServer({ stripeSettings })` for a server that talks to the Stripe stand-in. */
+/** `startCreditsServer({ stripeSettings })` for a server that talks to the Stripe stand-in. */
 export const standInSettings = (standIn: StripeStandIn): StripeSettings => ({
   secretKey: standIn.secretKey,
   webhookSecret: WEBHOOK_SECRET,

@@ -6,7 +6,7 @@ import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT, Unsecur
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authSettingsFromEnv } from '../src/auth/authSettingsFromEnv';
 import { createJwtAccountResolver } from '../src/auth/createJwtAccountResolver';
-import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 
 const SECRET = 'a-host-secret-of-at-least-32-bytes!!';
 const ISSUER = 'https://host.example';
@@ -25,7 +25,7 @@ const valid = (overrides: JWTPayload = {}): JWTPayload => ({
   ...overrides,
 });
 
-async function balance(server: ReferenceServer, authorization: string) {
+async function balance(server: StartedCreditsServer, authorization: string) {
   const response = await fetch(`${server.baseUrl}/balance`, {
     headers: { Authorization: authorization },
   });
@@ -36,7 +36,7 @@ async function balance(server: ReferenceServer, authorization: string) {
   };
 }
 
-async function expectRefused(server: ReferenceServer, token: string) {
+async function expectRefused(server: StartedCreditsServer, token: string) {
   const answer = await balance(server, `Bearer ${token}`);
   expect(answer.status).toBe(401);
   expect(answer.type).toContain('application/problem+json');
@@ -44,9 +44,9 @@ async function expectRefused(server: ReferenceServer, token: string) {
 }
 
 describe('sign-in with the host’s HS256 tokens', () => {
-  let server: ReferenceServer;
+  let server: StartedCreditsServer;
   beforeAll(async () => {
-    server = await startReferenceServer({
+    server = await startCreditsServer({
       auth: { kind: 'jwt', secret: SECRET, issuer: ISSUER, audience: AUDIENCE },
     });
   }, 60_000);
@@ -108,7 +108,7 @@ describe('sign-in with the host’s HS256 tokens', () => {
 });
 
 describe('sign-in with a JSON Web Key Set (key rotation)', () => {
-  let server: ReferenceServer;
+  let server: StartedCreditsServer;
   let jwksServer: Server;
   let published: JWK[] = [];
   const keys: Record<string, CryptoKey> = {};
@@ -128,7 +128,7 @@ describe('sign-in with a JSON Web Key Set (key rotation)', () => {
     });
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
     const { port } = jwksServer.address() as AddressInfo;
-    server = await startReferenceServer({
+    server = await startCreditsServer({
       auth: {
         kind: 'jwt',
         jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
@@ -180,12 +180,12 @@ describe('sign-in with a JSON Web Key Set (key rotation)', () => {
 describe('refusing to start', () => {
   it('demo sign-in with a live key is refused, saying why', async () => {
     await expect(
-      startReferenceServer({
+      startCreditsServer({
         auth: { kind: 'demo' },
         stripeSettings: { secretKey: 'sk_live_123', webhookSecret: 'whsec_1' },
       }),
     ).rejects.toThrow(/demo sign-in .* live Stripe key/);
-    await expect(startReferenceServer({ auth: { kind: 'demo' }, mode: 'live' })).rejects.toThrow(
+    await expect(startCreditsServer({ auth: { kind: 'demo' }, mode: 'live' })).rejects.toThrow(
       /demo sign-in/,
     );
   });
@@ -207,12 +207,12 @@ describe('refusing to start', () => {
 
   it('weak or incomplete JWT settings are refused before the server opens', async () => {
     const jwt = { kind: 'jwt' as const, issuer: ISSUER, audience: AUDIENCE };
-    await expect(startReferenceServer({ auth: { ...jwt, secret: 'short' } })).rejects.toThrow(
+    await expect(startCreditsServer({ auth: { ...jwt, secret: 'short' } })).rejects.toThrow(
       /at least 32 bytes/,
     );
-    await expect(startReferenceServer({ auth: jwt })).rejects.toThrow(/exactly one/);
+    await expect(startCreditsServer({ auth: jwt })).rejects.toThrow(/exactly one/);
     await expect(
-      startReferenceServer({ auth: { ...jwt, secret: SECRET, audience: '' } }),
+      startCreditsServer({ auth: { ...jwt, secret: SECRET, audience: '' } }),
     ).rejects.toThrow(/audience/);
   });
 });

@@ -1,4 +1,4 @@
-import { generateTransactions } from 'credits-msw';
+import { generateTransactions } from 'credits-core/server';
 import type { CreditsService } from './createCreditsService.js';
 
 /**

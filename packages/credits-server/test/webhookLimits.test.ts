@@ -1,15 +1,15 @@
 import { request } from 'node:http';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 
 const WEBHOOK_SECRET = 'whsec_limits_test';
 const stripe = new Stripe('sk_test_limits', { telemetry: false });
 
 describe('the Stripe webhook endpoint bounds what unsigned traffic costs', () => {
-  let server: ReferenceServer;
+  let server: StartedCreditsServer;
   beforeAll(async () => {
-    server = await startReferenceServer({
+    server = await startCreditsServer({
       // Webhook signatures are checked offline; no call reaches this (closed) Stripe address.
       stripeSettings: {
         secretKey: 'sk_test_limits',

@@ -67,7 +67,7 @@ const iso = (value: unknown) => new Date(value as string).toISOString();
 
 /**
  * The server's package table: a purchase's amount always comes from here, never from the
- * client. The reference server sells the sandbox catalog; a real backend keeps its own.
+ * client. credits-server sells the sandbox catalog; a real backend keeps its own.
  */
 export const PACKAGES: readonly CreditPackage[] = SANDBOX_PACKAGES;
 

@@ -53,6 +53,23 @@ async function migrate(pool: pg.Pool): Promise<void> {
   client.release();
 }
 
+/** Where the data lives: a PostgreSQL URL, or PGlite in a directory or in memory. */
+export interface DatabaseOptions {
+  /** A PostgreSQL URL (any managed PostgreSQL 15+): a pool of `poolSize` (default 10). */
+  url?: string;
+  /** Without `url`: PGlite's data directory (one process per directory), else in memory. */
+  dataDir?: string;
+  poolSize?: number;
+  preparedStatements?: boolean;
+  /**
+   * PostgreSQL cancels any statement running longer (`statement_timeout`), and a session idle
+   * inside a transaction that long is ended, so no request holds a connection or a row lock
+   * for ever. Default 5 000 ms. PGlite cannot enforce it (single-user PostgreSQL in WASM has
+   * no timer signals): there the request deadline (createApp) bounds the answer only.
+   */
+  statementTimeoutMs?: number;
+}
+
 /**
  * `DATABASE_URL` → a pooled PostgreSQL; otherwise embedded PGlite (in
  * `dataDir`, held by this process alone — see lockDataDir — or in memory). Migrations run on open; they are idempotent
@@ -60,21 +77,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
  * Statements are prepared per connection (see prepareStatements); `preparedStatements:
  * false` for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
  */
-export async function createDatabase(
-  options: {
-    url?: string;
-    dataDir?: string;
-    poolSize?: number;
-    preparedStatements?: boolean;
-    /**
-     * PostgreSQL cancels any statement running longer (`statement_timeout`), and a session idle
-     * inside a transaction that long is ended, so no request holds a connection or a row lock
-     * for ever. Default 5 000 ms. PGlite cannot enforce it (single-user PostgreSQL in WASM has
-     * no timer signals): there the request deadline (createApp) bounds the answer only.
-     */
-    statementTimeoutMs?: number;
-  } = {},
-): Promise<DatabaseHandle> {
+export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
     const statementTimeout = options.statementTimeoutMs ?? 5_000;
     const pool = new pg.Pool({

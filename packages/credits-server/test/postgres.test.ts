@@ -6,7 +6,7 @@ import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCreditsService } from '../src/createCreditsService';
 import { createDatabase, type DatabaseHandle } from '../src/createDatabase';
-import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { withinOneWindow } from './rateLimitWindow';
 import { startPostgres, type TestPostgres } from './startPostgres';
 import { deliverWebhook, lastEvent, standInSettings } from './stripeStandInSettings';
@@ -51,9 +51,9 @@ async function sequence(account: string): Promise<number[]> {
 }
 
 describe('reference server on a real PostgreSQL', () => {
-  let server: ReferenceServer;
+  let server: StartedCreditsServer;
   beforeAll(async () => {
-    server = await startReferenceServer({
+    server = await startCreditsServer({
       databaseUrl: postgres.url,
       poolSize: 20,
       webhookDelayMs: 50,
@@ -180,7 +180,11 @@ describe('exactly-once credit on PostgreSQL', () => {
 
 describe('several instances on one PostgreSQL', () => {
   /** POST /purchases or /setup-intents as an account, with a new Idempotency-Key. */
-  const create = (server: ReferenceServer, account: string, path: 'purchases' | 'setup-intents') =>
+  const create = (
+    server: StartedCreditsServer,
+    account: string,
+    path: 'purchases' | 'setup-intents',
+  ) =>
     fetch(`${server.baseUrl}/${path}`, {
       method: 'POST',
       headers: {
@@ -191,17 +195,17 @@ describe('several instances on one PostgreSQL', () => {
       body: path === 'purchases' ? JSON.stringify({ packageId: 'pkg_10k' }) : undefined,
     });
 
-  let servers: ReferenceServer[] = [];
+  let servers: StartedCreditsServer[] = [];
   beforeAll(async () => {
     servers = await Promise.all(
-      [1, 2].map(() => startReferenceServer({ databaseUrl: postgres.url, createsPerMinute: 4 })),
+      [1, 2].map(() => startCreditsServer({ databaseUrl: postgres.url, createsPerMinute: 4 })),
     );
   }, 60_000);
   afterAll(() => Promise.all(servers.map((server) => server.close())));
 
   it('two instances share one rate limit: the limit+1-th purchase across both gets 429 with Retry-After', async () => {
     await withinOneWindow();
-    const [a, b] = servers as [ReferenceServer, ReferenceServer];
+    const [a, b] = servers as [StartedCreditsServer, StartedCreditsServer];
     for (let i = 0; i < 4; i += 1) {
       expect((await create(i % 2 === 0 ? a : b, 'shared-limit', 'purchases')).status).toBe(201);
     }
@@ -217,7 +221,7 @@ describe('several instances on one PostgreSQL', () => {
 
   it('SetupIntent creations are limited too: 10 at once across both instances, limit 4 → 4 created', async () => {
     await withinOneWindow();
-    const [a, b] = servers as [ReferenceServer, ReferenceServer];
+    const [a, b] = servers as [StartedCreditsServer, StartedCreditsServer];
     const statuses = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
         create(index % 2 === 0 ? a : b, 'setup-burst', 'setup-intents').then((r) => r.status),
@@ -238,7 +242,7 @@ describe('several instances on one PostgreSQL', () => {
       `INSERT INTO rate_limits (account_id, scope, window_start, count)
       VALUES ('acct_long_gone', 'create', now() - interval '1 hour', 7)`,
     );
-    const server = await startReferenceServer({ databaseUrl: postgres.url, poolSize: 2 });
+    const server = await startCreditsServer({ databaseUrl: postgres.url, poolSize: 2 });
     try {
       expect((await create(server, 'sweeper', 'setup-intents')).status).toBe(201);
     } finally {
@@ -256,7 +260,7 @@ describe('several instances on one PostgreSQL', () => {
     for (let round = 0; round < 3; round += 1) {
       const url = await freshDatabase(`fresh_${process.pid}_${Date.now()}_${round}`);
       const started = await Promise.allSettled(
-        Array.from({ length: 4 }, () => startReferenceServer({ databaseUrl: url, poolSize: 2 })),
+        Array.from({ length: 4 }, () => startCreditsServer({ databaseUrl: url, poolSize: 2 })),
       );
       const up = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
       try {
@@ -283,10 +287,10 @@ describe('several instances on one PostgreSQL', () => {
 
 describe('Stripe webhooks racing polls on PostgreSQL (the Stripe stand-in)', () => {
   let standIn: StripeStandIn;
-  let server: ReferenceServer;
+  let server: StartedCreditsServer;
   beforeAll(async () => {
     standIn = await startStripeStandIn();
-    server = await startReferenceServer({
+    server = await startCreditsServer({
       databaseUrl: postgres.url,
       poolSize: 20,
       createsPerMinute: 10_000,

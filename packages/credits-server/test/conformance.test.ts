@@ -10,11 +10,11 @@ import {
   startPrism,
   unexpectedViolations,
 } from '../../../scripts/prism';
-import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { standInSettings } from './stripeStandInSettings';
 
 /** The conformance kit's failures against `server` (none expected), and how many checks passed. */
-async function conformance(server: ReferenceServer) {
+async function conformance(server: StartedCreditsServer) {
   const report = await runConformance({ baseUrl: server.baseUrl, token: 'conformance' });
   return {
     failures: report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`),
@@ -24,10 +24,10 @@ async function conformance(server: ReferenceServer) {
 }
 
 describe('reference server on PGlite', () => {
-  let server: ReferenceServer;
+  let server: StartedCreditsServer;
   let prism: Prism | undefined;
   beforeAll(async () => {
-    server = await startReferenceServer({ webhookDelayMs: 50 });
+    server = await startCreditsServer({ webhookDelayMs: 50 });
     prism = await startPrism({ proxyTo: server.baseUrl });
   }, 60_000);
   afterAll(async () => {
@@ -64,10 +64,10 @@ describe('reference server on PGlite', () => {
 
 describe('reference server in Stripe mode (on the Stripe stand-in)', () => {
   let standIn: StripeStandIn;
-  let server: ReferenceServer;
+  let server: StartedCreditsServer;
   beforeAll(async () => {
     standIn = await startStripeStandIn();
-    server = await startReferenceServer({ stripeSettings: standInSettings(standIn) });
+    server = await startCreditsServer({ stripeSettings: standInSettings(standIn) });
     standIn.addWebhookEndpoint(
       `${server.origin}/webhooks/stripe`,
       standInSettings(standIn).webhookSecret,

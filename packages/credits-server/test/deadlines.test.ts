@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../src/createDatabase';
-import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { toProblem } from '../src/toProblem';
 import { startPostgres, type TestPostgres } from './startPostgres';
 
 describe('every request has a deadline', () => {
-  let server: ReferenceServer;
+  let server: StartedCreditsServer;
   let release = () => {};
   beforeAll(async () => {
-    server = await startReferenceServer({
+    server = await startCreditsServer({
       requestTimeoutMs: 300,
       // A sign-in hook that hangs (an identity provider that never answers) until released.
       auth: {

@@ -1,18 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { type StartedCreditsServer, startCreditsServer } from 'credits-server';
 import { afterAll, beforeAll } from 'vitest';
-import {
-  type ReferenceServer,
-  startReferenceServer,
-} from '../reference-server/src/startReferenceServer';
 import { DEMO_AUDIENCE, DEMO_ISSUER } from '../vite-app/hostSession';
 import { type PreviewedExample, type PreviewOptions, previewExample } from './previewExample';
 
 /**
- * For an e2e test file: before its tests, the reference server (embedded
+ * For an e2e test file: before its tests, credits-server (embedded
  * PostgreSQL, sandbox payments, the seeded demo account) and the example built
  * and served against it; after them, both stopped. Read `.app` in the tests.
  */
-export function previewWithReferenceServer(
+export function previewWithCreditsServer(
   exampleDir: URL,
   {
     signIn = 'demo',
@@ -26,11 +23,11 @@ export function previewWithReferenceServer(
     signIn?: 'host' | 'demo';
   } = {},
 ): { readonly app: PreviewedExample } {
-  let api: ReferenceServer | undefined;
+  let api: StartedCreditsServer | undefined;
   let app: PreviewedExample | undefined;
   beforeAll(async () => {
     const secret = randomBytes(32).toString('hex');
-    api = await startReferenceServer({
+    api = await startCreditsServer({
       seedDemo: true,
       auth:
         signIn === 'host'
@@ -46,7 +43,7 @@ export function previewWithReferenceServer(
   });
   return {
     get app() {
-      if (!app) throw new Error('previewWithReferenceServer: the example is not served yet');
+      if (!app) throw new Error('previewWithCreditsServer: the example is not served yet');
       return app;
     },
   };

@@ -1,15 +1,15 @@
 import { createCreditsClient } from 'credits-core';
 import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { standInSettings } from './stripeStandInSettings';
 
 let standIn: StripeStandIn;
-let server: ReferenceServer;
+let server: StartedCreditsServer;
 
 beforeAll(async () => {
   standIn = await startStripeStandIn();
-  server = await startReferenceServer({
+  server = await startCreditsServer({
     stripeSettings: standInSettings(standIn),
     createsPerMinute: 10_000,
   });
@@ -195,7 +195,7 @@ describe('Stripe mode: SetupIntents', { timeout: 60_000 }, () => {
 describe('Stripe mode: bounded Stripe traffic from reads', { timeout: 60_000 }, () => {
   it('200 parallel card lists and 200 parallel polls of a pending purchase from one account: 3 Stripe calls, not 400', async () => {
     // A read window longer than the burst, so the count does not depend on how fast this machine is.
-    const reader = await startReferenceServer({
+    const reader = await startCreditsServer({
       stripeSettings: standInSettings(standIn),
       stripeReadCacheMs: 60_000,
     });

@@ -1,5 +1,5 @@
-import type { CreditPackage, Transaction, Website } from 'credits-core';
-import { SANDBOX_PACKAGES } from 'credits-core/sandbox';
+import { SANDBOX_PACKAGES } from '../sandbox/sandboxPackages.js';
+import type { CreditPackage, Transaction, Website } from '../schemas/index.js';
 
 /** The websites of the seeded account: several, with non-ASCII names. */
 export const SEED_WEBSITES: readonly Website[] = [

@@ -2,13 +2,13 @@ import { createCreditsClient } from 'credits-core';
 import { startStripeStandIn } from 'stripe-stand-in';
 import { describe, expect, it } from 'vitest';
 import { demoAccountResolver } from '../src/auth/createAccountResolver';
-import { startReferenceServer } from '../src/startReferenceServer';
+import { startCreditsServer } from '../src/startCreditsServer';
 import { standInSettings } from './stripeStandInSettings';
 
 /** A reference server on a stand-in that takes `secretKey`, and what it says about its mode. */
 async function modeWith(secretKey: string) {
   const standIn = await startStripeStandIn({ secretKey });
-  const server = await startReferenceServer({
+  const server = await startCreditsServer({
     stripeSettings: standInSettings(standIn),
     // The host's own sign-in (here: the token names the account), as live mode requires one.
     auth: { kind: 'custom', resolveAccount: demoAccountResolver },
@@ -49,7 +49,7 @@ describe('Stripe mode is told from the key (https://docs.stripe.com/keys)', {
     const standIn = await startStripeStandIn({ secretKey: 'rk_live_seed' });
     try {
       await expect(
-        startReferenceServer({ stripeSettings: standInSettings(standIn), seedDemo: true }),
+        startCreditsServer({ stripeSettings: standInSettings(standIn), seedDemo: true }),
       ).rejects.toThrow(/SEED_DEMO.*live/);
     } finally {
       await standIn.close();
@@ -62,11 +62,11 @@ describe('Stripe mode needs webhooks', { timeout: 60_000 }, () => {
     const standIn = await startStripeStandIn();
     try {
       await expect(
-        startReferenceServer({
+        startCreditsServer({
           stripeSettings: { ...standInSettings(standIn), webhookSecret: '' },
         }),
       ).rejects.toThrow(/STRIPE_WEBHOOK_SECRET.*STRIPE_WITHOUT_WEBHOOKS=1/s);
-      const server = await startReferenceServer({
+      const server = await startCreditsServer({
         stripeSettings: { ...standInSettings(standIn), webhookSecret: '' },
         stripeWithoutWebhooks: true,
       });
@@ -80,7 +80,7 @@ describe('Stripe mode needs webhooks', { timeout: 60_000 }, () => {
 describe('SEED_DEMO with Stripe keys', { timeout: 60_000 }, () => {
   it('saves the demo cards at Stripe, on the account’s customer', async () => {
     const standIn = await startStripeStandIn();
-    const server = await startReferenceServer({
+    const server = await startCreditsServer({
       stripeSettings: standInSettings(standIn),
       seedDemo: true,
     });
@@ -104,7 +104,7 @@ describe('SEED_DEMO with Stripe keys', { timeout: 60_000 }, () => {
   });
 
   it('without Stripe keys saves them in the local table, one the default', async () => {
-    const server = await startReferenceServer({ seedDemo: true });
+    const server = await startCreditsServer({ seedDemo: true });
     try {
       const account = createCreditsClient({
         baseUrl: server.baseUrl,

@@ -1,11 +1,11 @@
 import { createCreditsClient } from 'credits-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
+import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { withinOneWindow } from './rateLimitWindow';
 
-let server: ReferenceServer;
+let server: StartedCreditsServer;
 beforeAll(async () => {
-  server = await startReferenceServer({
+  server = await startCreditsServer({
     createsPerMinute: 3,
     corsOrigins: ['https://app.example'],
   });
