@@ -3,6 +3,7 @@ export { SANDBOX_PACKAGES as DEFAULT_PACKAGES } from 'credits-core/sandbox';
 export {
   type GenerateTransactionsOptions,
   generateTransactions,
+  ProblemError,
   SEED_NOW,
   SEED_WEBSITES,
 } from 'credits-core/server';
@@ -18,5 +19,4 @@ export {
   DEFAULT_BASE_URL,
 } from './createCreditsHandlers.js';
 export { createLedger, type Ledger, type LedgerFilters } from './createLedger.js';
-export { ProblemError } from './ProblemError.js';
 export { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';

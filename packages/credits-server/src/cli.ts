@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createCreditsServer } from './createCreditsServer.js';
-import { createDatabase } from './createDatabase.js';
+import { createDatabase } from './data/createDatabase.js';
 import { databaseOptionsFromEnv, optionsFromEnv } from './optionsFromEnv.js';
 import { serveCredits } from './serveCredits.js';
 

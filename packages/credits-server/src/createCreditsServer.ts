@@ -1,10 +1,10 @@
 import type { AuthSettings } from './auth/authSettingsFromEnv.js';
 import { createAccountResolver } from './auth/createAccountResolver.js';
-import { type AppOptions, createApp } from './createApp.js';
 import { createCreditsService } from './createCreditsService.js';
-import { createDatabase, type DatabaseOptions } from './createDatabase.js';
-import { createStripeClient, type StripeSettings } from './createStripeGateway.js';
+import { createDatabase, type DatabaseOptions } from './data/createDatabase.js';
+import { type AppOptions, createApp } from './http/createApp.js';
 import { seedDemoAccount } from './seedDemoAccount.js';
+import { createStripeClient, type StripeSettings } from './stripe/createStripeGateway.js';
 
 /** How purchases are paid: the simulated gateway (Stripe's test cards, no network) or Stripe. */
 export type PaymentSettings =

@@ -12,8 +12,8 @@ export {
   modeOfKey,
   type PaymentSettings,
 } from './createCreditsServer.js';
-export type { DatabaseOptions } from './createDatabase.js';
-export type { StripeSettings } from './createStripeGateway.js';
+export type { DatabaseOptions } from './data/createDatabase.js';
 export { databaseOptionsFromEnv, optionsFromEnv } from './optionsFromEnv.js';
 export { type StartedCreditsServer, serveCredits } from './serveCredits.js';
 export { type StartCreditsServerOptions, startCreditsServer } from './startCreditsServer.js';
+export type { StripeSettings } from './stripe/createStripeGateway.js';

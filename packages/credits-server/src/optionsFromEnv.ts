@@ -1,6 +1,6 @@
 import { authSettingsFromEnv } from './auth/authSettingsFromEnv.js';
 import type { CreditsServerOptions } from './createCreditsServer.js';
-import type { DatabaseOptions } from './createDatabase.js';
+import type { DatabaseOptions } from './data/createDatabase.js';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,7 +1,7 @@
 import type { AuthSettings } from './auth/authSettingsFromEnv.js';
 import { type CreditsServerOptions, createCreditsServer } from './createCreditsServer.js';
-import type { StripeSettings } from './createStripeGateway.js';
 import { type StartedCreditsServer, serveCredits } from './serveCredits.js';
+import type { StripeSettings } from './stripe/createStripeGateway.js';
 
 export interface StartCreditsServerOptions
   extends Omit<CreditsServerOptions, 'auth' | 'database' | 'payments'> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAccountLimiter } from '../src/createAccountLimiter';
+import { createAccountLimiter } from '../src/http/createAccountLimiter';
 
 /** A request that runs until released. */
 function blocker() {

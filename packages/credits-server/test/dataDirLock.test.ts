@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../src/createDatabase';
+import { createDatabase } from '../src/data/createDatabase';
 
 const dir = mkdtempSync(join(tmpdir(), 'credits-lock-'));
 const dataDir = join(dir, 'pglite');

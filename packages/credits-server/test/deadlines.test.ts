@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '../src/createDatabase';
+import { createDatabase, type DatabaseHandle } from '../src/data/createDatabase';
+import { toProblem } from '../src/http/toProblem';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
-import { toProblem } from '../src/toProblem';
 import { startPostgres, type TestPostgres } from './startPostgres';
 
 describe('every request has a deadline', () => {

@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../src/createApp';
 import { createCreditsService } from '../src/createCreditsService';
-import { createDatabase, type DatabaseHandle } from '../src/createDatabase';
+import { createDatabase, type DatabaseHandle } from '../src/data/createDatabase';
+import { createApp } from '../src/http/createApp';
 import { startPostgres, type TestPostgres } from './startPostgres';
 
 /**

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCreditsService } from '../src/createCreditsService';
-import { createDatabase, type DatabaseHandle } from '../src/createDatabase';
+import { createDatabase, type DatabaseHandle } from '../src/data/createDatabase';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { withinOneWindow } from './rateLimitWindow';
 import { startPostgres, type TestPostgres } from './startPostgres';

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { StripeStandIn } from 'stripe-stand-in';
-import type { StripeSettings } from '../src/createStripeGateway';
+import type { StripeSettings } from '../src/stripe/createStripeGateway';
 
 /** The webhook secret the tests' reference servers verify Stripe-Signature with. */
 export const WEBHOOK_SECRET = 'whsec_test_reference';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { idSchema } from './primitives.js';
+import { requestIdSchema } from './primitives.js';
 
 /**
  * Body of `POST /purchases`. The client sends it as typed; it is a schema for
@@ -7,8 +7,8 @@ import { idSchema } from './primitives.js';
  * OpenAPI document, in its own module so clients never bundle it.
  */
 export const createPurchaseBodySchema = v.object({
-  packageId: idSchema,
-  paymentMethodId: v.optional(idSchema),
+  packageId: requestIdSchema,
+  paymentMethodId: v.optional(requestIdSchema),
   savePaymentMethod: v.optional(v.boolean()),
 });
 

@@ -1,3 +1,4 @@
+import { ProblemError } from 'credits-core/server';
 import {
   createRemoteJWKSet,
   errors,
@@ -5,7 +6,6 @@ import {
   type JWTVerifyOptions,
   jwtVerify,
 } from 'jose';
-import { ProblemError } from '../ProblemError.js';
 
 /**
  * How the host's backend signs its users in: a JWT the host issues, verified here with `jose`

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
+import {
+  idempotencyKeyReused,
+  idempotencyInProgress as inProgress,
+  isStoredProblem as isStored,
+  type ProblemError,
+  requireIdempotencyKey as requireKey,
+} from 'credits-core/server';
 import { sql } from 'drizzle-orm';
-import type { CreditsService, NewLedgerRow } from './createCreditsService.js';
-import { ProblemError } from './ProblemError.js';
+import type { CreditsService, NewLedgerRow } from '../createCreditsService.js';
 
 /** An HTTP answer as stored with its Idempotency-Key and replayed. */
 export interface Outcome {
@@ -29,22 +35,10 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/** Answers 4xx are stored and replayed; 5xx and rate limits are not (the effect may be retried). */
-const isStored = (error: unknown): error is ProblemError =>
-  error instanceof ProblemError && error.status < 500 && error.status !== 429;
-
 const answerOf = (problem: ProblemError): Outcome => ({
   status: problem.status,
   body: problem.toJSON(),
 });
-
-const inProgress = () =>
-  new ProblemError(
-    409,
-    'idempotency_in_progress',
-    'Request in progress',
-    'A request with this key is still running; retry later with the same key.',
-  );
 
 /**
  * Idempotency-Key in atomic phases (Stripe's design, after Brandur Leach's "Implementing
@@ -67,17 +61,6 @@ export function createIdempotencyKeys(
   const lockTimeoutMs = options.lockTimeoutMs ?? 60_000;
   const expired = sql`(idempotency_keys.locked_at IS NULL OR idempotency_keys.locked_at < now() - ${lockTimeoutMs}::integer * interval '1 millisecond')`;
 
-  function requireKey(key: string | undefined): string {
-    if (!key || key.length > 255) {
-      throw ProblemError.invalid(
-        'Idempotency-Key',
-        'Idempotency-Key required',
-        'Send a unique Idempotency-Key header (at most 255 characters) per attempt.',
-      );
-    }
-    return key;
-  }
-
   /** A key that exists: its stored answer, 422 or 409; or whether it is missing or its lock expired. */
   async function existing(
     account: string,
@@ -90,13 +73,7 @@ export function createIdempotencyKeys(
       FROM idempotency_keys WHERE account_id = ${account} AND scope = ${scope} AND key = ${key}`,
     );
     if (!row) return 'missing';
-    if (row.fingerprint !== print)
-      throw new ProblemError(
-        422,
-        'idempotency_key_reused',
-        'Idempotency-Key reused',
-        'This key was used with a different request body.',
-      );
+    if (row.fingerprint !== print) throw idempotencyKeyReused();
     if (row.state === 'done')
       return { status: Number(row.status_code), body: JSON.parse(String(row.response)) as unknown };
     if (row.expired) return 'expired';

@@ -1,6 +1,6 @@
+import { ProblemError } from 'credits-core/server';
 import { sql } from 'drizzle-orm';
-import type { CreditsService } from './createCreditsService.js';
-import { ProblemError } from './ProblemError.js';
+import type { CreditsService } from '../createCreditsService.js';
 
 /**
  * A fixed-window rate limit kept in the database (`rate_limits`, migration 005), so every

@@ -1,4 +1,4 @@
-import { ProblemError } from './ProblemError.js';
+import { ProblemError } from './problemError.js';
 
 /**
  * The contract's rule for deleting a saved card, shared by the database and Stripe stores:

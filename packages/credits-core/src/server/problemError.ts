@@ -1,6 +1,9 @@
-import type { FieldError } from 'credits-core/server';
+import type { FieldError } from './requestValidation.js';
 
-/** A contract error the fake answers with, as RFC 9457 problem+json. */
+/**
+ * A contract error as an RFC 9457 problem+json body, the one class every backend of the
+ * contract answers with (credits-server and credits-msw): `toJSON()` is the body.
+ */
 export class ProblemError extends Error {
   override readonly name = 'ProblemError';
 
@@ -9,15 +12,17 @@ export class ProblemError extends Error {
     readonly code: string,
     readonly title: string,
     readonly detail?: string,
+    /** Extra response headers (`Retry-After` on a 429 or 503). */
+    readonly headers?: Record<string, string>,
     /** For `validation_failed`: the fields that are wrong (CONTRACT.md, Errors). */
     readonly errors?: readonly FieldError[],
   ) {
     super(`${status} ${code}: ${detail ?? title}`);
   }
 
-  /** A 400 `validation_failed` naming the one field (`limit`, `Idempotency-Key`, `outcome`) at fault. */
+  /** A 400 `validation_failed` naming the one field (`limit`, `Idempotency-Key`, …) at fault. */
   static invalid(path: string, title: string, detail?: string): ProblemError {
-    return new ProblemError(400, 'validation_failed', title, detail, [
+    return new ProblemError(400, 'validation_failed', title, detail, undefined, [
       { path, message: detail ?? title },
     ]);
   }
@@ -26,7 +31,7 @@ export class ProblemError extends Error {
   static invalidFields(title: string, errors: readonly FieldError[]): ProblemError {
     const [first] = errors;
     const detail = first ? `${first.path || 'body'}: ${first.message}` : undefined;
-    return new ProblemError(400, 'validation_failed', title, detail, errors);
+    return new ProblemError(400, 'validation_failed', title, detail, undefined, errors);
   }
 
   toJSON() {
@@ -39,7 +44,7 @@ export class ProblemError extends Error {
       title: this.title,
       status: this.status,
       code: this.code,
-      ...(this.detail === undefined ? {} : { detail: this.detail }),
+      ...(this.detail ? { detail: this.detail } : {}),
       ...(errors.length > 0 ? { errors } : {}),
     };
   }

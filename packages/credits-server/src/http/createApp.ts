@@ -3,29 +3,28 @@ import {
   createPurchaseBodySchema,
   sandboxAuthenticateBodySchema,
   sandboxConfirmBodySchema,
-  type TransactionPage,
-  type UsageByWebsite,
 } from 'credits-core';
 import {
-  mediaTypeProblem,
-  searchParamsObject,
+  assertNoNulInUrl,
+  bodyTooLarge,
+  MAX_BODY_BYTES,
+  ProblemError,
   transactionQuerySchema,
+  usageBodySchema,
   usageQuerySchema,
-  validateRequest,
 } from 'credits-core/server';
-import { type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { timeout } from 'hono/timeout';
-import * as v from 'valibot';
-import { demoAccountResolver } from './auth/createAccountResolver.js';
+import { demoAccountResolver } from '../auth/createAccountResolver.js';
+import { type CreditsService, PACKAGES } from '../createCreditsService.js';
+import { createIdempotencyKeys } from '../data/createIdempotencyKeys.js';
+import { createRateLimiter } from '../data/createRateLimiter.js';
+import type { StripeClient } from '../stripe/createStripeGateway.js';
 import { createAccountLimiter } from './createAccountLimiter.js';
-import { type CreditsService, PACKAGES } from './createCreditsService.js';
-import { createIdempotencyKeys } from './createIdempotencyKeys.js';
-import { createRateLimiter } from './createRateLimiter.js';
-import type { StripeClient } from './createStripeGateway.js';
-import { ProblemError } from './ProblemError.js';
+import { parse, query, readBody, reply } from './requestInput.js';
+import { stripeWebhookRoute } from './stripeWebhookRoute.js';
 import { toProblem } from './toProblem.js';
 
 export interface AppOptions {
@@ -65,30 +64,6 @@ export interface AppOptions {
   concurrentRequestsPerAccount?: number;
   /** With Stripe: the client (for webhook signatures), the webhook secret and the publishable key. */
   stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
-}
-
-function parse<TSchema extends v.GenericSchema>(
-  schema: TSchema,
-  body: unknown,
-): v.InferOutput<TSchema> {
-  const result = validateRequest(schema, body);
-  if (result.success) return result.output;
-  throw ProblemError.invalidFields('Invalid request body', result.errors);
-}
-
-/** The query, validated by the contract's rule for it (400 naming every wrong parameter). */
-function query<TSchema extends v.GenericSchema>(
-  schema: TSchema,
-  url: string,
-): v.InferOutput<TSchema> {
-  const result = validateRequest(schema, searchParamsObject(new URL(url).searchParams));
-  if (result.success) return result.output;
-  throw ProblemError.invalidFields('Invalid query parameters', result.errors);
-}
-
-interface Cursor {
-  s: number;
-  f: string;
 }
 
 /** The credits contract over HTTP, on the service. */
@@ -131,6 +106,21 @@ export function createApp(options: AppOptions) {
   // Every request has a deadline; a statement over it is cancelled by the database too.
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   app.use(`${base}/*`, timeout(requestTimeoutMs));
+  // A NUL character (PostgreSQL's text cannot hold one) in the path or query: 400, unread.
+  app.use(`${base}/*`, async (c, next) => {
+    assertNoNulInUrl(c.req.url);
+    await next();
+  });
+  // No body over the limit is read in full (Content-Length first, else while streaming): 413.
+  app.use(
+    `${base}/*`,
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw bodyTooLarge();
+      },
+    }),
+  );
   const limitAccount = createAccountLimiter({
     concurrency: options.concurrentRequestsPerAccount ?? 4,
     maxQueued: 256,
@@ -145,31 +135,6 @@ export function createApp(options: AppOptions) {
     await limitAccount(account, next);
   });
 
-  const body = async (request: Request) => {
-    const text = await request.text();
-    if (text === '') return undefined;
-    const refused = mediaTypeProblem(request.headers.get('content-type'));
-    if (refused) {
-      const { status, code, title, detail, errors } = refused;
-      throw new ProblemError(status, code, title, detail, undefined, errors);
-    }
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new ProblemError(400, 'validation_failed', 'Invalid JSON body');
-    }
-  };
-
-  const reply = (
-    c: { json: (body: never, status: never, headers?: Record<string, string>) => Response },
-    result: { status: number; body: unknown },
-  ) =>
-    c.json(
-      result.body as never,
-      result.status as never,
-      result.status >= 400 ? { 'Content-Type': 'application/problem+json' } : undefined,
-    );
-
   app.get(`${base}/config`, (c) =>
     c.json({
       apiVersion: CONTRACT_VERSION,
@@ -180,36 +145,7 @@ export function createApp(options: AppOptions) {
     }),
   );
 
-  /**
-   * Stripe webhooks: the signature is checked on the raw body before anything happens. A
-   * request without a signature header is refused unread, and no body over 1 MiB is read in
-   * full (Stripe's events are a few KB), so unsigned traffic costs next to nothing.
-   */
-  const webhookBodyLimit = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: () => {
-      throw new ProblemError(413, 'validation_failed', 'Webhook body too large');
-    },
-  });
-  app.post('/webhooks/stripe', webhookBodyLimit, async (c) => {
-    const stripe = options.stripe;
-    if (!stripe) throw new ProblemError(404, 'not_found', 'Stripe is not configured');
-    if (!c.req.header('stripe-signature'))
-      throw new ProblemError(400, 'validation_failed', 'Missing webhook signature');
-    const payload = await c.req.text();
-    let event: { type: string; data: { object: Record<string, unknown> } };
-    try {
-      event = (await stripe.client.webhooks.constructEventAsync(
-        payload,
-        c.req.header('stripe-signature') ?? '',
-        stripe.webhookSecret,
-      )) as never;
-    } catch {
-      throw new ProblemError(400, 'validation_failed', 'Invalid webhook signature');
-    }
-    await service.handleStripeEvent(event);
-    return c.json({ received: true });
-  });
+  app.post('/webhooks/stripe', ...stripeWebhookRoute(service, options.stripe));
 
   app.get(`${base}/balance`, async (c) => {
     await service.settleDue(c.get('account'));
@@ -220,99 +156,19 @@ export function createApp(options: AppOptions) {
     const account = c.get('account');
     await service.settleDue(account);
     const params = query(transactionQuerySchema, c.req.url);
-    const limit = params.limit ?? limits.defaultPageSize;
-    const { type: types, websiteId, from, to } = params;
-    const search = params.search?.trim() || undefined;
-    const signature = JSON.stringify([
-      [...types].sort(),
-      websiteId ?? '',
-      from ?? '',
-      to ?? '',
-      search ?? '',
-    ]);
-    const conditions: SQL[] = [sql`account_id = ${account}`];
-    const cursorText = params.cursor;
-    if (cursorText) {
-      let cursor: Cursor | undefined;
-      try {
-        cursor = JSON.parse(Buffer.from(cursorText, 'base64url').toString('utf8')) as Cursor;
-      } catch {
-        cursor = undefined;
-      }
-      if (!cursor || !Number.isInteger(cursor.s) || cursor.f !== signature) {
-        throw ProblemError.invalid(
-          'cursor',
-          'Invalid cursor',
-          'The cursor is malformed or belongs to other filters.',
-        );
-      }
-      conditions.push(sql`seq < ${cursor.s}`);
-    }
-    if (types.length)
-      conditions.push(
-        sql`type IN (${sql.join(
-          types.map((type) => sql`${type}`),
-          sql`, `,
-        )})`,
-      );
-    if (websiteId) conditions.push(sql`website_id = ${websiteId}`);
-    if (from) conditions.push(sql`created_at >= ${new Date(from).toISOString()}`);
-    if (to) conditions.push(sql`created_at < ${new Date(to).toISOString()}`);
-    if (search) {
-      const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      conditions.push(
-        sql`(description ILIKE ${pattern} OR coalesce(website_name, '') ILIKE ${pattern})`,
-      );
-    }
-    const size = Math.min(limit, limits.maxPageSize);
-    const found = await service.rows(
-      sql`SELECT * FROM transactions WHERE ${sql.join(conditions, sql` AND `)} ORDER BY seq DESC LIMIT ${size + 1}`,
-    );
-    const page = found.slice(0, size);
-    const last = page.at(-1);
-    const result: TransactionPage = {
-      data: page.map(service.toTransaction),
-      nextCursor:
-        found.length > size && last
-          ? Buffer.from(JSON.stringify({ s: Number(last.seq), f: signature })).toString('base64url')
-          : null,
-    };
-    return c.json(result);
+    const size = Math.min(params.limit ?? limits.defaultPageSize, limits.maxPageSize);
+    return c.json(await service.transactionPage(account, params, size));
   });
 
-  app.get(`${base}/usage/websites`, async (c) => {
-    const params = query(usageQuerySchema, c.req.url);
-    const to = params.to ? new Date(params.to) : new Date();
-    const from = params.from ? new Date(params.from) : new Date(to.getTime() - 30 * 86_400_000);
-    const found =
-      await service.rows(sql`SELECT website_id, max(website_name) AS name, max(website_url) AS url,
-        -sum(amount) AS credits, count(*) AS n
-      FROM transactions WHERE account_id = ${c.get('account')} AND type = 'usage' AND website_id IS NOT NULL
-        AND created_at >= ${from.toISOString()} AND created_at < ${to.toISOString()}
-      GROUP BY website_id ORDER BY credits DESC, website_id`);
-    const data = found.map((row) => ({
-      website: {
-        id: String(row.website_id),
-        name: String(row.name ?? row.website_id),
-        url: (row.url as string | null) ?? null,
-      },
-      credits: Number(row.credits),
-      transactionCount: Number(row.n),
-    }));
-    const result: UsageByWebsite = {
-      from: from.toISOString(),
-      to: to.toISOString(),
-      totalCredits: data.reduce((sum, entry) => sum + entry.credits, 0),
-      data,
-    };
-    return c.json(result);
-  });
+  app.get(`${base}/usage/websites`, async (c) =>
+    c.json(await service.usageByWebsite(c.get('account'), query(usageQuerySchema, c.req.url))),
+  );
 
   app.get(`${base}/packages`, (c) => c.json({ data: PACKAGES }));
 
   app.post(`${base}/purchases`, async (c) => {
     const account = c.get('account');
-    const input = await body(c.req.raw);
+    const input = await readBody(c.req.raw);
     const key = c.req.header('idempotency-key');
     const result = await keys.run(account, 'purchase', key, input, async () => {
       await rateLimit(account);
@@ -357,17 +213,17 @@ export function createApp(options: AppOptions) {
   );
 
   app.post(`${base}/sandbox/purchases/:id/confirm`, async (c) => {
-    const input = parse(sandboxConfirmBodySchema, await body(c.req.raw));
+    const input = parse(sandboxConfirmBodySchema, await readBody(c.req.raw));
     return c.json(await service.sandboxConfirmPurchase(c.get('account'), c.req.param('id'), input));
   });
   app.post(`${base}/sandbox/purchases/:id/authenticate`, async (c) => {
-    const { outcome } = parse(sandboxAuthenticateBodySchema, await body(c.req.raw));
+    const { outcome } = parse(sandboxAuthenticateBodySchema, await readBody(c.req.raw));
     return c.json(
       await service.sandboxAuthenticatePurchase(c.get('account'), c.req.param('id'), outcome),
     );
   });
   app.post(`${base}/sandbox/setup-intents/:id/confirm`, async (c) => {
-    const input = parse(sandboxConfirmBodySchema, await body(c.req.raw));
+    const input = parse(sandboxConfirmBodySchema, await readBody(c.req.raw));
     return c.json(
       await service.sandboxConfirmSetupIntent(
         c.get('account'),
@@ -377,7 +233,7 @@ export function createApp(options: AppOptions) {
     );
   });
   app.post(`${base}/sandbox/setup-intents/:id/authenticate`, async (c) => {
-    const { outcome } = parse(sandboxAuthenticateBodySchema, await body(c.req.raw));
+    const { outcome } = parse(sandboxAuthenticateBodySchema, await readBody(c.req.raw));
     return c.json(
       await service.sandboxAuthenticateSetupIntent(c.get('account'), c.req.param('id'), outcome),
     );
@@ -387,19 +243,12 @@ export function createApp(options: AppOptions) {
    * The usage API — an addition beside the contract, for the host's own
    * backend: spend credits ("Website generation"), idempotently.
    */
-  const usageBody = v.object({
-    credits: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
-    description: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
-    websiteId: v.optional(v.string()),
-    websiteName: v.optional(v.string()),
-    websiteUrl: v.optional(v.string()),
-  });
   app.post(`${base}/usage`, async (c) => {
     const account = c.get('account');
-    const input = await body(c.req.raw);
+    const input = await readBody(c.req.raw);
     // Usage events are not rate-limited here: card testing goes through purchases and card setups.
     const result = await keys.spend(account, c.req.header('idempotency-key'), input, () => {
-      const usage = parse(usageBody, input);
+      const usage = parse(usageBodySchema, input);
       return {
         amount: -usage.credits,
         description: usage.description,

@@ -25,7 +25,7 @@ const migrations = [
   '005_rate_limits.sql',
   '006_forward_only.sql',
 ].map((name) =>
-  readFileSync(fileURLToPath(new URL(`../migrations/${name}`, import.meta.url)), 'utf8'),
+  readFileSync(fileURLToPath(new URL(`../../migrations/${name}`, import.meta.url)), 'utf8'),
 );
 
 /** The advisory lock key migrations run under on PostgreSQL: any constant ("credit" in ASCII). */

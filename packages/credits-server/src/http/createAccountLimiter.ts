@@ -1,5 +1,5 @@
+import { ProblemError } from 'credits-core/server';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { ProblemError } from './ProblemError.js';
 
 export interface AccountLimiterOptions {
   /** Requests of one account this instance runs at once. */

@@ -1,5 +1,5 @@
+import { ProblemError } from 'credits-core/server';
 import { HTTPException } from 'hono/http-exception';
-import { ProblemError } from './ProblemError.js';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled by `statement_timeout` (query_canceled). */
 const QUERY_CANCELED = '57014';
