@@ -49,11 +49,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: [
-            'packages/*/test/**/*.test.ts',
-            'examples/reference-server/test/**/*.test.ts',
-            'test/repo/**/*.test.ts',
-          ],
+          include: ['packages/*/test/**/*.test.ts', 'test/repo/**/*.test.ts'],
           environment: 'node',
           typecheck: {
             enabled: true,

@@ -13,5 +13,5 @@ CREDITS_JWT_SECRET="${CREDITS_JWT_SECRET:-$(node -e "process.stdout.write(requir
 export CREDITS_JWT_SECRET AUTH_JWT_SECRET="$CREDITS_JWT_SECRET" AUTH_JWT_ISSUER=credits-demo-host AUTH_JWT_AUDIENCE=credits-api
 echo "› demo: open http://127.0.0.1:${PORT_APP} (API on http://127.0.0.1:${PORT_API}/api/credits/v1)"
 exec pnpm exec concurrently --kill-others --names api,app --prefix-colors blue,green \
-  "PORT=${PORT_API} pnpm --filter credits-reference-server start" \
+  "PORT=${PORT_API} pnpm --filter credits-server start" \
   "CREDITS_API=http://127.0.0.1:${PORT_API} pnpm --filter credits-example-vite-app dev --port ${PORT_APP} --strictPort"

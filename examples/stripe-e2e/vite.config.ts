@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * The Stripe-path test host (test/stripe.e2e.test.ts). The widgets reach the reference server
+ * The Stripe-path test host (test/stripe.e2e.test.ts). The widgets reach credits-server
  * through the preview server's proxy (`CREDITS_API`); Stripe.js's stand-in reaches the Stripe API
  * stand-in directly, cross-origin, as Stripe.js reaches api.stripe.com (`VITE_STRIPE_API`).
  */

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import type { Connect, Plugin } from 'vite';
 
-/** What the reference server is told to expect (scripts/dev.sh, examples/support). */
+/** What credits-server is told to expect (scripts/dev.sh, examples/support). */
 export const DEMO_ISSUER = 'credits-demo-host';
 export const DEMO_AUDIENCE = 'credits-api';
 /** The demo's one signed-in user (the account the demo data is seeded into). */
@@ -11,7 +11,7 @@ const LIFETIME_SECONDS = 300;
 /**
  * The host's backend, as far as the demo needs one: `GET /session` answers the signed-in
  * user's short-lived credits token — an HS256 JWT for `DEMO_ACCOUNT`, signed with
- * `CREDITS_JWT_SECRET` (the secret the reference server verifies with). A real host does
+ * `CREDITS_JWT_SECRET` (the secret credits-server verifies with). A real host does
  * this in its own backend, after its own sign-in; the secret never reaches the browser.
  */
 export function hostSession(secret = process.env.CREDITS_JWT_SECRET): Plugin {

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import { hostSession } from './hostSession';
 
 /**
- * The app talks to the reference server through Vite's proxy, so the browser
+ * The app talks to credits-server through Vite's proxy, so the browser
  * sees one origin (no CORS). `CREDITS_API` points it elsewhere.
  */
 const api = process.env.CREDITS_API ?? 'http://127.0.0.1:8787';

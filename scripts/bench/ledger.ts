@@ -19,13 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import {
-  type ReferenceServer,
-  startReferenceServer,
-} from '../../examples/reference-server/src/startReferenceServer.ts';
+  type StartedCreditsServer,
+  startCreditsServer,
+} from '../../packages/credits-server/src/startCreditsServer.ts';
 import {
   startPostgres,
   type TestPostgres,
-} from '../../examples/reference-server/test/startPostgres.ts';
+} from '../../packages/credits-server/test/startPostgres.ts';
 
 /** The few `pg` calls used here; `pg` is the reference server's own dependency. */
 interface PgClient {
@@ -33,7 +33,7 @@ interface PgClient {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   end(): Promise<void>;
 }
-const pg = createRequire(new URL('../../examples/reference-server/package.json', import.meta.url))(
+const pg = createRequire(new URL('../../packages/credits-server/package.json', import.meta.url))(
   'pg',
 ) as { Client: new (config: { connectionString: string }) => PgClient };
 
@@ -101,7 +101,7 @@ const databaseUrl = (url: string, name: string) => {
 };
 
 /** Gives each account enough credits through the server's own API: sandbox purchases, granted at once. */
-async function seed(server: ReferenceServer, tokens: string[], perAccount: number) {
+async function seed(server: StartedCreditsServer, tokens: string[], perAccount: number) {
   const call = async (token: string, path: string, body: unknown, key?: string) => {
     const response = await fetch(`${server.baseUrl}${path}`, {
       method: 'POST',
@@ -183,7 +183,7 @@ function findWrk(): { path?: string; note: string } {
 /** wrk posting the debits (ledgerWrk.lua): one thread per client, each its own connection. */
 async function driveWrk(
   wrk: string,
-  server: ReferenceServer,
+  server: StartedCreditsServer,
   scenario: Scenario,
   runId: string,
 ): Promise<LoadResult> {
@@ -227,7 +227,11 @@ async function driveWrk(
   return result;
 }
 
-function drive(server: ReferenceServer, scenario: Scenario, runId: string): Promise<LoadResult> {
+function drive(
+  server: StartedCreditsServer,
+  scenario: Scenario,
+  runId: string,
+): Promise<LoadResult> {
   if (wrk.path) return driveWrk(wrk.path, server, scenario, runId);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./ledgerClients.mjs', import.meta.url), {
@@ -385,7 +389,7 @@ interface Measured {
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 let postgres: TestPostgres | undefined;
-let server: ReferenceServer | undefined;
+let server: StartedCreditsServer | undefined;
 const stop = async () => {
   const [s, p] = [server, postgres];
   server = undefined;
@@ -456,7 +460,7 @@ try {
   const measured: Measured[] = [];
   for (const [index, scenario] of scenarios.entries()) {
     // A fresh server per scenario, so that its connections' CPU is counted when they close.
-    server = await startReferenceServer({
+    server = await startCreditsServer({
       databaseUrl: ledgerUrl,
       poolSize,
       createsPerMinute: 1_000_000,

@@ -12,10 +12,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { startReferenceServer } from '../../examples/reference-server/src/startReferenceServer.ts';
-import { startPostgres } from '../../examples/reference-server/test/startPostgres.ts';
+import { startCreditsServer } from '../../packages/credits-server/src/startCreditsServer.ts';
+import { startPostgres } from '../../packages/credits-server/test/startPostgres.ts';
 
-const pg = createRequire(new URL('../../examples/reference-server/package.json', import.meta.url))(
+const pg = createRequire(new URL('../../packages/credits-server/package.json', import.meta.url))(
   'pg',
 ) as {
   Client: new (config: {
@@ -52,9 +52,9 @@ const percentile = (values: number[], p: number) => {
 };
 
 const postgres = await startPostgres();
-const server = await startReferenceServer({ databaseUrl: postgres.url, auth: { kind: 'demo' } });
+const server = await startCreditsServer({ databaseUrl: postgres.url, auth: { kind: 'demo' } });
 // The same server without per-account fairness, on the same database: what it buys.
-const unfair = await startReferenceServer({
+const unfair = await startCreditsServer({
   databaseUrl: postgres.url,
   auth: { kind: 'demo' },
   concurrentRequestsPerAccount: 1_000,

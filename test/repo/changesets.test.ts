@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const workspace = new Set(
-  ['credits-core', 'credits-react', 'credits-msw', 'credits-conformance'].concat(
-    JSON.parse(readFileSync(`${root}/examples/reference-server/package.json`, 'utf8')).name,
-  ),
-);
+const workspace = new Set([
+  'credits-core',
+  'credits-react',
+  'credits-msw',
+  'credits-conformance',
+  'credits-server',
+]);
 const changesets = readdirSync(`${root}/.changeset`).filter(
   (name) => name.endsWith('.md') && name !== 'README.md',
 );

@@ -1,9 +1,6 @@
 import { createCreditsClient, formatCredits } from 'credits-core';
+import { type StartedCreditsServer, startCreditsServer } from 'credits-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  type ReferenceServer,
-  startReferenceServer,
-} from '../../reference-server/src/startReferenceServer';
 import { hydrationWarning, type NextServer, startNext, withPage } from './nextServer';
 
 /**
@@ -11,11 +8,11 @@ import { hydrationWarning, type NextServer, startNext, withPage } from './nextSe
  * development builds, so the production test cannot see them: this one loads the
  * page from `next dev`.
  */
-let api: ReferenceServer;
+let api: StartedCreditsServer;
 let server: NextServer | undefined;
 
 beforeAll(async () => {
-  api = await startReferenceServer({ seedDemo: true });
+  api = await startCreditsServer({ seedDemo: true });
   // The first request compiles the page: on two busy cores that can take a minute.
   // NODE_ENV: Vitest sets `test`, which `next dev` takes for a build and then
   // rewrites tsconfig.json with build-mode type paths.

@@ -1,10 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createCreditsClient, formatCredits } from 'credits-core';
+import { type StartedCreditsServer, startCreditsServer } from 'credits-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  type ReferenceServer,
-  startReferenceServer,
-} from '../../reference-server/src/startReferenceServer';
 import {
   hydrationWarning,
   type NextServer,
@@ -14,12 +11,12 @@ import {
   withPage,
 } from './nextServer';
 
-let api: ReferenceServer;
+let api: StartedCreditsServer;
 let server: NextServer | undefined;
 let origin = '';
 
 beforeAll(async () => {
-  api = await startReferenceServer({ seedDemo: true });
+  api = await startCreditsServer({ seedDemo: true });
   const env = { ...process.env, CREDITS_API_URL: api.origin, NEXT_TELEMETRY_DISABLED: '1' };
   execFileSync(nextBin, ['build'], { cwd: root, env, stdio: 'pipe' });
   server = await startNext('start', env);

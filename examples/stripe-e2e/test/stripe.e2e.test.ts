@@ -1,18 +1,18 @@
+import { type StartedCreditsServer, startCreditsServer } from 'credits-server';
 import type { Page } from 'playwright';
 import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ReferenceServer,
-  startReferenceServer,
-} from '../../reference-server/src/startReferenceServer';
-import { standInSettings, WEBHOOK_SECRET } from '../../reference-server/test/stripeStandInSettings';
+  standInSettings,
+  WEBHOOK_SECRET,
+} from '../../../packages/credits-server/test/stripeStandInSettings';
 import { type PreviewedExample, previewExample } from '../../support/previewExample';
 import { recordCspViolations } from '../../support/recordCspViolations';
 
 /**
  * A new card paid through the Stripe path, end to end in Chromium: the widget → the Stripe.js
  * stand-in (stripe-stand-in/browser, injected through CreditsProvider's `stripe` prop) → the
- * Stripe API stand-in over HTTP → the reference server in Stripe mode (STRIPE_API_BASE at the
+ * Stripe API stand-in over HTTP → credits-server in Stripe mode (STRIPE_API_BASE at the
  * stand-in, a webhook secret set) → a signed webhook from the stand-in → the new balance.
  * The page runs under a Content-Security-Policy that lists Stripe's hosts as Stripe documents
  * them (https://docs.stripe.com/security/guide#content-security-policy) plus the stand-in's
@@ -36,12 +36,12 @@ const policy = (standIn: string) =>
 const settled = { timeout: 30_000, interval: 100 };
 
 let standIn: StripeStandIn;
-let server: ReferenceServer;
+let server: StartedCreditsServer;
 let app: PreviewedExample;
 
 beforeAll(async () => {
   standIn = await startStripeStandIn();
-  server = await startReferenceServer({
+  server = await startCreditsServer({
     stripeSettings: standInSettings(standIn),
     // Only the webhook may credit here: the sweep never runs.
     reconcileIntervalMs: 0,

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { previewWithReferenceServer } from '../../support/previewWithReferenceServer';
+import { previewWithCreditsServer } from '../../support/previewWithCreditsServer';
 
-const demo = previewWithReferenceServer(new URL('..', import.meta.url));
+const demo = previewWithCreditsServer(new URL('..', import.meta.url));
 
 it('credits-core alone shows the balance and history and completes a 3D Secure sandbox purchase', async () => {
   const page = await demo.app.browser.newPage();

@@ -52,7 +52,7 @@ const WEBSITES = [
 
 /**
  * What a host's own backend does when a user generates a website: spend credits
- * through the reference server's usage API. (A real host calls it from its
+ * through credits-server's usage API. (A real host calls it from its
  * server; the demo calls it from the page for brevity.)
  */
 function GenerateWebsite() {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { previewWithReferenceServer } from '../../support/previewWithReferenceServer';
+import { previewWithCreditsServer } from '../../support/previewWithCreditsServer';
 import { recordCspViolations } from '../../support/recordCspViolations';
 
 /**
@@ -21,7 +21,7 @@ const policy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const demo = previewWithReferenceServer(new URL('..', import.meta.url), {
+const demo = previewWithCreditsServer(new URL('..', import.meta.url), {
   signIn: 'host',
   buildEnv: { CSP_NONCE: nonce },
   headers: { 'Content-Security-Policy': policy },

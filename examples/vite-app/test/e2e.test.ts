@@ -1,13 +1,13 @@
 import type { Locator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { previewWithReferenceServer } from '../../support/previewWithReferenceServer';
+import { previewWithCreditsServer } from '../../support/previewWithCreditsServer';
 
 /**
  * The demo end to end: the built "Credits Manager" app, served by Vite's
- * preview server, against the reference server (embedded PostgreSQL, sandbox
+ * preview server, against credits-server (embedded PostgreSQL, sandbox
  * payments, seeded demo account), driven by Playwright in Debian's Chromium.
  */
-const demo = previewWithReferenceServer(new URL('..', import.meta.url), { signIn: 'host' });
+const demo = previewWithCreditsServer(new URL('..', import.meta.url), { signIn: 'host' });
 
 async function open(): Promise<Page> {
   const page = await demo.app.browser.newPage();

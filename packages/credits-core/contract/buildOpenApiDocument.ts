@@ -145,6 +145,11 @@ const errorResponses = {
     },
     content: problemContent,
   },
+  PayloadTooLarge: {
+    description:
+      'A body over 64 KiB (`validation_failed`); it is not read in full. The contract’s bodies are a few hundred bytes.',
+    content: problemContent,
+  },
   UnsupportedMediaType: {
     description:
       'A body that is not sent as `application/json` (`validation_failed`). Refusing it keeps a cross-site form or `text/plain` request from acting for a signed-in user.',
@@ -168,13 +173,14 @@ const commonResponses = {
   504: 'ServerError',
 };
 
-/** Where the reference server and credits-msw mount the contract. */
+/** Where credits-server and credits-msw mount the contract. */
 export const DEFAULT_SERVER_URL = 'http://localhost:8787/api/credits/v1';
 
 const statusResponse: Record<number, string> = {
   400: 'BadRequest',
   404: 'NotFound',
   409: 'Conflict',
+  413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
   422: 'Unprocessable',
 };
@@ -215,7 +221,7 @@ function paths() {
         content: { 'application/json': { schema: ref(nameOf(operation.response)) } },
       },
     };
-    const errorStatuses = [...(doc.errors ?? []), ...(doc.body ? [415] : [])];
+    const errorStatuses = [...(doc.errors ?? []), ...(doc.body ? [413, 415] : [])];
     for (const status of errorStatuses) {
       responses[status] = { $ref: `#/components/responses/${statusResponse[status]}` };
     }

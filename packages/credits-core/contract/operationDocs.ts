@@ -5,7 +5,14 @@ import {
   sandboxAuthenticateBodySchema,
   sandboxConfirmBodySchema,
 } from '../src/schemas/index';
-import { MAX_SEARCH_LENGTH } from '../src/server/index';
+import {
+  MAX_CURSOR_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_SEARCH_LENGTH,
+  MAX_TYPE_LENGTH,
+  MAX_WEBSITE_ID_LENGTH,
+  REQUEST_YEARS,
+} from '../src/server/index';
 
 export interface ParameterDoc {
   name: string;
@@ -28,7 +35,12 @@ export interface OperationDoc {
   errors?: Array<400 | 404 | 409 | 422>;
 }
 
-const dateTime = { type: 'string', format: 'date-time' };
+/** A timestamp in a request: RFC 3339, in the years PostgreSQL and Date both store (else 400). */
+const dateTime = {
+  type: 'string',
+  format: 'date-time',
+  description: `An instant in the years ${REQUEST_YEARS.min} to ${REQUEST_YEARS.max} (UTC); others are refused with 400.`,
+};
 
 export const operationDocs: Record<OperationId, OperationDoc> = {
   getConfig: {
@@ -63,16 +75,20 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       {
         name: 'cursor',
         description: 'The previous page’s `nextCursor`.',
-        schema: { type: 'string' },
+        schema: { type: 'string', maxLength: MAX_CURSOR_LENGTH },
       },
       {
         name: 'type',
         description:
           'Only these transaction types. Repeat the parameter for several (`type=purchase&type=refund`).',
-        schema: { type: 'array', items: { type: 'string' } },
+        schema: { type: 'array', items: { type: 'string', maxLength: MAX_TYPE_LENGTH } },
         explode: true,
       },
-      { name: 'websiteId', description: 'Only rows of this website.', schema: { type: 'string' } },
+      {
+        name: 'websiteId',
+        description: 'Only rows of this website.',
+        schema: { type: 'string', maxLength: MAX_WEBSITE_ID_LENGTH },
+      },
       {
         name: 'from',
         description: 'Only rows created at or after this instant.',
@@ -160,7 +176,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       {
         name: 'newDefaultId',
         description: 'The method that becomes the default when the deleted one was the default.',
-        schema: { type: 'string' },
+        schema: { type: 'string', maxLength: MAX_ID_LENGTH },
       },
     ],
   },

@@ -17,11 +17,16 @@ import {
   SANDBOX_PACKAGES,
   sandboxCardForToken,
 } from 'credits-core/sandbox';
-import { validateRequest } from 'credits-core/server';
-import type * as v from 'valibot';
+import {
+  assertDeletable,
+  generateTransactions,
+  idempotencyInProgress,
+  idempotencyKeyReused,
+  ProblemError,
+  parseRequestBody,
+  requireIdempotencyKey,
+} from 'credits-core/server';
 import { createLedger, type LedgerFilters } from './createLedger.js';
-import { generateTransactions } from './generateTransactions.js';
-import { ProblemError } from './ProblemError.js';
 
 export interface CreditsBackendOptions {
   mode?: 'test' | 'live';
@@ -78,15 +83,6 @@ function fingerprint(value: unknown): string {
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
       : inner,
   );
-}
-
-function parseBody<TSchema extends v.GenericSchema>(
-  schema: TSchema,
-  body: unknown,
-): v.InferOutput<TSchema> {
-  const result = validateRequest(schema, body);
-  if (result.success) return result.output;
-  throw ProblemError.invalidFields('Invalid request body', result.errors);
 }
 
 /**
@@ -215,33 +211,13 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     body: unknown,
     run: () => Promise<BackendResult>,
   ): Promise<BackendResult> {
-    if (!key || key.length > 255) {
-      throw ProblemError.invalid(
-        'Idempotency-Key',
-        'Idempotency-Key required',
-        'Send a unique Idempotency-Key header (at most 255 characters) per attempt.',
-      );
-    }
+    requireIdempotencyKey(key);
     const id = `${scope}:${key}`;
     const print = fingerprint(body);
     const existing = idempotency.get(id);
     if (existing) {
-      if (existing.fingerprint !== print) {
-        throw new ProblemError(
-          422,
-          'idempotency_key_reused',
-          'Idempotency-Key reused',
-          'This key was used with a different request body.',
-        );
-      }
-      if (!existing.result) {
-        throw new ProblemError(
-          409,
-          'idempotency_in_progress',
-          'Request in progress',
-          'A request with this key is still running; retry later with the same key.',
-        );
-      }
+      if (existing.fingerprint !== print) throw idempotencyKeyReused();
+      if (!existing.result) throw idempotencyInProgress();
       return clone(existing.result);
     }
     const record: IdempotencyRecord = { fingerprint: print };
@@ -314,7 +290,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
 
     createPurchase(body: unknown, key: string | null) {
       return idempotent('purchase', key, body, async () => {
-        const input = parseBody(createPurchaseBodySchema, body);
+        const input = parseRequestBody(createPurchaseBodySchema, body);
         const pkg = packages.find((p) => p.id === input.packageId);
         if (!pkg) throw new ProblemError(404, 'not_found', 'No such package');
         const id = nextId('pur');
@@ -370,27 +346,14 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     },
 
     deletePaymentMethod(id: string, newDefaultId?: string) {
-      const target = methods.find(({ method }) => method.id === id);
-      if (!target) throw new ProblemError(404, 'not_found', 'No such payment method');
-      const rest = methods.filter((entry) => entry !== target);
-      if (target.method.isDefault && rest.length > 0) {
-        if (!newDefaultId) {
-          throw new ProblemError(
-            409,
-            'default_payment_method_required',
-            'Default payment method required',
-            'Name the new default (newDefaultId) to delete the default payment method.',
-          );
-        }
-        const next = rest.find(({ method }) => method.id === newDefaultId);
-        if (!next)
-          throw ProblemError.invalid(
-            'newDefaultId',
-            'Invalid newDefaultId',
-            'newDefaultId must be another saved payment method.',
-          );
-        next.method.isDefault = true;
-      }
+      const moveDefaultTo = assertDeletable(
+        methods.map(({ method }) => method),
+        id,
+        newDefaultId,
+      );
+      const rest = methods.filter(({ method }) => method.id !== id);
+      for (const { method } of rest)
+        if (moveDefaultTo) method.isDefault = method.id === moveDefaultTo;
       methods = rest;
       return ok(listMethods());
     },
@@ -398,7 +361,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     sandbox: {
       async confirmPurchase(id: string, body: unknown) {
         requireSandbox();
-        const input = parseBody(sandboxConfirmBodySchema, body);
+        const input = parseRequestBody(sandboxConfirmBodySchema, body);
         const record = purchaseRecord(id);
         if (!isPastConfirmation(record.purchase.status)) {
           await pay(record, input.paymentMethod, input.savePaymentMethod ?? false);
@@ -408,7 +371,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
 
       authenticatePurchase(id: string, body: unknown) {
         requireSandbox();
-        const { outcome } = parseBody(sandboxAuthenticateBodySchema, body);
+        const { outcome } = parseRequestBody(sandboxAuthenticateBodySchema, body);
         const record = purchaseRecord(id);
         const pending = record.pending;
         if (record.purchase.status !== 'requires_action' || !pending) {
@@ -436,7 +399,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
 
       async confirmSetupIntent(id: string, body: unknown) {
         requireSandbox();
-        const input = parseBody(sandboxConfirmBodySchema, body);
+        const input = parseRequestBody(sandboxConfirmBodySchema, body);
         const record = setupRecord(id);
         const { intent } = record;
         if (intent.status === 'succeeded') return ok(intent);
@@ -462,7 +425,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
 
       authenticateSetupIntent(id: string, body: unknown) {
         requireSandbox();
-        const { outcome } = parseBody(sandboxAuthenticateBodySchema, body);
+        const { outcome } = parseRequestBody(sandboxAuthenticateBodySchema, body);
         const record = setupRecord(id);
         if (record.intent.status !== 'requires_action' || !record.pending) {
           throw new ProblemError(

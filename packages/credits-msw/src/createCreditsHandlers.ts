@@ -1,15 +1,17 @@
 import {
-  mediaTypeProblem,
-  searchParamsObject,
+  assertNoNulInUrl,
+  ProblemError,
+  parseRequestBody,
+  parseRequestQuery,
+  readJsonBody,
+  requireIdempotencyKey,
   transactionQuerySchema,
+  usageBodySchema,
   usageQuerySchema,
-  validateRequest,
 } from 'credits-core/server';
 import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
-import type * as v from 'valibot';
 import { corruptResponse } from './corruptResponse.js';
 import { type CreditsBackend, createCreditsBackend } from './createCreditsBackend.js';
-import { ProblemError } from './ProblemError.js';
 import { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';
 
 /** Where the handlers mount the contract when no `baseUrl` is given. */
@@ -44,28 +46,6 @@ const neverAnswer = (signal: AbortSignal) =>
     if (signal.aborted) end();
     else signal.addEventListener('abort', end, { once: true });
   });
-
-/** The query, validated by the contract's rule for it (400 naming every wrong parameter). */
-function query<TSchema extends v.GenericSchema>(schema: TSchema, url: URL): v.InferOutput<TSchema> {
-  const result = validateRequest(schema, searchParamsObject(url.searchParams));
-  if (result.success) return result.output;
-  throw ProblemError.invalidFields('Invalid query parameters', result.errors);
-}
-
-async function jsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text === '') return undefined;
-  const refused = mediaTypeProblem(request.headers.get('content-type'));
-  if (refused) {
-    const { status, code, title, detail, errors } = refused;
-    throw new ProblemError(status, code, title, detail, errors);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ProblemError(400, 'validation_failed', 'Invalid JSON body');
-  }
-}
 
 /**
  * MSW handlers implementing the whole credits contract over a stateful
@@ -116,6 +96,7 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
     write: boolean,
   ): Promise<Response> => {
     try {
+      assertNoNulInUrl(request.url);
       const authorized = request.headers.has('authorization') || request.headers.has('cookie');
       if (scenario.unauthenticated || (options.requireAuth && !authorized)) {
         throw new ProblemError(401, 'unauthenticated', 'Sign in required');
@@ -193,11 +174,13 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
     ),
     http.get(
       url('/transactions'),
-      route((_, __, href) => backend.listTransactions(query(transactionQuerySchema, href))),
+      route((_, __, href) =>
+        backend.listTransactions(parseRequestQuery(transactionQuerySchema, href)),
+      ),
     ),
     http.get(
       url('/usage/websites'),
-      route((_, __, href) => backend.usageByWebsite(query(usageQuerySchema, href))),
+      route((_, __, href) => backend.usageByWebsite(parseRequestQuery(usageQuerySchema, href))),
     ),
     http.get(
       url('/packages'),
@@ -205,7 +188,10 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
     ),
     http.post(
       url('/purchases'),
-      route(async (request) => backend.createPurchase(await jsonBody(request), key(request)), true),
+      route(
+        async (request) => backend.createPurchase(await readJsonBody(request), key(request)),
+        true,
+      ),
     ),
     http.get(
       url('/purchases/:purchaseId'),
@@ -238,7 +224,7 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
       url('/sandbox/purchases/:purchaseId/confirm'),
       route(
         async (request, params) =>
-          backend.sandbox.confirmPurchase(params.purchaseId ?? '', await jsonBody(request)),
+          backend.sandbox.confirmPurchase(params.purchaseId ?? '', await readJsonBody(request)),
         true,
       ),
     ),
@@ -246,7 +232,10 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
       url('/sandbox/purchases/:purchaseId/authenticate'),
       route(
         async (request, params) =>
-          backend.sandbox.authenticatePurchase(params.purchaseId ?? '', await jsonBody(request)),
+          backend.sandbox.authenticatePurchase(
+            params.purchaseId ?? '',
+            await readJsonBody(request),
+          ),
         true,
       ),
     ),
@@ -254,7 +243,10 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
       url('/sandbox/setup-intents/:setupIntentId/confirm'),
       route(
         async (request, params) =>
-          backend.sandbox.confirmSetupIntent(params.setupIntentId ?? '', await jsonBody(request)),
+          backend.sandbox.confirmSetupIntent(
+            params.setupIntentId ?? '',
+            await readJsonBody(request),
+          ),
         true,
       ),
     ),
@@ -264,29 +256,20 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
         async (request, params) =>
           backend.sandbox.authenticateSetupIntent(
             params.setupIntentId ?? '',
-            await jsonBody(request),
+            await readJsonBody(request),
           ),
         true,
       ),
     ),
-    // The usage API beside the contract (as the reference server has it): spend credits, idempotently.
+    // The usage API beside the contract (as credits-server has it): spend credits, idempotently.
     http.post(
       url('/usage'),
       route(async (request) => {
-        const body = (await jsonBody(request)) as
-          | Parameters<CreditsBackend['spend']>[0]
-          | undefined;
-        const key = request.headers.get('idempotency-key');
-        if (!key) throw ProblemError.invalid('Idempotency-Key', 'Idempotency-Key required');
+        const key = requireIdempotencyKey(request.headers.get('idempotency-key'));
+        const body = await readJsonBody(request);
         const seen = spent.get(key);
         if (seen) return { status: 201, body: seen };
-        const row = backend.spend({
-          credits: Number(body?.credits),
-          description: String(body?.description ?? 'Usage'),
-          websiteId: body?.websiteId,
-          websiteName: body?.websiteName,
-          websiteUrl: body?.websiteUrl,
-        });
+        const row = backend.spend(parseRequestBody(usageBodySchema, body));
         spent.set(key, row);
         return { status: 201, body: row };
       }, true),

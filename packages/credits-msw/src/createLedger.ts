@@ -7,7 +7,7 @@ import type {
   UsageByWebsite,
   Website,
 } from 'credits-core';
-import { ProblemError } from './ProblemError.js';
+import { ProblemError } from 'credits-core/server';
 
 export interface LedgerFilters {
   type?: readonly TransactionType[];

@@ -1,6 +1,13 @@
 /** The packages the fake sells by default: the sandbox catalog from `credits-core/sandbox`. */
 export { SANDBOX_PACKAGES as DEFAULT_PACKAGES } from 'credits-core/sandbox';
 export {
+  type GenerateTransactionsOptions,
+  generateTransactions,
+  ProblemError,
+  SEED_NOW,
+  SEED_WEBSITES,
+} from 'credits-core/server';
+export {
   type BackendResult,
   type CreditsBackend,
   type CreditsBackendOptions,
@@ -12,11 +19,4 @@ export {
   DEFAULT_BASE_URL,
 } from './createCreditsHandlers.js';
 export { createLedger, type Ledger, type LedgerFilters } from './createLedger.js';
-export {
-  type GenerateTransactionsOptions,
-  generateTransactions,
-  SEED_NOW,
-  SEED_WEBSITES,
-} from './generateTransactions.js';
-export { ProblemError } from './ProblemError.js';
 export { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';

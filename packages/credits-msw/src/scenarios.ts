@@ -1,5 +1,5 @@
+import { generateTransactions, SEED_NOW } from 'credits-core/server';
 import type { CreditsBackendOptions } from './createCreditsBackend.js';
-import { generateTransactions, SEED_NOW } from './generateTransactions.js';
 
 /** How the handlers misbehave on purpose, on top of the backend's state. */
 export interface CreditsScenario {

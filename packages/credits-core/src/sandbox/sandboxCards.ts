@@ -26,7 +26,7 @@ const expiry = { expMonth: 12, expYear: 2034 };
 
 /**
  * The one truth about sandbox payments, shared by credits-msw, the React
- * sandbox form and the reference server: Stripe's test cards and tokens.
+ * sandbox form and credits-server: Stripe's test cards and tokens.
  */
 export const SANDBOX_CARDS: readonly SandboxCard[] = [
   {

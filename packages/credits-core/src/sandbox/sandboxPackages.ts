@@ -1,7 +1,7 @@
 import type { CreditPackage } from '../schemas/creditPackage.js';
 
 /**
- * The demo catalog the fake (credits-msw) and the reference server both sell: from 10,000
+ * The demo catalog the fake (credits-msw) and credits-server both sell: from 10,000
  * credits for $10 to 250,000 for $180. A real backend owns its own table.
  */
 export const SANDBOX_PACKAGES: readonly CreditPackage[] = [

@@ -1,14 +1,14 @@
 import * as v from 'valibot';
-import { idSchema } from './primitives.js';
+import { requestIdSchema } from './primitives.js';
 
 /**
  * Body of `POST /purchases`. The client sends it as typed; it is a schema for
- * backends (the reference server and credits-msw validate with it) and for the
+ * backends (credits-server and credits-msw validate with it) and for the
  * OpenAPI document, in its own module so clients never bundle it.
  */
 export const createPurchaseBodySchema = v.object({
-  packageId: idSchema,
-  paymentMethodId: v.optional(idSchema),
+  packageId: requestIdSchema,
+  paymentMethodId: v.optional(requestIdSchema),
   savePaymentMethod: v.optional(v.boolean()),
 });
 

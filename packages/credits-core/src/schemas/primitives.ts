@@ -3,6 +3,12 @@ import * as v from 'valibot';
 /** A non-empty opaque identifier chosen by the backend. */
 export const idSchema = v.pipe(v.string(), v.minLength(1));
 
+/** The longest id a request may carry (a package, a payment method, a test token). */
+export const MAX_ID_LENGTH = 255;
+
+/** An id in a request body: at most MAX_ID_LENGTH characters. */
+export const requestIdSchema = v.pipe(idSchema, v.maxLength(MAX_ID_LENGTH));
+
 const TIMESTAMP =
   /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import { idSchema } from './primitives.js';
+import { requestIdSchema } from './primitives.js';
 
 /**
  * Body of the sandbox confirm operations: a Stripe test payment-method token
  * (`pm_card_visa`, …) or the id of a saved payment method. Never a card number.
  */
 export const sandboxConfirmBodySchema = v.object({
-  paymentMethod: idSchema,
+  paymentMethod: requestIdSchema,
   savePaymentMethod: v.optional(v.boolean()),
 });
 

@@ -1,16 +1,50 @@
 /**
  * `credits-core/server`: what a backend of the contract needs and a browser never does —
- * the contract's rules for requests (query parameters, media type) and the field errors a
- * `validation_failed` problem lists. The reference server and credits-msw validate with it.
+ * the contract's rules for requests (query parameters, media type, body limits, Idempotency-Key,
+ * the default card), the one ProblemError class, the field errors a
+ * `validation_failed` problem lists, and the demo ledger both seed. credits-server and credits-msw
+ * use it.
  */
+
+export { assertDeletable } from './assertDeletable.js';
+export {
+  type GenerateTransactionsOptions,
+  generateTransactions,
+  SEED_NOW,
+  SEED_WEBSITES,
+} from './generateTransactions.js';
+export {
+  idempotencyInProgress,
+  idempotencyKeyReused,
+  isStoredProblem,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  requireIdempotencyKey,
+} from './idempotencyRules.js';
+export { parseRequestBody, parseRequestQuery } from './parseRequest.js';
+export { ProblemError } from './problemError.js';
+export {
+  assertNoNulInUrl,
+  bodyTooLarge,
+  MAX_BODY_BYTES,
+  MAX_BODY_DEPTH,
+  readJsonBody,
+  unstorableValue,
+} from './readJsonBody.js';
 export {
   type FieldError,
+  MAX_CURSOR_LENGTH,
+  MAX_ID_LENGTH,
   MAX_SEARCH_LENGTH,
+  MAX_TYPE_LENGTH,
+  MAX_WEBSITE_ID_LENGTH,
   mediaTypeProblem,
+  REQUEST_YEARS,
   type RequestProblem,
   type RequestValidation,
+  requestTimestampSchema,
   searchParamsObject,
   transactionQuerySchema,
   usageQuerySchema,
   validateRequest,
 } from './requestValidation.js';
+export { FIELD_LIMITS, usageBodySchema } from './usageBody.js';

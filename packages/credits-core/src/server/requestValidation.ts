@@ -1,15 +1,36 @@
 import * as v from 'valibot';
-import { timestampSchema } from '../schemas/primitives.js';
+import { MAX_ID_LENGTH, timestampSchema } from '../schemas/primitives.js';
 import { MAX_SEARCH_LENGTH } from '../searchLimit.js';
 
 /**
- * What a backend accepts, for the backends (the reference server and credits-msw) and the
+ * What a backend accepts, for the backends (credits-server and credits-msw) and the
  * OpenAPI document; clients never bundle it. Each rule here is the one the document states.
  */
 
-export { MAX_SEARCH_LENGTH };
+export { MAX_ID_LENGTH, MAX_SEARCH_LENGTH };
 
 const wholeNumber = 'must be a whole number ≥ 1';
+
+/** The longest cursor, transaction type and website id a backend accepts. */
+export const MAX_CURSOR_LENGTH = 512;
+export const MAX_TYPE_LENGTH = 64;
+export const MAX_WEBSITE_ID_LENGTH = 128;
+
+/** A string's maxLength, with the message every backend answers. */
+export const atMost = (limit: number) =>
+  v.maxLength<string, number, string>(limit, `must be at most ${limit} characters`);
+
+/** The years a timestamp in a request may fall in (in UTC): what PostgreSQL and Date both store. */
+export const REQUEST_YEARS = { min: 1000, max: 9999 } as const;
+
+/** An RFC 3339 timestamp within REQUEST_YEARS (PostgreSQL has no year 0; Date none past 275760). */
+export const requestTimestampSchema = v.pipe(
+  timestampSchema,
+  v.check((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= REQUEST_YEARS.min && year <= REQUEST_YEARS.max;
+  }, `must fall in the years ${REQUEST_YEARS.min} to ${REQUEST_YEARS.max} (UTC)`),
+);
 
 /** The query of `GET /transactions`, as URL text (see `searchParamsObject`). */
 export const transactionQuerySchema = v.object({
@@ -21,23 +42,18 @@ export const transactionQuerySchema = v.object({
       v.minValue(1, wholeNumber),
     ),
   ),
-  cursor: v.optional(v.string()),
-  type: v.optional(v.array(v.string()), []),
-  websiteId: v.optional(v.string()),
-  from: v.optional(timestampSchema),
-  to: v.optional(timestampSchema),
-  search: v.optional(
-    v.pipe(
-      v.string(),
-      v.maxLength(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`),
-    ),
-  ),
+  cursor: v.optional(v.pipe(v.string(), atMost(MAX_CURSOR_LENGTH))),
+  type: v.optional(v.array(v.pipe(v.string(), atMost(MAX_TYPE_LENGTH))), []),
+  websiteId: v.optional(v.pipe(v.string(), atMost(MAX_WEBSITE_ID_LENGTH))),
+  from: v.optional(requestTimestampSchema),
+  to: v.optional(requestTimestampSchema),
+  search: v.optional(v.pipe(v.string(), atMost(MAX_SEARCH_LENGTH))),
 });
 
 /** The query of `GET /usage/websites`. */
 export const usageQuerySchema = v.object({
-  from: v.optional(timestampSchema),
-  to: v.optional(timestampSchema),
+  from: v.optional(requestTimestampSchema),
+  to: v.optional(requestTimestampSchema),
 });
 
 /** One entry of a `validation_failed` problem's `errors[]`: which field, and what is wrong. */

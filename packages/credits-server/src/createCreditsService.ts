@@ -1,0 +1,111 @@
+import type { transactionQuerySchema, usageQuerySchema } from 'credits-core/server';
+import type { SQL } from 'drizzle-orm';
+import type * as v from 'valibot';
+import type { Database } from './data/createDatabase.js';
+import { type Executor, rows } from './data/rows.js';
+import { transactionPage, usageByWebsite } from './ledger/history.js';
+import { appendLedger, balance, ensureAccount, refusal, spendOnce } from './ledger/ledger.js';
+import { type NewLedgerRow, toTransaction } from './ledger/ledgerEntry.js';
+import {
+  deletePaymentMethod,
+  listMethods,
+  saveDemoCard,
+  savePaymentMethod,
+  setDefaultPaymentMethod,
+} from './paymentMethods/cards.js';
+import {
+  createSetupIntent,
+  sandboxAuthenticateSetupIntent,
+  sandboxConfirmSetupIntent,
+} from './paymentMethods/setupIntents.js';
+import { grant } from './purchases/purchaseRecords.js';
+import { createPurchase, getPurchase, type PurchaseInput } from './purchases/purchases.js';
+import {
+  sandboxAuthenticatePurchase,
+  sandboxConfirmPurchase,
+} from './purchases/sandboxPurchases.js';
+import { requireSandbox } from './purchases/sandboxRules.js';
+import { settleDue } from './purchases/simulatedGateway.js';
+import { createServiceContext, type ServiceOptions } from './serviceContext.js';
+import { reconcile } from './stripe/reconcile.js';
+import { handleStripeEvent } from './stripe/stripeWebhooks.js';
+import type { StripeEvent } from './stripe/takeBack.js';
+
+export { PACKAGES } from './purchases/purchaseRecords.js';
+export type { NewLedgerRow, ServiceOptions };
+
+/**
+ * The contract's behaviour on PostgreSQL, one domain per folder: the ledger (every balance
+ * change and its row in one statement under the account's row lock), purchases (credited
+ * exactly once, statuses only forward), payment methods (one default), Stripe (sync, webhooks,
+ * reconciliation); SQL only in data/. This binds them to one database and one set of options.
+ */
+export function createCreditsService(db: Database, options: ServiceOptions = {}) {
+  const ctx = createServiceContext(db, options);
+  return {
+    mode: ctx.mode,
+    stripeEnabled: Boolean(ctx.stripe),
+    handleStripeEvent: (event: StripeEvent) => handleStripeEvent(ctx, event),
+    /** Any statement: for the data layer's own stores (Idempotency-Keys, rate limits) and tests. */
+    rows: (query: SQL) => rows(db, query),
+    transaction: <T>(run: (tx: Executor) => Promise<T>) => db.transaction((tx) => run(tx)),
+    ensureAccount: (account: string) => ensureAccount(ctx, account),
+    appendLedger: (executor: Executor, account: string, entry: NewLedgerRow) =>
+      appendLedger(ctx, executor, account, entry),
+    spendOnce: (
+      account: string,
+      record: { scope: string; key: string; fingerprint: string },
+      entry: Omit<NewLedgerRow, 'type' | 'purchaseId'>,
+    ) => spendOnce(ctx, account, record, entry),
+    refusal: (account: string, amount: number, executor?: Executor) =>
+      refusal(ctx, account, amount, executor),
+    balance: (account: string, executor?: Executor) => balance(ctx, account, executor),
+    toTransaction,
+    transactionPage: (
+      account: string,
+      params: v.InferOutput<typeof transactionQuerySchema>,
+      size: number,
+    ) => transactionPage(db, account, params, size),
+    usageByWebsite: (account: string, params: v.InferOutput<typeof usageQuerySchema>) =>
+      usageByWebsite(db, account, params),
+    settleDue: (account: string) => settleDue(ctx, account),
+    listMethods: (account: string) => listMethods(ctx, account),
+    savePaymentMethod: (account: string, token: string, executor?: Executor) =>
+      savePaymentMethod(ctx, account, token, executor),
+    grant: (account: string, purchaseId: string) => grant(ctx, account, purchaseId),
+    createPurchase: (account: string, input: PurchaseInput, idempotencyKey?: string) =>
+      createPurchase(ctx, account, input, idempotencyKey),
+    getPurchase: (account: string, id: string) => getPurchase(ctx, account, id),
+    sandboxConfirmPurchase: (
+      account: string,
+      id: string,
+      input: { paymentMethod: string; savePaymentMethod?: boolean },
+    ) => sandboxConfirmPurchase(ctx, account, id, input),
+    sandboxAuthenticatePurchase: (account: string, id: string, outcome: 'complete' | 'fail') =>
+      sandboxAuthenticatePurchase(ctx, account, id, outcome),
+    createSetupIntent: (account: string, idempotencyKey?: string) =>
+      createSetupIntent(ctx, account, idempotencyKey),
+    sandboxConfirmSetupIntent: (account: string, id: string, paymentMethod: string) =>
+      sandboxConfirmSetupIntent(ctx, account, id, paymentMethod),
+    sandboxAuthenticateSetupIntent: (account: string, id: string, outcome: 'complete' | 'fail') =>
+      sandboxAuthenticateSetupIntent(ctx, account, id, outcome),
+    setDefaultPaymentMethod: (account: string, id: string) =>
+      setDefaultPaymentMethod(ctx, account, id),
+    deletePaymentMethod: (account: string, id: string, newDefaultId?: string) =>
+      deletePaymentMethod(ctx, account, id, newDefaultId),
+    /** A demo card for a new account (SEED_DEMO, test mode only): at Stripe, or saved locally. */
+    saveDemoCard: (account: string, token: string) => {
+      requireSandbox(ctx);
+      return saveDemoCard(ctx, account, token);
+    },
+    reconcile: (settings: { minAgeMs: number; leaseMs: number; batch?: number }) =>
+      reconcile(ctx, settings),
+    /** Stops the simulated webhooks still pending. */
+    dispose() {
+      for (const timer of ctx.timers) clearTimeout(timer);
+      ctx.timers.clear();
+    },
+  };
+}
+
+export type CreditsService = ReturnType<typeof createCreditsService>;
