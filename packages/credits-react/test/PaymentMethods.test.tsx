@@ -104,6 +104,41 @@ describe('<PaymentMethods>', () => {
     expect(within(item('Mastercard •••• 4444')).getByText('Default')).toBeInTheDocument();
   });
 
+  it('deleting the default never pre-selects an expired card as the new default', async () => {
+    const card = (id: string, last4: string, expYear: number, isDefault = false) => ({
+      id,
+      type: 'card',
+      isDefault,
+      card: { brand: 'visa', last4, expMonth: 6, expYear },
+    });
+    const list = [
+      card('pm_default', '4242', 2034, true),
+      card('pm_expired', '1111', 2020),
+      card('pm_valid', '5556', 2033),
+    ];
+    const sent: (string | null)[] = [];
+    renderWithCredits(<PaymentMethods />, {
+      handlers: [
+        http.get(`${BASE_URL}/payment-methods`, () => HttpResponse.json({ data: list })),
+        http.delete(`${BASE_URL}/payment-methods/pm_default`, ({ request }) => {
+          const newDefaultId = new URL(request.url).searchParams.get('newDefaultId');
+          sent.push(newDefaultId);
+          return HttpResponse.json({
+            data: list.slice(1).map((m) => ({ ...m, isDefault: m.id === newDefaultId })),
+          });
+        }),
+      ],
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete: Visa •••• 4242' }));
+    const dialog = await screen.findByRole('alertdialog');
+    const select = within(dialog).getByLabelText('New default card');
+    expect(select).toHaveDisplayValue('Visa •••• 5556');
+    // The expired card is listed, marked, and cannot be chosen while a valid card exists.
+    expect(within(dialog).getByRole('option', { name: 'Visa •••• 1111 (Expired)' })).toBeDisabled();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete card' }));
+    await waitFor(() => expect(sent).toEqual(['pm_valid']));
+  });
+
   it('a new default chosen for one deletion is never sent with the next', async () => {
     renderWithCredits(<PaymentMethods />, {
       backend: {

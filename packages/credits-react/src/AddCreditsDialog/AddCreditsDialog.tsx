@@ -1,32 +1,30 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Purchase } from 'credits-core';
 import { configQueryOptions, packagesQueryOptions } from 'credits-core/query';
+import { useControllableState, useLayoutEffect } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   type ReactNode,
   Suspense,
   useEffect,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
 } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
-import { useLabels } from '../labels/useLabels.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
-import { pendingPurchaseStorage } from '../lib/pendingPurchaseStorage.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { pendingPurchaseStorage } from '../payment/pendingPurchaseStorage.js';
 import { AddCreditsDialogContext, useAddCreditsDialogContext } from './AddCreditsDialogContext.js';
 
-// The dialog is in the lazily loaded dialogs chunk (see lib/dialogs.ts).
-const AddCreditsDialogContent = /* @__PURE__ */ lazyWithPreload(() =>
-  import('../lib/dialogs.js').then((dialogs) => ({ default: dialogs.AddCreditsDialogContent })),
+// The dialog (Radix Dialog, the purchase form, the card forms) is a lazily loaded chunk,
+// fetched on intent (hover or focus on the trigger).
+const AddCreditsDialogContent = /* @__PURE__ */ lazyWithPreload(
+  () => import('./AddCreditsDialogContent.js'),
 );
-
-// No layout effects on the server (React 18 warns about them there).
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface AddCreditsDialogProps {
   open?: boolean;
@@ -110,55 +108,52 @@ function AddCreditsDialogRoot({
 }: AddCreditsDialogProps) {
   const { client, account } = useCreditsContext('<AddCreditsDialog>');
   const queryClient = useQueryClient();
-  const [uncontrolled, setUncontrolled] = useState(defaultOpen ?? false);
+  const [isOpen = false, setOpen] = useControllableState({
+    prop: open,
+    defaultProp: defaultOpen ?? false,
+    onChange: onOpenChange,
+    caller: '<AddCreditsDialog>',
+  });
   // Another account signed in: whatever this dialog showed was the previous account's.
   const [shownFor, setShownFor] = useState(account);
   if (shownFor !== account) {
     setShownFor(account);
-    setUncontrolled(false);
+    if (open === undefined) setOpen(false);
   }
-  const isOpen = open ?? uncontrolled;
   // Nothing is fetched or loaded until the dialog opens for the first time
   // (the trigger prepares on intent); after that it stays mounted.
   const [activated, setActivated] = useState(isOpen);
   if (isOpen && !activated) setActivated(true);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const onOpenChangeRef = useRef(onOpenChange);
-  onOpenChangeRef.current = onOpenChange;
-  const controlled = useRef(open !== undefined);
-  controlled.current = open !== undefined;
+  const setOpenRef = useRef(setOpen);
+  setOpenRef.current = setOpen;
   // A payment was under way when the page was reloaded: show it again, so the
   // user sees it finish instead of being offered to pay a second time.
   const firstAccount = useRef(account);
   useEffect(() => {
     if (!pendingPurchaseStorage(account).has()) {
       // A host that controls `open` closes it for the next account too.
-      if (account !== firstAccount.current) onOpenChangeRef.current?.(false);
+      if (account !== firstAccount.current) setOpenRef.current(false);
       return;
     }
     setActivated(true);
-    if (!controlled.current) setUncontrolled(true);
-    onOpenChangeRef.current?.(true);
+    setOpenRef.current(true);
   }, [account]);
   // Opened from the host's own state: focus returns to what had it before.
   const openedFrom = useRef<HTMLElement | null>(null);
   // Whoever opens it (our trigger or the host's own state), remember what had
   // focus before the dialog takes it. Layout effects run before the dialog's own.
-  useIsomorphicLayoutEffect(() => {
+  useLayoutEffect(() => {
     if (isOpen) openedFrom.current = document.activeElement as HTMLElement | null;
   }, [isOpen]);
   const context = useMemo(() => {
-    const setOpen = (next: boolean) => {
-      if (open === undefined) setUncontrolled(next);
-      onOpenChange?.(next);
-    };
     const prepare = () => {
       void AddCreditsDialogContent.preload().catch(() => {});
       void queryClient.prefetchQuery(packagesQueryOptions(client, account));
       void queryClient.prefetchQuery(configQueryOptions(client, account));
     };
     return { open: isOpen, setOpen, prepare, triggerRef };
-  }, [isOpen, open, onOpenChange, queryClient, client, account]);
+  }, [isOpen, setOpen, queryClient, client, account]);
   const returnFocus = () =>
     triggerRef.current?.isConnected ? triggerRef.current : openedFrom.current;
   return (

@@ -1,58 +1,48 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Purchase } from 'credits-core';
-import {
-  createPurchaseFlow,
-  createStoragePendingPurchaseStore,
-  type PaymentProvider,
-  type PurchaseFlow,
-} from 'credits-core/payments';
-import { applyPurchaseToCache, creditsKeys } from 'credits-core/query';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { createPurchaseFlow, createStoragePendingPurchaseStore } from 'credits-core/payments';
+import { applyPurchaseToCache } from 'credits-core/query';
+import { useEffect, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
-import { pendingPurchaseStorage } from '../lib/pendingPurchaseStorage.js';
+import { pendingPurchaseStorage } from '../payment/pendingPurchaseStorage.js';
+import { useFlowStore } from '../payment/useFlowStore.js';
+import type { PaymentProviderState } from '../payment/usePaymentProvider.js';
 
 /**
- * Binds the core purchase-flow store to React. A succeeded purchase writes its
- * balance and ledger row into the shared cache, so every widget updates at once.
+ * Binds the core purchase-flow store to React, from the first render. A
+ * succeeded purchase writes its balance and ledger row into the shared cache,
+ * so every widget updates at once. A payment kept across a reload is resumed
+ * as soon as the payment provider is ready.
  */
 export function usePurchaseFlow(
-  provider: PaymentProvider | undefined,
+  providerState: PaymentProviderState,
   onComplete?: (purchase: Purchase) => void,
 ) {
   const { client, account } = useCreditsContext('usePurchaseFlow()');
   const queryClient = useQueryClient();
-  const onCompleteRef = useRef(onComplete);
-  onCompleteRef.current = onComplete;
-  const [flow, setFlow] = useState<PurchaseFlow | null>(null);
-  // A payment kept across a reload: never show a Pay button before it is resumed.
-  const [resuming, setResuming] = useState(() => pendingPurchaseStorage(account).has());
-
-  useEffect(() => {
-    if (!provider) return;
+  const latest = useRef({ providerState, onComplete });
+  latest.current = { providerState, onComplete };
+  const { flow, state } = useFlowStore(() => {
     const { storage, key } = pendingPurchaseStorage(account);
-    const created = createPurchaseFlow({
+    return createPurchaseFlow({
       client,
-      provider,
+      provider: () => {
+        const current = latest.current.providerState;
+        return current.status === 'ready' ? current.provider : undefined;
+      },
       // A reload mid-payment resumes the same attempt instead of offering to pay again.
       store: createStoragePendingPurchaseStore(storage, key),
       onSucceeded: (purchase) => {
         void applyPurchaseToCache(queryClient, account, purchase);
-        if (purchase.paymentMethodId)
-          void queryClient.invalidateQueries({ queryKey: creditsKeys.paymentMethods(account) });
-        onCompleteRef.current?.(purchase);
+        latest.current.onComplete?.(purchase);
       },
     });
-    setFlow(created);
-    void created.resume().finally(() => setResuming(false));
-    return () => created.dispose();
-  }, [client, account, provider, queryClient]);
-
-  const state = useSyncExternalStore(
-    (listener) => flow?.subscribe(listener) ?? (() => {}),
-    () => flow?.getSnapshot() ?? IDLE,
-    () => IDLE,
-  );
+  }, [client, account, queryClient]);
+  // A payment kept across a reload: never show a Pay button before it is resumed.
+  const [resuming, setResuming] = useState(() => pendingPurchaseStorage(account).has());
+  const ready = providerState.status === 'ready';
+  useEffect(() => {
+    if (ready) void flow.resume().finally(() => setResuming(false));
+  }, [flow, ready]);
   return { flow, state, resuming };
 }
-
-const IDLE = { status: 'idle' } as const;

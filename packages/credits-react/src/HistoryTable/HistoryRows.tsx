@@ -1,11 +1,12 @@
 /** biome-ignore-all lint/a11y/noRedundantRoles: CSS grid/flex on table elements drops their table semantics in some browsers (Safari, older Chrome); explicit roles restore them. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { safeHttpUrl, TRANSACTION_TYPES, type Transaction } from 'credits-core';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect } from 'radix-ui/internal';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useFormatters } from '../hooks/useFormatters.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { useTransactions } from '../hooks/useTransactions.js';
 import { historyLabels } from '../labels/historyLabels.js';
-import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { useHistoryTable } from './HistoryTableContext.js';
@@ -62,16 +63,13 @@ function WebsiteCell({
   );
 }
 
-// No layout effect on the server (React 18 warns); the first client render matches the server's.
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
 /**
  * The root font size in px: 16 until mounted (as on the server), then the
  * browser's, which is larger when the user raised the default text size.
  */
 function useRootFontSize() {
   const [size, setSize] = useState(16);
-  useIsomorphicLayoutEffect(() => {
+  useLayoutEffect(() => {
     const computed = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
     if (computed > 0) setSize(computed);
   }, []);

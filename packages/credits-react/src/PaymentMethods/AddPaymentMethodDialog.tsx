@@ -1,29 +1,18 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { createIdempotencyKey, isCreditsError, type SetupIntent } from 'credits-core';
-import { creditsKeys } from 'credits-core/query';
-import { sandboxCardForNumber } from 'credits-core/sandbox';
 import { Dialog } from 'radix-ui';
-import { type FormEvent, lazy, Suspense, useRef, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import type { FormEvent } from 'react';
 import { useCreditsConfig } from '../hooks/useCreditsConfig.js';
-import { usePaymentProvider } from '../hooks/usePaymentProvider.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
-import { useLabels } from '../labels/useLabels.js';
-import { cn } from '../lib/cn.js';
-import { ErrorState } from '../lib/ErrorState.js';
-import { SandboxCardFields } from '../lib/SandboxCardFields.js';
-import { SandboxChallenge } from '../lib/SandboxChallenge.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
+import { flowMessage } from '../payment/flowMessage.js';
+import { NewCardFields } from '../payment/NewCardFields.js';
+import { ProviderProblem } from '../payment/ProviderProblem.js';
+import { SandboxChallenge } from '../payment/SandboxChallenge.js';
+import { useNewCard } from '../payment/useNewCard.js';
+import { usePaymentProvider } from '../payment/usePaymentProvider.js';
+import { useSaveCardFlow } from './useSaveCardFlow.js';
 
-const StripeCardFields = /* @__PURE__ */ lazy(() => import('../lib/StripeCardFields.js'));
-
-type SetupState =
-  | { status: 'idle' }
-  | { status: 'saving' }
-  | { status: 'challenge'; intent: SetupIntent }
-  | { status: 'error'; message: string };
-
-/** Saves a new card through a SetupIntent (sandbox in test mode); the list updates without a reload. */
+/** Saves a new card (the core save-card flow); the list updates without a reload. */
 export function AddPaymentMethodDialog({
   open,
   onOpenChange,
@@ -34,85 +23,34 @@ export function AddPaymentMethodDialog({
   /** Where focus goes when the dialog closes. */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const { client, account } = useCreditsContext('<PaymentMethods>');
   const root = useRootAttributes('<PaymentMethods>');
   const labels = useLabels(paymentLabels);
-  const queryClient = useQueryClient();
   const providerState = usePaymentProvider({ enabled: open });
   const currency = useCreditsConfig({ enabled: open }).data?.currency ?? 'USD';
-  const [number, setNumber] = useState('');
-  const [cardError, setCardError] = useState<string>();
-  const [state, setState] = useState<SetupState>({ status: 'idle' });
-  const [elements, setElements] = useState<unknown>(null);
-  // One key per attempt: a retried request never creates a second SetupIntent.
-  const attemptKey = useRef<string | undefined>(undefined);
-  const busy = state.status === 'saving';
+  const card = useNewCard(providerState);
+  const { flow, state } = useSaveCardFlow(providerState, () => close());
+  const busy = state.status === 'saving' || state.status === 'succeeded';
+  const message = flowMessage(state, labels);
+  function close() {
+    // A finished or failed attempt starts fresh next time (one whose outcome is unknown is kept).
+    flow.reset();
+    card.clear();
+    onOpenChange(false);
+  }
 
-  const finish = async (intent: SetupIntent) => {
-    if (intent.status === 'requires_action') return setState({ status: 'challenge', intent });
-    if (intent.status === 'succeeded') {
-      attemptKey.current = undefined;
-      await queryClient.invalidateQueries({ queryKey: creditsKeys.paymentMethods(account) });
-      setState({ status: 'idle' });
-      setNumber('');
-      onOpenChange(false);
-      return;
-    }
-    attemptKey.current = undefined;
-    const failure = intent.failure;
-    setState({
-      status: 'error',
-      message: failure ? (labels.declines[failure.code] ?? failure.message) : labels.errors.default,
-    });
-  };
-
-  const fail = (error: unknown) => {
-    const code = isCreditsError(error) ? error.code : 'default';
-    setState({
-      status: 'error',
-      message:
-        code === 'forbidden'
-          ? labels.notAllowedToBuy
-          : (labels.errors[code as keyof typeof labels.errors] ?? labels.errors.default),
-    });
-  };
-
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy || providerState.status !== 'ready') return;
-    let details: { token?: string; elements?: unknown };
-    if (providerState.kind === 'stripe') {
-      if (!elements) return;
-      details = { elements };
-    } else {
-      const card = sandboxCardForNumber(number);
-      if (!card) return setCardError(labels.invalidTestCard);
-      setCardError(undefined);
-      details = { token: card.token };
-    }
-    setState({ status: 'saving' });
-    try {
-      await providerState.provider.prepareNewCard?.(details);
-      attemptKey.current ??= createIdempotencyKey();
-      const intent = await client.createSetupIntent({ idempotencyKey: attemptKey.current });
-      await finish(await providerState.provider.confirmSetup(intent, details));
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const authenticate = async (intent: SetupIntent, outcome: 'complete' | 'fail') => {
-    if (providerState.status !== 'ready') return;
-    setState({ status: 'saving' });
-    try {
-      await finish(await providerState.provider.handleSetupNextAction(intent, outcome));
-    } catch (error) {
-      fail(error);
-    }
+    if (busy || !card.ready) return;
+    if (state.status === 'error' && state.retryable) return void flow.retry();
+    const details = card.read();
+    if (details) void flow.save(details);
   };
 
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => !busy && (next ? onOpenChange(true) : close())}
+    >
       <Dialog.Portal>
         <div {...root}>
           <Dialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
@@ -131,51 +69,25 @@ export function AddPaymentMethodDialog({
               {labels.addPaymentMethod}
             </Dialog.Description>
             {state.status === 'challenge' ? (
-              <SandboxChallenge onAnswer={(outcome) => authenticate(state.intent, outcome)} />
+              <SandboxChallenge onAnswer={(outcome) => void flow.authenticate(outcome)} />
             ) : (
               <form onSubmit={submit} noValidate className="cr:flex cr:flex-col cr:gap-4">
-                {providerState.status === 'error' && (
-                  <ErrorState error={providerState.error} onRetry={providerState.retry} />
-                )}
-                {providerState.status === 'unavailable' && (
-                  <p role="alert" className="cr:m-0 cr:text-sm cr:text-danger">
-                    {labels.noPaymentProvider}
-                  </p>
-                )}
-                {providerState.status === 'ready' && providerState.kind === 'sandbox' && (
-                  <SandboxCardFields number={number} onNumberChange={setNumber} error={cardError} />
-                )}
-                {providerState.status === 'ready' && providerState.kind === 'stripe' && (
-                  <Suspense
-                    fallback={
-                      <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingCardForm}</p>
-                    }
-                  >
-                    <StripeCardFields
-                      getStripe={providerState.getStripe}
-                      intent={{ mode: 'setup', currency }}
-                      onElements={setElements}
-                    />
-                  </Suspense>
-                )}
-                {state.status === 'error' && (
+                <ProviderProblem providerState={providerState} />
+                <NewCardFields {...card.fields} intent={{ mode: 'setup', currency }} />
+                {message && (
                   <p
                     role="alert"
                     className="cr:m-0 cr:rounded-md cr:bg-danger-soft cr:p-3 cr:text-sm"
                   >
-                    {state.message}
+                    {message}
                   </p>
                 )}
                 <div className="cr:flex cr:gap-2">
                   <button
                     type="submit"
-                    className={cn('credits-button credits-button--primary')}
-                    disabled={
-                      busy ||
-                      providerState.status !== 'ready' ||
-                      // With Stripe, saving needs the card form: never a press that does nothing.
-                      (providerState.kind === 'stripe' && !elements)
-                    }
+                    className="credits-button credits-button--primary"
+                    // With Stripe, saving needs the card form: never a press that does nothing.
+                    disabled={busy || !card.ready}
                     aria-busy={busy || undefined}
                   >
                     {labels.saveCardButton}

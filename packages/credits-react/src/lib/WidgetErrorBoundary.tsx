@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useLabels } from '../labels/useLabels.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { useRootAttributes } from './useRootAttributes.js';
 
 function Fallback({ slot, onRetry }: { slot: string; onRetry: () => void }) {
