@@ -1,8 +1,12 @@
 import { QueryClient } from '@tanstack/query-core';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCreditsClient, type PaymentMethod } from '../src/index';
-import { choosePaymentMethod, expiryStatus } from '../src/payments/index';
+import {
+  choosePaymentMethod,
+  createCreditsClient,
+  expiryStatus,
+  type PaymentMethod,
+} from '../src/index';
 import {
   creditsKeys,
   deletePaymentMethodMutationOptions,

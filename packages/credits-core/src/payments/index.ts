@@ -1,4 +1,3 @@
-export { choosePaymentMethod, expiryStatus } from './choosePaymentMethod.js';
 export type { FlowError, ProviderSource } from './createAttemptFlow.js';
 export {
   createPurchaseFlow,

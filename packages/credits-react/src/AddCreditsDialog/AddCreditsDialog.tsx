@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Purchase } from 'credits-core';
 import { configQueryOptions, packagesQueryOptions } from 'credits-core/query';
-import { useControllableState, useLayoutEffect } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   type ReactNode,
@@ -15,15 +14,17 @@ import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
+import { useControllableState } from '../lib/useControllableState.js';
+import { useIsomorphicLayoutEffect } from '../lib/useIsomorphicLayoutEffect.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { pendingPurchaseStorage } from '../payment/pendingPurchaseStorage.js';
 import { AddCreditsDialogContext, useAddCreditsDialogContext } from './AddCreditsDialogContext.js';
 
-// The dialog (Radix Dialog, the purchase form, the card forms) is a lazily loaded chunk,
-// fetched on intent (hover or focus on the trigger).
-const AddCreditsDialogContent = /* @__PURE__ */ lazyWithPreload(
-  () => import('./AddCreditsDialogContent.js'),
+// The dialog (Radix Dialog, the purchase form, the card forms) is in the lazily loaded
+// dialogs chunk (../dialogs/index.ts), fetched on intent (hover or focus on the trigger).
+const AddCreditsDialogContent = /* @__PURE__ */ lazyWithPreload(() =>
+  import('../dialogs/index.js').then((dialogs) => ({ default: dialogs.AddCreditsDialogContent })),
 );
 
 export interface AddCreditsDialogProps {
@@ -108,42 +109,34 @@ function AddCreditsDialogRoot({
 }: AddCreditsDialogProps) {
   const { client, account } = useCreditsContext('<AddCreditsDialog>');
   const queryClient = useQueryClient();
-  const [isOpen = false, setOpen] = useControllableState({
+  const [isOpen, setOpen] = useControllableState({
     prop: open,
     defaultProp: defaultOpen ?? false,
     onChange: onOpenChange,
-    caller: '<AddCreditsDialog>',
   });
-  // Another account signed in: whatever this dialog showed was the previous account's.
-  const [shownFor, setShownFor] = useState(account);
-  if (shownFor !== account) {
-    setShownFor(account);
-    if (open === undefined) setOpen(false);
-  }
   // Nothing is fetched or loaded until the dialog opens for the first time
   // (the trigger prepares on intent); after that it stays mounted.
   const [activated, setActivated] = useState(isOpen);
   if (isOpen && !activated) setActivated(true);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const setOpenRef = useRef(setOpen);
-  setOpenRef.current = setOpen;
   // A payment was under way when the page was reloaded: show it again, so the
   // user sees it finish instead of being offered to pay a second time.
   const firstAccount = useRef(account);
   useEffect(() => {
     if (!pendingPurchaseStorage(account).has()) {
-      // A host that controls `open` closes it for the next account too.
-      if (account !== firstAccount.current) setOpenRef.current(false);
+      // Another account signed in: close what the previous account had open (a host that
+      // controls `open` is told to). The content is keyed by account, so none of it shows.
+      if (account !== firstAccount.current) setOpen(false);
       return;
     }
     setActivated(true);
-    setOpenRef.current(true);
-  }, [account]);
+    setOpen(true);
+  }, [account, setOpen]);
   // Opened from the host's own state: focus returns to what had it before.
   const openedFrom = useRef<HTMLElement | null>(null);
   // Whoever opens it (our trigger or the host's own state), remember what had
   // focus before the dialog takes it. Layout effects run before the dialog's own.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (isOpen) openedFrom.current = document.activeElement as HTMLElement | null;
   }, [isOpen]);
   const context = useMemo(() => {

@@ -1,7 +1,6 @@
 /** biome-ignore-all lint/a11y/noRedundantRoles: CSS grid/flex on table elements drops their table semantics in some browsers (Safari, older Chrome); explicit roles restore them. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { safeHttpUrl, TRANSACTION_TYPES, type Transaction } from 'credits-core';
-import { useLayoutEffect } from 'radix-ui/internal';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
@@ -9,6 +8,7 @@ import { useTransactions } from '../hooks/useTransactions.js';
 import { historyLabels } from '../labels/historyLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
+import { useIsomorphicLayoutEffect } from '../lib/useIsomorphicLayoutEffect.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 import { hasFilters } from './historyFilterValues.js';
 
@@ -69,7 +69,7 @@ function WebsiteCell({
  */
 function useRootFontSize() {
   const [size, setSize] = useState(16);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const computed = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
     if (computed > 0) setSize(computed);
   }, []);

@@ -1,7 +1,7 @@
-import { useControllableState } from 'radix-ui/internal';
 import { type ReactNode, useMemo } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useTransactions } from '../hooks/useTransactions.js';
+import { useControllableState } from '../lib/useControllableState.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
@@ -49,7 +49,6 @@ function HistoryTableContent({
     prop: controlled,
     defaultProp: defaultFilters,
     onChange: onFiltersChange,
-    caller: '<HistoryTable>',
   });
   const search = useDebouncedValue(values.search ?? '', searchDebounceMs);
   const { type, websiteId, fromDay, toDay } = values;
@@ -60,7 +59,7 @@ function HistoryTableContent({
   const context = useMemo(
     () => ({
       values,
-      setValues: (next: HistoryFilterValues) => setValues(next),
+      setValues,
       filters: serverFilters,
       pageSize,
     }),

@@ -1,5 +1,5 @@
 import type { PaymentMethod } from 'credits-core';
-import { expiryStatus } from 'credits-core/payments';
+import { expiryStatus } from 'credits-core';
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../hooks/useLabels.js';
@@ -7,6 +7,7 @@ import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
+import { FailureMessage } from '../lib/FailureMessage.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
@@ -14,13 +15,13 @@ import { widgetStatus } from '../lib/widgetStatus.js';
 import { cardExpiry, paymentMethodName } from '../payment/describePaymentMethod.js';
 import { usePaymentMethodActions } from './usePaymentMethodActions.js';
 
-// The dialogs are a lazily loaded chunk (./dialogs.ts), fetched on intent
-// (hover or focus on a button that opens one).
+// The dialogs are in the lazily loaded dialogs chunk (../dialogs/index.ts), fetched on
+// intent (hover or focus on a button that opens one).
 const AddPaymentMethodDialog = /* @__PURE__ */ lazyWithPreload(() =>
-  import('./dialogs.js').then((dialogs) => ({ default: dialogs.AddPaymentMethodDialog })),
+  import('../dialogs/index.js').then((dialogs) => ({ default: dialogs.AddPaymentMethodDialog })),
 );
 const DeletePaymentMethodDialog = /* @__PURE__ */ lazyWithPreload(() =>
-  import('./dialogs.js').then((dialogs) => ({ default: dialogs.DeletePaymentMethodDialog })),
+  import('../dialogs/index.js').then((dialogs) => ({ default: dialogs.DeletePaymentMethodDialog })),
 );
 const preloadDialogs = (): void => void AddPaymentMethodDialog.preload().catch(() => {});
 const preload = { onPointerEnter: preloadDialogs, onFocus: preloadDialogs };
@@ -95,11 +96,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
         {status === 'error' && (
           <ErrorState error={methods.error} onRetry={() => void methods.refetch()} />
         )}
-        {error && (
-          <p role="alert" className="cr:m-0 cr:rounded-md cr:bg-danger-soft cr:p-3 cr:text-sm">
-            {error}
-          </p>
-        )}
+        <FailureMessage message={error} />
         {status === 'success' && list.length === 0 && (
           <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.noSavedCards}</p>
         )}

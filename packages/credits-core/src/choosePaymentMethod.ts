@@ -1,4 +1,4 @@
-import type { PaymentMethod } from '../schemas/paymentMethod.js';
+import type { PaymentMethod } from './schemas/paymentMethod.js';
 
 /** `expired`, `expires-soon` (this month or next) or `valid`, at `now` (card expiry is UTC months). */
 export function expiryStatus(

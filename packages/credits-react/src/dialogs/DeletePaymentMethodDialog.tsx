@@ -1,9 +1,11 @@
 import type { PaymentMethod } from 'credits-core';
-import { choosePaymentMethod, expiryStatus } from 'credits-core/payments';
+import { choosePaymentMethod, expiryStatus } from 'credits-core';
 import { AlertDialog } from 'radix-ui';
 import { useId, useState } from 'react';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
+import { cn } from '../lib/cn.js';
+import { focusOnClose, overlayClass, panelClass } from '../lib/dialogClasses.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { paymentMethodName } from '../payment/describePaymentMethod.js';
 
@@ -38,14 +40,11 @@ export function DeletePaymentMethodDialog({
     <AlertDialog.Root open={method !== null} onOpenChange={(open) => !open && onCancel()}>
       <AlertDialog.Portal>
         <div {...root}>
-          <AlertDialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
+          <AlertDialog.Overlay className={overlayClass} />
           <AlertDialog.Content
             data-slot="delete-payment-method-dialog"
-            onCloseAutoFocus={(event) => {
-              event.preventDefault();
-              returnFocus()?.focus();
-            }}
-            className="cr:fixed cr:start-1/2 cr:top-1/2 cr:z-50 cr:flex cr:w-[min(26rem,calc(100vw-2rem))] cr:-translate-x-1/2 cr:-translate-y-1/2 cr:rtl:translate-x-1/2 cr:flex-col cr:gap-4 cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-6 cr:text-fg cr:shadow-xl"
+            onCloseAutoFocus={focusOnClose(returnFocus)}
+            className={cn(panelClass, 'cr:w-[min(26rem,calc(100vw-2rem))]')}
           >
             <AlertDialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
               {method ? labels.deleteTitle(paymentMethodName(method, labels)) : ''}

@@ -2,6 +2,7 @@ import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { ErrorState } from '../lib/ErrorState.js';
+import { FailureMessage } from '../lib/FailureMessage.js';
 import { paymentMethodName } from '../payment/describePaymentMethod.js';
 import { NewCardFields } from '../payment/NewCardFields.js';
 import { ProviderProblem } from '../payment/ProviderProblem.js';
@@ -95,15 +96,7 @@ export function PurchaseFields({
       </fieldset>
 
       {providerState.status === 'unavailable' && <ProviderProblem providerState={providerState} />}
-      {form.failure && (
-        <p
-          role="alert"
-          data-slot="purchase-failure"
-          className="cr:m-0 cr:rounded-md cr:bg-danger-soft cr:p-3 cr:text-sm"
-        >
-          {form.failure}
-        </p>
-      )}
+      <FailureMessage message={form.failure} slot="purchase-failure" />
       <div className="cr:flex cr:flex-wrap cr:items-center cr:gap-3">
         {form.tryAgain ? (
           <button {...form.tryAgain} className="credits-button credits-button--primary">

@@ -4,6 +4,7 @@ import { Dialog } from 'radix-ui';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { cn } from '../lib/cn.js';
+import { focusOnClose, overlayClass, panelClass } from '../lib/dialogClasses.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { type PaymentProviderState, usePaymentProvider } from '../payment/usePaymentProvider.js';
@@ -77,20 +78,18 @@ export default function AddCreditsDialogContent({
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Portal>
         <div {...root} data-slot="add-credits-dialog-root">
-          <Dialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
+          <Dialog.Overlay className={overlayClass} />
           <Dialog.Content
             data-slot="add-credits-dialog"
             className={cn(
-              'cr:fixed cr:start-1/2 cr:top-1/2 cr:z-50 cr:flex cr:max-h-[90vh] cr:w-[min(32rem,calc(100vw-2rem))] cr:-translate-x-1/2 cr:-translate-y-1/2 cr:rtl:translate-x-1/2 cr:flex-col cr:gap-4 cr:overflow-y-auto cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-6 cr:text-fg cr:shadow-xl',
+              panelClass,
+              'cr:max-h-[90vh] cr:w-[min(32rem,calc(100vw-2rem))] cr:overflow-y-auto',
               className,
             )}
             onEscapeKeyDown={(event) => locked && event.preventDefault()}
             onPointerDownOutside={(event) => locked && event.preventDefault()}
             onInteractOutside={(event) => locked && event.preventDefault()}
-            onCloseAutoFocus={(event) => {
-              event.preventDefault();
-              returnFocus()?.focus();
-            }}
+            onCloseAutoFocus={focusOnClose(returnFocus)}
           >
             <Dialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
               {labels.addCreditsTitle}

@@ -3,6 +3,9 @@ import type { FormEvent } from 'react';
 import { useCreditsConfig } from '../hooks/useCreditsConfig.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
+import { cn } from '../lib/cn.js';
+import { focusOnClose, overlayClass, panelClass } from '../lib/dialogClasses.js';
+import { FailureMessage } from '../lib/FailureMessage.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { flowMessage } from '../payment/flowMessage.js';
 import { NewCardFields } from '../payment/NewCardFields.js';
@@ -53,14 +56,11 @@ export function AddPaymentMethodDialog({
     >
       <Dialog.Portal>
         <div {...root}>
-          <Dialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
+          <Dialog.Overlay className={overlayClass} />
           <Dialog.Content
             data-slot="add-payment-method-dialog"
-            onCloseAutoFocus={(event) => {
-              event.preventDefault();
-              returnFocus()?.focus();
-            }}
-            className="cr:fixed cr:start-1/2 cr:top-1/2 cr:z-50 cr:flex cr:w-[min(28rem,calc(100vw-2rem))] cr:-translate-x-1/2 cr:-translate-y-1/2 cr:rtl:translate-x-1/2 cr:flex-col cr:gap-4 cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-6 cr:text-fg cr:shadow-xl"
+            onCloseAutoFocus={focusOnClose(returnFocus)}
+            className={cn(panelClass, 'cr:w-[min(28rem,calc(100vw-2rem))]')}
           >
             <Dialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
               {labels.addPaymentMethod}
@@ -74,14 +74,7 @@ export function AddPaymentMethodDialog({
               <form onSubmit={submit} noValidate className="cr:flex cr:flex-col cr:gap-4">
                 <ProviderProblem providerState={providerState} />
                 <NewCardFields {...card.fields} intent={{ mode: 'setup', currency }} />
-                {message && (
-                  <p
-                    role="alert"
-                    className="cr:m-0 cr:rounded-md cr:bg-danger-soft cr:p-3 cr:text-sm"
-                  >
-                    {message}
-                  </p>
-                )}
+                <FailureMessage message={message} />
                 <div className="cr:flex cr:gap-2">
                   <button
                     type="submit"

@@ -1,5 +1,5 @@
+import { choosePaymentMethod, expiryStatus } from 'credits-core';
 import type { PurchaseFlow, PurchaseFlowState } from 'credits-core/payments';
-import { choosePaymentMethod, expiryStatus } from 'credits-core/payments';
 import { type FormEvent, useId, useState } from 'react';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
