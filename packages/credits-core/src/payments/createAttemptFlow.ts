@@ -32,6 +32,9 @@ const refused = (error: CreditsError) =>
   !isRetryable(error) && error.status !== undefined && error.status >= 400 && error.status < 500;
 
 export interface AttemptFlowOptions<TAttempt extends Attempt> {
+  provider: ProviderSource;
+  /** The statuses during which a new attempt is ignored (a double click never pays twice). */
+  busy: readonly string[];
   /** Whether the backend already answered with the object this attempt created (purchase, setup intent). */
   created(attempt: TAttempt): boolean;
   /** Mirrors the attempt somewhere that survives a reload, or clears it (`undefined`). */
@@ -64,6 +67,16 @@ export function createAttemptFlow<TState extends { status: string }, TAttempt ex
       };
     },
     getSnapshot: (): TState => state,
+    /** Whether an attempt is under way: a new one is ignored meanwhile. */
+    busy: () => options.busy.includes(state.status),
+    /** The provider now, or a clear error when there is none yet (the config has not loaded). */
+    provider(): PaymentProvider {
+      const source = options.provider;
+      const provider = typeof source === 'function' ? source() : source;
+      if (!provider)
+        throw new CreditsError('service_unavailable', 'No payment provider is available yet');
+      return provider;
+    },
     set(next: TState | FlowError) {
       state = next as TState;
       for (const listener of listeners) listener();
@@ -102,6 +115,12 @@ export function createAttemptFlow<TState extends { status: string }, TAttempt ex
         });
       }
     },
+    /** Repeats the failed attempt with the same Idempotency-Key. */
+    retry(run: (attempt: TAttempt, signal: AbortSignal) => Promise<void>): Promise<void> {
+      const current = flow.attempt;
+      if (state.status !== 'error' || !current) return Promise.resolve();
+      return flow.guard((signal) => run(current, signal));
+    },
     /** Back to idle and stop the running step; an attempt that may have acted is kept. */
     reset() {
       controller.abort();
@@ -115,12 +134,4 @@ export function createAttemptFlow<TState extends { status: string }, TAttempt ex
     },
   };
   return flow;
-}
-
-/** The provider now, or a clear error when there is none yet (the config has not loaded). */
-export function currentProvider(source: ProviderSource): PaymentProvider {
-  const provider = typeof source === 'function' ? source() : source;
-  if (!provider)
-    throw new CreditsError('service_unavailable', 'No payment provider is available yet');
-  return provider;
 }

@@ -6,7 +6,6 @@ import type { Purchase } from '../schemas/purchase.js';
 import {
   type Attempt,
   createAttemptFlow,
-  currentProvider,
   type FlowError,
   isRetryable,
   type ProviderSource,
@@ -88,8 +87,6 @@ interface PurchaseAttempt extends Attempt {
   purchase?: Purchase;
 }
 
-const IN_FLIGHT = new Set(['paying', 'challenge', 'processing']);
-
 const savesCard = (attempt: PurchaseAttempt): boolean =>
   attempt.choice?.type === 'new'
     ? (attempt.choice.card.savePaymentMethod ?? false)
@@ -107,7 +104,6 @@ const fallbackFailure: PaymentFailure = {
  */
 export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
   const { client } = options;
-  const provider = () => currentProvider(options.provider);
   const firstDelay = options.pollIntervalMs ?? 500;
   const maxDelay = options.maxPollIntervalMs ?? 8_000;
   /** Mirrors the attempt into the store, or clears it once the attempt is over. */
@@ -124,10 +120,12 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
     });
   };
   const flow = createAttemptFlow<PurchaseFlowState, PurchaseAttempt>({
+    provider: options.provider,
+    busy: ['paying', 'challenge', 'processing'],
     created: (attempt) => Boolean(attempt.purchase),
     remember,
   });
-  const { set, guard } = flow;
+  const { set, guard, provider } = flow;
 
   const sleep = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
@@ -215,13 +213,11 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
     await settle(purchase, signal);
   }
 
-  const inFlight = () => IN_FLIGHT.has(flow.getSnapshot().status);
-
   return {
     subscribe: flow.subscribe,
     getSnapshot: flow.getSnapshot,
     pay(packageId, choice) {
-      if (inFlight()) return Promise.resolve();
+      if (flow.busy()) return Promise.resolve();
       // An attempt that may have charged is repeated (same key, same body), never replaced.
       const current = flow.begin((key) => ({ key, packageId, choice }));
       return guard((signal) => run(current, signal));
@@ -234,14 +230,10 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
         settle(await provider().handleNextAction(state.purchase, outcome, signal), signal),
       );
     },
-    retry() {
-      const current = flow.attempt;
-      if (flow.getSnapshot().status !== 'error' || !current) return Promise.resolve();
-      return guard((signal) => run(current, signal));
-    },
+    retry: () => flow.retry(run),
     async resume() {
       const pending = options.store?.get();
-      if (!pending || inFlight()) return false;
+      if (!pending || flow.busy()) return false;
       // The attempt still in memory (a remount after reset()), else the one the store kept.
       const current: PurchaseAttempt = flow.attempt ?? {
         key: pending.idempotencyKey,

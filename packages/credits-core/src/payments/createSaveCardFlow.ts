@@ -4,7 +4,6 @@ import type { SetupIntent } from '../schemas/setupIntent.js';
 import {
   type Attempt,
   createAttemptFlow,
-  currentProvider,
   type FlowError,
   type ProviderSource,
 } from './createAttemptFlow.js';
@@ -66,11 +65,12 @@ const fallbackFailure: PaymentFailure = {
  */
 export function createSaveCardFlow(options: SaveCardFlowOptions): SaveCardFlow {
   const { client } = options;
-  const provider = () => currentProvider(options.provider);
   const flow = createAttemptFlow<SaveCardFlowState, SaveCardAttempt>({
+    provider: options.provider,
+    busy: ['saving', 'challenge'],
     created: (attempt) => Boolean(attempt.setupIntent),
   });
-  const { set, guard } = flow;
+  const { set, guard, provider } = flow;
 
   async function settle(setupIntent: SetupIntent, signal: AbortSignal): Promise<void> {
     let current = setupIntent;
@@ -107,13 +107,11 @@ export function createSaveCardFlow(options: SaveCardFlowOptions): SaveCardFlow {
     await settle(await provider().confirmSetup(current.setupIntent, current.card, signal), signal);
   }
 
-  const inFlight = () => ['saving', 'challenge'].includes(flow.getSnapshot().status);
-
   return {
     subscribe: flow.subscribe,
     getSnapshot: flow.getSnapshot,
     save(card) {
-      if (inFlight()) return Promise.resolve();
+      if (flow.busy()) return Promise.resolve();
       const current = flow.begin((key) => ({ key, card }));
       // A repeated attempt confirms with the card entered now (the same form, perhaps corrected).
       current.card = card;
@@ -127,11 +125,7 @@ export function createSaveCardFlow(options: SaveCardFlowOptions): SaveCardFlow {
         settle(await provider().handleSetupNextAction(state.setupIntent, outcome, signal), signal),
       );
     },
-    retry() {
-      const current = flow.attempt;
-      if (flow.getSnapshot().status !== 'error' || !current) return Promise.resolve();
-      return guard((signal) => run(current, signal));
-    },
+    retry: () => flow.retry(run),
     reset: flow.reset,
     dispose: flow.dispose,
   };

@@ -20,24 +20,25 @@ export function usePurchaseFlow(
 ) {
   const { client, account } = useCreditsContext('usePurchaseFlow()');
   const queryClient = useQueryClient();
-  const latest = useRef({ providerState, onComplete });
-  latest.current = { providerState, onComplete };
-  const { flow, state } = useFlowStore(() => {
-    const { storage, key } = pendingPurchaseStorage(account);
-    return createPurchaseFlow({
-      client,
-      provider: () => {
-        const current = latest.current.providerState;
-        return current.status === 'ready' ? current.provider : undefined;
-      },
-      // A reload mid-payment resumes the same attempt instead of offering to pay again.
-      store: createStoragePendingPurchaseStore(storage, key),
-      onSucceeded: (purchase) => {
-        void applyPurchaseToCache(queryClient, account, purchase);
-        latest.current.onComplete?.(purchase);
-      },
-    });
-  }, [client, account, queryClient]);
+  const completed = useRef(onComplete);
+  completed.current = onComplete;
+  const { flow, state } = useFlowStore(
+    providerState,
+    (provider) => {
+      const { storage, key } = pendingPurchaseStorage(account);
+      return createPurchaseFlow({
+        client,
+        provider,
+        // A reload mid-payment resumes the same attempt instead of offering to pay again.
+        store: createStoragePendingPurchaseStore(storage, key),
+        onSucceeded: (purchase) => {
+          void applyPurchaseToCache(queryClient, account, purchase);
+          completed.current?.(purchase);
+        },
+      });
+    },
+    [client, account, queryClient],
+  );
   // A payment kept across a reload: never show a Pay button before it is resumed.
   const [resuming, setResuming] = useState(() => pendingPurchaseStorage(account).has());
   const ready = providerState.status === 'ready';

@@ -10,19 +10,16 @@ import type { PaymentProviderState } from '../payment/usePaymentProvider.js';
 export function useSaveCardFlow(providerState: PaymentProviderState, onSaved: () => void) {
   const { client, account } = useCreditsContext('<PaymentMethods>');
   const queryClient = useQueryClient();
-  const latest = useRef({ providerState, onSaved });
-  latest.current = { providerState, onSaved };
+  const saved = useRef(onSaved);
+  saved.current = onSaved;
   return useFlowStore(
-    () =>
+    providerState,
+    (provider) =>
       createSaveCardFlow({
         client,
-        provider: () => {
-          const current = latest.current.providerState;
-          return current.status === 'ready' ? current.provider : undefined;
-        },
-        onSucceeded: () => {
-          void invalidatePaymentMethods(queryClient, account).then(() => latest.current.onSaved());
-        },
+        provider,
+        onSucceeded: () =>
+          void invalidatePaymentMethods(queryClient, account).then(() => saved.current()),
       }),
     [client, account, queryClient],
   );
