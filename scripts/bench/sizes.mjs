@@ -109,13 +109,16 @@ const rows = [
   ],
   ['credits-react: our code only (libraries external)', ownCode.initial, 16, null, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],
-  // Guards raised by 0.1 KB for strict RFC 3339 timestamps (a calendar check
-  // instead of valibot's looser isoTimestamp) and bounded response-error causes.
-  ['credits-core: client entry (client, schemas, errors)', coreClient.initial, 5, 5.8],
+  // The budget was 5 KB until 2026-12: that left 0.6 KB for response validation, less
+  // than valibot's own ~1.4 KB share (issue 8 measured it), so it is now 6 KB.
+  ['credits-core: client entry (client, schemas, errors)', coreClient.initial, 6, null],
   // 10.6 KB until the resume-after-reload store (pendingPurchaseStore) came in; 11.2 KB until
   // an unsettled attempt was kept through pay()/reset() and a purchase's ledger row was
-  // written into the loaded history lists (+0.3 KB, both user-visible fixes).
-  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 11.5],
+  // written into the loaded history lists (+0.3 KB, both user-visible fixes); 11.5 KB until
+  // saving a card moved from credits-react into core (createSaveCardFlow on a shared attempt
+  // core, optimistic saved-card mutations with rollback, the expired-card rule: +0.8 KB here,
+  // code credits-react no longer carries).
+  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 12.3],
   [
     'credits-core: client entry, our code only (valibot external)',
     coreClientOwn.initial,
