@@ -189,6 +189,50 @@ describe('<PaymentMethods>', () => {
     expect(within(item('Visa •••• 3184')).getByText('Default')).toBeInTheDocument();
   });
 
+  it('saving a card after a lost answer repeats the same SetupIntent: one card saved', async () => {
+    const keys: (string | null)[] = [];
+    let lost = false;
+    const { backend } = renderWithCredits(<PaymentMethods />, {
+      backend: { paymentMethods: [] },
+      handlers: [
+        http.post(`${BASE_URL}/setup-intents`, async ({ request }) => {
+          keys.push(request.headers.get('idempotency-key'));
+          if (lost) return undefined;
+          lost = true;
+          // The backend creates it, but the answer never arrives.
+          await backend.createSetupIntent(request.headers.get('idempotency-key'));
+          return HttpResponse.error();
+        }),
+      ],
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Add payment method' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Add payment method' }));
+    await userEvent.type(await dialog.findByLabelText('Card number'), '4242 4242 4242 4242');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save card' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent('can’t reach the server');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save card' }));
+    expect(await screen.findByText('Visa •••• 4242')).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it('a declined card says why; the dialog opens fresh next time', async () => {
+    renderWithCredits(<PaymentMethods />, { backend: { paymentMethods: [] } });
+    await userEvent.click(await screen.findByRole('button', { name: 'Add payment method' }));
+    let dialog = within(await screen.findByRole('dialog', { name: 'Add payment method' }));
+    await userEvent.type(await dialog.findByLabelText('Card number'), '4000 0000 0000 0002');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save card' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent(/declined/i);
+    await userEvent.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await userEvent.click(screen.getByRole('button', { name: 'Add payment method' }));
+    dialog = within(await screen.findByRole('dialog', { name: 'Add payment method' }));
+    expect(dialog.queryByRole('alert')).not.toBeInTheDocument();
+    expect(await dialog.findByLabelText('Card number')).toHaveValue('');
+    expect(screen.getByText('No saved cards yet.')).toBeInTheDocument();
+  });
+
   it('a card added in PaymentMethods is offered by AddCreditsDialog at once (one shared cache)', async () => {
     renderWithCredits(
       <>
