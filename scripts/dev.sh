@@ -7,6 +7,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 echo "› building the packages the demo imports"
 pnpm run build >/dev/null
 export SEED_DEMO=1 DATA_DIR="${DATA_DIR:-$ROOT/.data/demo}" PORT_API="${PORT_API:-8787}" PORT_APP="${PORT_APP:-5173}"
+# Sign-in as a host does it: the app's server (the host) signs short-lived tokens for its user
+# with a secret the API verifies them with. A fresh secret each run; it never reaches the browser.
+CREDITS_JWT_SECRET="${CREDITS_JWT_SECRET:-$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('hex'))")}"
+export CREDITS_JWT_SECRET AUTH_JWT_SECRET="$CREDITS_JWT_SECRET" AUTH_JWT_ISSUER=credits-demo-host AUTH_JWT_AUDIENCE=credits-api
 echo "› demo: open http://127.0.0.1:${PORT_APP} (API on http://127.0.0.1:${PORT_API}/api/credits/v1)"
 exec pnpm exec concurrently --kill-others --names api,app --prefix-colors blue,green \
   "PORT=${PORT_API} pnpm --filter credits-reference-server start" \

@@ -12,10 +12,12 @@ export const workspaceAliases = {
   'credits-core/sandbox': source('credits-core/src/sandbox/index.ts'),
   'credits-core/payments': source('credits-core/src/payments/index.ts'),
   'credits-core/export': source('credits-core/src/export/index.ts'),
+  'credits-core/server': source('credits-core/src/server/index.ts'),
   'credits-core/query': source('credits-core/src/query/index.ts'),
   'credits-core': source('credits-core/src/index.ts'),
   'credits-msw/node': source('credits-msw/src/node/index.ts'),
   'credits-msw': source('credits-msw/src/index.ts'),
   'credits-conformance': source('credits-conformance/src/index.ts'),
   'credits-react': source('credits-react/src/index.ts'),
+  'stripe-stand-in': source('stripe-stand-in/src/index.ts'),
 };

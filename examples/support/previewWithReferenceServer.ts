@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import {
   type ReferenceServer,
   startReferenceServer,
 } from '../reference-server/src/startReferenceServer';
+import { DEMO_AUDIENCE, DEMO_ISSUER } from '../vite-app/hostSession';
 import { type PreviewedExample, type PreviewOptions, previewExample } from './previewExample';
 
 /**
@@ -12,12 +14,30 @@ import { type PreviewedExample, type PreviewOptions, previewExample } from './pr
  */
 export function previewWithReferenceServer(
   exampleDir: URL,
-  options: Omit<PreviewOptions, 'creditsApi'> = {},
+  {
+    signIn = 'demo',
+    ...options
+  }: Omit<PreviewOptions, 'creditsApi'> & {
+    /**
+     * `host`: the example signs its user in as a host does (its server's `GET /session`, see
+     * examples/vite-app/hostSession.ts) and the API verifies the tokens. `demo`: the bearer
+     * token is the account id.
+     */
+    signIn?: 'host' | 'demo';
+  } = {},
 ): { readonly app: PreviewedExample } {
   let api: ReferenceServer | undefined;
   let app: PreviewedExample | undefined;
   beforeAll(async () => {
-    api = await startReferenceServer({ seedDemo: true });
+    const secret = randomBytes(32).toString('hex');
+    api = await startReferenceServer({
+      seedDemo: true,
+      auth:
+        signIn === 'host'
+          ? { kind: 'jwt', secret, issuer: DEMO_ISSUER, audience: DEMO_AUDIENCE }
+          : { kind: 'demo' },
+    });
+    if (signIn === 'host') process.env.CREDITS_JWT_SECRET = secret;
     app = await previewExample(exampleDir, { ...options, creditsApi: api.origin });
   }, 120_000);
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { hostSession } from './hostSession';
 
 /**
  * The app talks to the reference server through Vite's proxy, so the browser
@@ -8,7 +9,8 @@ import { defineConfig } from 'vite';
 const api = process.env.CREDITS_API ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
-  plugins: [react()],
+  // The host's sign-in: GET /session answers a signed token for the demo user.
+  plugins: [react(), hostSession()],
   // A host serving a Content-Security-Policy replaces this placeholder per request.
   ...(process.env.CSP_NONCE ? { html: { cspNonce: process.env.CSP_NONCE } } : {}),
   server: {

@@ -44,7 +44,18 @@ async function payWithNewCard(number: string) {
   const dialog = await open();
   await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
   await userEvent.type(await dialog.findByLabelText('Card number'), number);
-  await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+  // As a user would: press Pay once it is enabled for the new card.
+  const pay = dialog.getByRole('button', { name: 'Pay $10.00' });
+  await waitFor(() => expect(pay).toBeEnabled());
+  await userEvent.click(pay);
+  // The press started the payment (the form is busy or already answered), not a dropped click.
+  await waitFor(() =>
+    expect(
+      pay.isConnected === false ||
+        pay.getAttribute('aria-busy') === 'true' ||
+        dialog.queryByRole('alert') !== null,
+    ).toBe(true),
+  );
   return dialog;
 }
 

@@ -23,9 +23,8 @@ export function assertDeletable(
     );
   }
   if (!rest.some((method) => method.id === newDefaultId)) {
-    throw new ProblemError(
-      400,
-      'validation_failed',
+    throw ProblemError.invalid(
+      'newDefaultId',
       'Invalid newDefaultId',
       'newDefaultId must be another saved payment method.',
     );

@@ -1,19 +1,32 @@
 import {
+  CONTRACT_VERSION,
   createPurchaseBodySchema,
   sandboxAuthenticateBodySchema,
   sandboxConfirmBodySchema,
   type TransactionPage,
   type UsageByWebsite,
 } from 'credits-core';
+import {
+  mediaTypeProblem,
+  searchParamsObject,
+  transactionQuerySchema,
+  usageQuerySchema,
+  validateRequest,
+} from 'credits-core/server';
 import { type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { timeout } from 'hono/timeout';
 import * as v from 'valibot';
+import { demoAccountResolver } from './auth/createAccountResolver.js';
+import { createAccountLimiter } from './createAccountLimiter.js';
 import { type CreditsService, PACKAGES } from './createCreditsService.js';
 import { createIdempotencyKeys } from './createIdempotencyKeys.js';
 import { createRateLimiter } from './createRateLimiter.js';
 import type { StripeClient } from './createStripeGateway.js';
 import { ProblemError } from './ProblemError.js';
+import { toProblem } from './toProblem.js';
 
 export interface AppOptions {
   service: CreditsService;
@@ -40,28 +53,37 @@ export interface AppOptions {
    * what the first attempt created. Default 60 000 ms.
    */
   idempotencyLockTimeoutMs?: number;
+  /**
+   * The deadline of one API request, in ms: past it the answer is 503 `service_unavailable`
+   * with Retry-After (the database's `statement_timeout` cancels its SQL). Default 10 000.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Requests of one account an instance runs at once (the rest wait their turn, up to 256, then
+   * 429): one account's flood holds at most this many database connections. Default 4.
+   */
+  concurrentRequestsPerAccount?: number;
   /** With Stripe: the client (for webhook signatures), the webhook secret and the publishable key. */
   stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
 }
-
-const demoAccount = (request: Request) => {
-  const match = /^Bearer\s+([\w.:-]{1,128})$/i.exec(request.headers.get('authorization') ?? '');
-  return match ? `acct_${match[1]}` : null;
-};
 
 function parse<TSchema extends v.GenericSchema>(
   schema: TSchema,
   body: unknown,
 ): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, body);
+  const result = validateRequest(schema, body);
   if (result.success) return result.output;
-  const issue = result.issues[0];
-  throw new ProblemError(
-    400,
-    'validation_failed',
-    'Invalid request body',
-    `${v.getDotPath(issue) ?? 'body'}: ${issue.message}`,
-  );
+  throw ProblemError.invalidFields('Invalid request body', result.errors);
+}
+
+/** The query, validated by the contract's rule for it (400 naming every wrong parameter). */
+function query<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  url: string,
+): v.InferOutput<TSchema> {
+  const result = validateRequest(schema, searchParamsObject(new URL(url).searchParams));
+  if (result.success) return result.output;
+  throw ProblemError.invalidFields('Invalid query parameters', result.errors);
 }
 
 interface Cursor {
@@ -74,7 +96,7 @@ export function createApp(options: AppOptions) {
   const { service } = options;
   const limits = options.limits ?? { maxPageSize: 100, defaultPageSize: 25 };
   const base = options.basePath ?? '/api/credits/v1';
-  const resolveAccount = options.resolveAccount ?? demoAccount;
+  const resolveAccount = options.resolveAccount ?? demoAccountResolver;
   // One budget for purchases and SetupIntents together (scope 'create'), per account and minute.
   const rateLimiter = createRateLimiter(service, { limit: options.createsPerMinute ?? 30 });
   const rateLimit = (account: string) => rateLimiter.hit(account, 'create');
@@ -93,11 +115,8 @@ export function createApp(options: AppOptions) {
   }
 
   app.onError((error, c) => {
-    const problem =
-      error instanceof ProblemError
-        ? error
-        : new ProblemError(500, 'internal_error', 'Internal server error');
-    if (!(error instanceof ProblemError)) console.error(error);
+    const problem = toProblem(error);
+    if (problem.status >= 500) console.error(error);
     return c.json(problem.toJSON(), problem.status as 400, {
       ...problem.headers,
       'Content-Type': 'application/problem+json',
@@ -109,18 +128,31 @@ export function createApp(options: AppOptions) {
     }),
   );
 
+  // Every request has a deadline; a statement over it is cancelled by the database too.
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  app.use(`${base}/*`, timeout(requestTimeoutMs));
+  const limitAccount = createAccountLimiter({
+    concurrency: options.concurrentRequestsPerAccount ?? 4,
+    maxQueued: 256,
+    maxWaitMs: requestTimeoutMs,
+  });
   app.use(`${base}/*`, async (c, next) => {
     const account = await resolveAccount(c.req.raw);
     if (!account) throw new ProblemError(401, 'unauthenticated', 'Sign in required');
     if ((await service.ensureAccount(account)) && options.onNewAccount)
       await options.onNewAccount(account);
     c.set('account', account);
-    await next();
+    await limitAccount(account, next);
   });
 
   const body = async (request: Request) => {
     const text = await request.text();
     if (text === '') return undefined;
+    const refused = mediaTypeProblem(request.headers.get('content-type'));
+    if (refused) {
+      const { status, code, title, detail, errors } = refused;
+      throw new ProblemError(status, code, title, detail, undefined, errors);
+    }
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -140,7 +172,7 @@ export function createApp(options: AppOptions) {
 
   app.get(`${base}/config`, (c) =>
     c.json({
-      apiVersion: '1.0',
+      apiVersion: CONTRACT_VERSION,
       mode: service.mode,
       stripePublishableKey: options.stripe?.publishableKey ?? null,
       currency: 'USD',
@@ -148,10 +180,22 @@ export function createApp(options: AppOptions) {
     }),
   );
 
-  /** Stripe webhooks: the signature is checked on the raw body before anything happens. */
-  app.post('/webhooks/stripe', async (c) => {
+  /**
+   * Stripe webhooks: the signature is checked on the raw body before anything happens. A
+   * request without a signature header is refused unread, and no body over 1 MiB is read in
+   * full (Stripe's events are a few KB), so unsigned traffic costs next to nothing.
+   */
+  const webhookBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new ProblemError(413, 'validation_failed', 'Webhook body too large');
+    },
+  });
+  app.post('/webhooks/stripe', webhookBodyLimit, async (c) => {
     const stripe = options.stripe;
     if (!stripe) throw new ProblemError(404, 'not_found', 'Stripe is not configured');
+    if (!c.req.header('stripe-signature'))
+      throw new ProblemError(400, 'validation_failed', 'Missing webhook signature');
     const payload = await c.req.text();
     let event: { type: string; data: { object: Record<string, unknown> } };
     try {
@@ -175,30 +219,10 @@ export function createApp(options: AppOptions) {
   app.get(`${base}/transactions`, async (c) => {
     const account = c.get('account');
     await service.settleDue(account);
-    const url = new URL(c.req.url);
-    const limitText = url.searchParams.get('limit');
-    const limit = limitText === null ? limits.defaultPageSize : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1)
-      throw new ProblemError(
-        400,
-        'validation_failed',
-        'Invalid limit',
-        'limit must be a whole number ≥ 1.',
-      );
-    const types = url.searchParams.getAll('type').filter(Boolean);
-    const websiteId = url.searchParams.get('websiteId') || undefined;
-    const from = url.searchParams.get('from') || undefined;
-    const to = url.searchParams.get('to') || undefined;
-    const search = url.searchParams.get('search')?.trim() || undefined;
-    for (const bound of [from, to]) {
-      if (bound && Number.isNaN(Date.parse(bound)))
-        throw new ProblemError(
-          400,
-          'validation_failed',
-          'Invalid date',
-          `"${bound}" is not an ISO 8601 date.`,
-        );
-    }
+    const params = query(transactionQuerySchema, c.req.url);
+    const limit = params.limit ?? limits.defaultPageSize;
+    const { type: types, websiteId, from, to } = params;
+    const search = params.search?.trim() || undefined;
     const signature = JSON.stringify([
       [...types].sort(),
       websiteId ?? '',
@@ -207,7 +231,7 @@ export function createApp(options: AppOptions) {
       search ?? '',
     ]);
     const conditions: SQL[] = [sql`account_id = ${account}`];
-    const cursorText = url.searchParams.get('cursor');
+    const cursorText = params.cursor;
     if (cursorText) {
       let cursor: Cursor | undefined;
       try {
@@ -216,9 +240,8 @@ export function createApp(options: AppOptions) {
         cursor = undefined;
       }
       if (!cursor || !Number.isInteger(cursor.s) || cursor.f !== signature) {
-        throw new ProblemError(
-          400,
-          'validation_failed',
+        throw ProblemError.invalid(
+          'cursor',
           'Invalid cursor',
           'The cursor is malformed or belongs to other filters.',
         );
@@ -258,15 +281,9 @@ export function createApp(options: AppOptions) {
   });
 
   app.get(`${base}/usage/websites`, async (c) => {
-    const url = new URL(c.req.url);
-    const to = url.searchParams.get('to')
-      ? new Date(url.searchParams.get('to') as string)
-      : new Date();
-    const from = url.searchParams.get('from')
-      ? new Date(url.searchParams.get('from') as string)
-      : new Date(to.getTime() - 30 * 86_400_000);
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
-      throw new ProblemError(400, 'validation_failed', 'Invalid date');
+    const params = query(usageQuerySchema, c.req.url);
+    const to = params.to ? new Date(params.to) : new Date();
+    const from = params.from ? new Date(params.from) : new Date(to.getTime() - 30 * 86_400_000);
     const found =
       await service.rows(sql`SELECT website_id, max(website_name) AS name, max(website_url) AS url,
         -sum(amount) AS credits, count(*) AS n

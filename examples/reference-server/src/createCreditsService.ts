@@ -13,8 +13,10 @@ import {
   sandboxCardForToken,
 } from 'credits-core/sandbox';
 import { type SQL, sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
 import { assertDeletable } from './assertDeletable.js';
 import type { Database } from './createDatabase.js';
+import { createReadCache } from './createReadCache.js';
 import {
   failureOf,
   purchaseStatus,
@@ -22,6 +24,7 @@ import {
   toPaymentMethod,
 } from './createStripeGateway.js';
 import { ProblemError } from './ProblemError.js';
+import { isFinal, OPEN_STATUSES, statusesBefore } from './purchaseStatuses.js';
 
 type Executor = Pick<Database, 'execute'>;
 type Row = Record<string, unknown>;
@@ -75,7 +78,15 @@ export interface ServiceOptions {
   now?: () => Date;
   /** With Stripe, payments go through PaymentIntents; without it, through the simulated gateway. */
   stripe?: StripeClient;
+  /**
+   * How long one read of an account's cards or a purchase's PaymentIntent at Stripe serves every
+   * request for it (createReadCache). Default 1 000 ms.
+   */
+  stripeReadCacheMs?: number;
 }
+
+/** At most this many cards of one account are read from Stripe (10 pages of 100). */
+const MAX_CARDS = 1_000;
 
 export type NewLedgerRow = {
   type: string;
@@ -303,14 +314,36 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     return row;
   }
 
-  /** Credits a paid purchase — exactly once, whoever calls first (the webhook or a poll). */
+  /** Moves a purchase to `target` if its status allows it (purchaseStatuses.ts); true if it moved. */
+  async function movePurchase(
+    executor: Executor,
+    purchaseId: string,
+    target: string,
+    fields: SQL,
+    from: readonly string[] = statusesBefore(target),
+  ): Promise<boolean> {
+    const moved = await rows(
+      executor,
+      sql`UPDATE purchases SET status = ${target}, ${fields} WHERE id = ${purchaseId}
+        AND status IN (${sql.join(
+          from.map((status) => sql`${status}`),
+          sql`, `,
+        )}) RETURNING id`,
+    );
+    return moved.length > 0;
+  }
+
+  /**
+   * Credits a paid purchase — exactly once, whoever calls first (the webhook, a poll, the
+   * reconciliation): under a row lock, and only from a status that may still succeed.
+   */
   async function grant(account: string, purchaseId: string): Promise<void> {
     await db.transaction(async (tx) => {
       const [row] = await rows(
         tx,
         sql`SELECT * FROM purchases WHERE id = ${purchaseId} FOR UPDATE`,
       );
-      if (!row || row.status === 'succeeded') return;
+      if (!row || !statusesBefore('succeeded').includes(String(row.status))) return;
       const pkg = PACKAGES.find((p) => p.id === row.package_id);
       const entry = await appendLedger(tx, account, {
         type: 'purchase',
@@ -320,17 +353,41 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       });
       const after = await balance(account, tx);
       await tx.execute(sql`UPDATE purchases SET status = 'succeeded', client_secret = NULL, failure_code = NULL, failure_message = NULL,
-        settle_at = NULL, transaction_id = ${entry.id}, balance_total = ${after.total}, balance_used = ${after.used} WHERE id = ${purchaseId}`);
+        settle_at = NULL, pending_token = NULL, transaction_id = ${entry.id}, balance_total = ${after.total}, balance_used = ${after.used} WHERE id = ${purchaseId}`);
     });
   }
 
-  /** The simulated gateway's "payment succeeded": now, or after the webhook delay. */
-  async function paid(account: string, purchaseId: string): Promise<void> {
+  /**
+   * The simulated gateway's "payment succeeded": the purchase moves to `processing` (from
+   * `from`) and only the request that moved it saves the card, if asked; credited now, or
+   * when the simulated webhook is due.
+   */
+  async function paid(
+    account: string,
+    purchaseId: string,
+    card: { token: string; savedId: string | null; save: boolean },
+    from: readonly string[] = OPEN_STATUSES,
+  ): Promise<void> {
     const delay = options.webhookDelayMs ?? 0;
+    const settleAt = new Date(now().getTime() + Math.max(delay, 0)).toISOString();
+    const won = await db.transaction(async (tx) => {
+      const moved = await movePurchase(
+        tx,
+        purchaseId,
+        'processing',
+        sql`failure_code = NULL, failure_message = NULL, pending_token = NULL, settle_at = ${settleAt}`,
+        from,
+      );
+      if (!moved) return false;
+      const methodId =
+        card.savedId ?? (card.save ? await savePaymentMethod(account, card.token, tx) : null);
+      await tx.execute(
+        sql`UPDATE purchases SET payment_method_id = ${methodId} WHERE id = ${purchaseId}`,
+      );
+      return true;
+    });
+    if (!won) return;
     if (delay <= 0) return grant(account, purchaseId);
-    await db.execute(
-      sql`UPDATE purchases SET status = 'processing', settle_at = ${new Date(now().getTime() + delay).toISOString()} WHERE id = ${purchaseId}`,
-    );
     const timer = setTimeout(() => {
       timers.delete(timer);
       void grant(account, purchaseId).catch(() => {});
@@ -338,6 +395,10 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     timers.add(timer);
   }
 
+  /**
+   * Saves a sandbox card. The account's first card becomes its default; the partial unique
+   * index `payment_methods_one_default` keeps it to one default however many saves race.
+   */
   async function savePaymentMethod(
     account: string,
     token: string,
@@ -346,25 +407,37 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     const card = sandboxCardForToken(token);
     if (!card) throw new ProblemError(400, 'validation_failed', 'Unknown test payment method');
     const id = `pm_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const [existing] = await rows(
-      executor,
-      sql`SELECT count(*) AS n FROM payment_methods WHERE account_id = ${account}`,
-    );
-    await executor.execute(sql`INSERT INTO payment_methods (id, account_id, token, brand, last4, exp_month, exp_year, is_default)
-      VALUES (${id}, ${account}, ${token}, ${card.card.brand}, ${card.card.last4}, ${card.card.expMonth}, ${card.card.expYear}, ${Number(existing?.n ?? 0) === 0})`);
+    const insert = (isDefault: boolean) =>
+      rows(
+        executor,
+        sql`INSERT INTO payment_methods (id, account_id, token, brand, last4, exp_month, exp_year, is_default)
+        VALUES (${id}, ${account}, ${token}, ${card.card.brand}, ${card.card.last4}, ${card.card.expMonth}, ${card.card.expYear}, ${isDefault})
+        ON CONFLICT (account_id) WHERE is_default DO NOTHING RETURNING id`,
+      );
+    if ((await insert(true)).length === 0) await insert(false);
     return id;
   }
 
+  /**
+   * The card a sandbox confirmation names: one of the account's saved cards, or a Stripe test
+   * token. Anything else (another account's card included) is refused before it reaches the
+   * gateway or Stripe.
+   */
   async function resolveToken(
     account: string,
     paymentMethod: string,
   ): Promise<{ token: string; savedId: string | null }> {
-    const [saved] = await rows(
-      db,
-      sql`SELECT id, token FROM payment_methods WHERE id = ${paymentMethod} AND account_id = ${account}`,
-    );
-    if (saved) return { token: String(saved.token), savedId: String(saved.id) };
     if (sandboxCardForToken(paymentMethod)) return { token: paymentMethod, savedId: null };
+    if (stripe) {
+      if (await ownsStripeMethod(account, paymentMethod))
+        return { token: paymentMethod, savedId: paymentMethod };
+    } else {
+      const [saved] = await rows(
+        db,
+        sql`SELECT id, token FROM payment_methods WHERE id = ${paymentMethod} AND account_id = ${account}`,
+      );
+      if (saved) return { token: String(saved.token), savedId: String(saved.id) };
+    }
     throw new ProblemError(
       400,
       'validation_failed',
@@ -383,20 +456,24 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     const { token, savedId } = await resolveToken(account, paymentMethod);
     const outcome = sandboxCardForToken(token)!.outcome;
     if (outcome.type === 'declined') {
-      await db.execute(sql`UPDATE purchases SET status = 'requires_payment_method', failure_code = ${outcome.code},
-        failure_message = ${SANDBOX_FAILURE_MESSAGES[outcome.code]} WHERE id = ${purchaseId}`);
+      await movePurchase(
+        db,
+        purchaseId,
+        'requires_payment_method',
+        sql`failure_code = ${outcome.code}, failure_message = ${SANDBOX_FAILURE_MESSAGES[outcome.code]}, pending_token = NULL`,
+      );
       return;
     }
     if (outcome.type === 'requires_action') {
-      await db.execute(sql`UPDATE purchases SET status = 'requires_action', failure_code = NULL, failure_message = NULL,
-        pending_token = ${token}, pending_save = ${save}, payment_method_id = ${savedId} WHERE id = ${purchaseId}`);
+      await movePurchase(
+        db,
+        purchaseId,
+        'requires_action',
+        sql`failure_code = NULL, failure_message = NULL, pending_token = ${token}, pending_save = ${save}, payment_method_id = ${savedId}`,
+      );
       return;
     }
-    const methodId = savedId ?? (save ? await savePaymentMethod(account, token) : null);
-    await db.execute(
-      sql`UPDATE purchases SET payment_method_id = ${methodId}, failure_code = NULL, failure_message = NULL WHERE id = ${purchaseId}`,
-    );
-    await paid(account, purchaseId);
+    await paid(account, purchaseId, { token, savedId, save });
   }
 
   async function settleDue(account: string): Promise<void> {
@@ -452,6 +529,48 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     return row;
   }
 
+  /** Serialises changes to an account's cards (the default above all) behind its row lock. */
+  async function lockAccount(tx: Executor, account: string) {
+    await tx.execute(sql`SELECT id FROM accounts WHERE id = ${account} FOR UPDATE`);
+  }
+
+  /** Makes `id` the account's default: the old one is cleared first (one default, by index). */
+  async function moveDefault(tx: Executor, account: string, id: string) {
+    await tx.execute(
+      sql`UPDATE payment_methods SET is_default = false WHERE account_id = ${account} AND is_default AND id <> ${id}`,
+    );
+    await tx.execute(
+      sql`UPDATE payment_methods SET is_default = true WHERE account_id = ${account} AND id = ${id}`,
+    );
+  }
+
+  /** A sandbox SetupIntent succeeds once: only the confirmation that moves it saves the card. */
+  async function setupSucceeded(account: string, id: string, token: string, from: string[]) {
+    await db.transaction(async (tx) => {
+      const moved = await rows(
+        tx,
+        sql`UPDATE setup_intents SET status = 'succeeded', pending_token = NULL, failure_code = NULL, failure_message = NULL
+          WHERE id = ${id} AND status IN (${sql.join(
+            from.map((status) => sql`${status}`),
+            sql`, `,
+          )}) RETURNING id`,
+      );
+      if (moved.length === 0) return;
+      const methodId = await savePaymentMethod(account, token, tx);
+      await tx.execute(
+        sql`UPDATE setup_intents SET payment_method_id = ${methodId} WHERE id = ${id}`,
+      );
+    });
+  }
+
+  const authenticateWithStripeJs = (what: string) =>
+    new ProblemError(
+      409,
+      'purchase_not_confirmable',
+      'Authenticate with Stripe.js',
+      `The ${what} waits for 3D Secure, which the customer completes in the browser (Stripe.js handleNextAction); this answers once Stripe has the outcome.`,
+    );
+
   function requireSandbox() {
     if (mode !== 'test')
       throw new ProblemError(
@@ -480,54 +599,93 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     return customer.id;
   }
 
-  /** Mirrors a PaymentIntent onto its purchase; a succeeded one is credited (exactly once). */
-  async function syncIntent(
-    account: string,
-    purchaseId: string,
-    intent: { status: string; client_secret?: string | null; last_payment_error?: unknown },
-  ) {
-    // A succeeded intent is recorded by grant() itself, with its ledger row, exactly once.
+  /**
+   * Mirrors a PaymentIntent onto its purchase, forward only (purchaseStatuses.ts): a succeeded
+   * one is credited (exactly once); a stale or late answer never moves a purchase back.
+   */
+  async function syncIntent(account: string, purchaseId: string, intent: Stripe.PaymentIntent) {
     if (intent.status === 'succeeded') return grant(account, purchaseId);
-    const failure = failureOf(intent.last_payment_error as Parameters<typeof failureOf>[0]);
-    await db.execute(sql`UPDATE purchases SET status = ${purchaseStatus(intent.status)}, client_secret = ${intent.client_secret ?? null},
-      failure_code = ${failure?.code ?? null}, failure_message = ${failure?.message ?? null}
-      WHERE id = ${purchaseId} AND status <> 'succeeded'`);
+    const failure = failureOf(intent.last_payment_error);
+    await movePurchase(
+      db,
+      purchaseId,
+      purchaseStatus(intent.status),
+      sql`client_secret = ${intent.client_secret ?? null}, failure_code = ${failure?.code ?? null}, failure_message = ${failure?.message ?? null}`,
+    );
   }
 
-  async function stripeDeclined(purchaseId: string, error: unknown) {
-    const failure = failureOf(error as Parameters<typeof failureOf>[0]) ?? {
-      code: 'card_declined',
-      message: 'The payment did not go through.',
-    };
-    await db.execute(sql`UPDATE purchases SET status = 'requires_payment_method', failure_code = ${failure.code},
-      failure_message = ${failure.message} WHERE id = ${purchaseId}`);
+  /** A SetupIntent's state onto its row; `succeeded` is final. The card is Stripe's to keep. */
+  async function syncSetup(account: string, intent: Stripe.SetupIntent) {
+    const failure = failureOf(intent.last_setup_error);
+    const methodId = idOf(intent.payment_method) ?? null;
+    await db.execute(sql`UPDATE setup_intents SET status = ${intent.status}, failure_code = ${failure?.code ?? null},
+      failure_message = ${failure?.message ?? null}, payment_method_id = ${methodId}
+      WHERE id = ${intent.id} AND account_id = ${account} AND status <> 'succeeded'`);
+    if (intent.status === 'succeeded') cards.forget(account);
   }
 
-  const isCardError = (error: unknown) => (error as { type?: string })?.type === 'StripeCardError';
-
-  async function stripeMethods(account: string): Promise<{ data: PaymentMethod[] }> {
-    const customer = await ensureCustomer(account);
-    const [listed, details] = await Promise.all([
-      stripe!.paymentMethods.list({ customer, type: 'card' }),
-      stripe!.customers.retrieve(customer),
-    ]);
-    let defaultId =
-      (
-        details as {
-          invoice_settings?: { default_payment_method?: string | { id: string } | null };
-        }
-      ).invoice_settings?.default_payment_method ?? null;
-    if (typeof defaultId === 'object' && defaultId) defaultId = defaultId.id;
-    const methods = listed.data;
-    if (methods.length > 0 && !methods.some((method) => method.id === defaultId)) {
-      // Exactly one default while any exists: the oldest becomes it.
-      defaultId = methods[0]!.id;
-      await stripe!.customers.update(customer, {
-        invoice_settings: { default_payment_method: defaultId },
-      });
+  /**
+   * Runs a Stripe call that confirms or reads an intent and answers with the intent as Stripe
+   * has it afterwards: a decline is a 402 carrying the intent (https://docs.stripe.com/api/errors),
+   * an intent that can no longer be confirmed (a concurrent confirmation won) is read again.
+   */
+  async function settledIntent<T extends Stripe.PaymentIntent | Stripe.SetupIntent>(
+    call: () => Promise<T>,
+    reread: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      const failed = error as Stripe.errors.StripeError;
+      const carried = (failed.payment_intent ?? failed.setup_intent) as T | undefined;
+      if (failed.type === 'StripeCardError' && carried) return carried;
+      if (
+        failed.code === 'payment_intent_unexpected_state' ||
+        failed.code === 'setup_intent_unexpected_state'
+      )
+        return reread();
+      throw error;
     }
-    const data = methods.map((method) => toPaymentMethod(method, defaultId as string | null));
-    return { data: data.sort((a, b) => Number(b.isDefault) - Number(a.isDefault)) };
+  }
+
+  /** The purchase's PaymentIntent, read through the cache: polls share one Stripe call. */
+  const intents = createReadCache<Stripe.PaymentIntent>(options.stripeReadCacheMs ?? 1_000);
+  const retrieveIntent = (id: string, fresh = false) => {
+    if (fresh) intents.forget(id);
+    return intents.get(id, () => stripe!.paymentIntents.retrieve(id));
+  };
+
+  /**
+   * The account's cards at Stripe, all of them (auto-pagination, newest first), with the
+   * customer's default — Stripe's own if it is one of them, else the oldest card. Reading
+   * never writes. Shared by concurrent requests and cached briefly (createReadCache).
+   */
+  const cards = createReadCache<{ data: PaymentMethod[] }>(options.stripeReadCacheMs ?? 1_000);
+  function stripeMethods(account: string, fresh = false): Promise<{ data: PaymentMethod[] }> {
+    if (fresh) cards.forget(account);
+    return cards.get(account, async () => {
+      const customer = await ensureCustomer(account);
+      const [methods, details] = await Promise.all([
+        stripe!.paymentMethods
+          .list({ customer, type: 'card', limit: 100 })
+          .autoPagingToArray({ limit: MAX_CARDS }),
+        stripe!.customers.retrieve(customer),
+      ]);
+      const chosen = details.deleted
+        ? undefined
+        : idOf(details.invoice_settings.default_payment_method);
+      const defaultId = methods.some((method) => method.id === chosen)
+        ? chosen!
+        : (methods.at(-1)?.id ?? null);
+      const data = methods.map((method) => toPaymentMethod(method, defaultId));
+      return { data: data.sort((a, b) => Number(b.isDefault) - Number(a.isDefault)) };
+    });
+  }
+
+  /** Whether the card is one of the account's at Stripe (read afresh before saying no). */
+  async function ownsStripeMethod(account: string, id: string): Promise<boolean> {
+    const has = (list: { data: PaymentMethod[] }) => list.data.some((method) => method.id === id);
+    return has(await stripeMethods(account)) || has(await stripeMethods(account, true));
   }
 
   /**
@@ -656,7 +814,37 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
         id: String(object.id),
         metadata: object.metadata as Record<string, unknown> | null | undefined,
       });
-      if (purchase) await syncIntent(purchase.account, purchase.id, object as { status: string });
+      intents.forget(String(object.id));
+      if (purchase)
+        await syncIntent(purchase.account, purchase.id, object as unknown as Stripe.PaymentIntent);
+      return;
+    }
+    if (event.type === 'setup_intent.succeeded' || event.type === 'setup_intent.setup_failed') {
+      const [row] = await rows(
+        db,
+        sql`SELECT account_id FROM setup_intents WHERE id = ${String(object.id)}`,
+      );
+      if (row) await syncSetup(String(row.account_id), object as unknown as Stripe.SetupIntent);
+      return;
+    }
+    if (
+      event.type === 'payment_method.attached' ||
+      event.type === 'payment_method.detached' ||
+      event.type === 'customer.updated'
+    ) {
+      // The account's cards changed at Stripe (maybe through another instance): read them afresh.
+      const customer =
+        event.type === 'customer.updated'
+          ? idOf(object)
+          : (idOf(object.customer) ??
+            idOf(
+              (event as { data: { previous_attributes?: { customer?: unknown } } }).data
+                .previous_attributes?.customer,
+            ));
+      const [row] = customer
+        ? await rows(db, sql`SELECT id FROM accounts WHERE stripe_customer_id = ${customer}`)
+        : [];
+      if (row) cards.forget(String(row.id));
       return;
     }
     if (
@@ -711,9 +899,7 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       if (!pkg) throw new ProblemError(404, 'not_found', 'No such package');
       if (input.paymentMethodId) {
         const known = stripe
-          ? (await stripeMethods(account)).data.some(
-              (method) => method.id === input.paymentMethodId,
-            )
+          ? await ownsStripeMethod(account, input.paymentMethodId)
           : (
               await rows(
                 db,
@@ -723,11 +909,13 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
         if (!known) throw new ProblemError(404, 'not_found', 'No such payment method');
       }
       const fresh = newId('pur_', 20);
+      // With Stripe the client secret is the PaymentIntent's (set once it exists), never a local one.
+      const secret = stripe ? null : `${fresh}_secret_${randomUUID().slice(0, 8)}`;
       const inserted = await rows(
         db,
         sql`INSERT INTO purchases (id, account_id, package_id, status, credits, amount, currency, client_secret, pending_save, created_at, idempotency_key)
         VALUES (${fresh}, ${account}, ${pkg.id}, 'requires_payment_method', ${pkg.credits}, ${pkg.price.amount}, ${pkg.price.currency},
-                ${`${fresh}_secret_${randomUUID().slice(0, 8)}`}, ${input.savePaymentMethod ?? false}, ${now().toISOString()}, ${idempotencyKey ?? null})
+                ${secret}, ${input.savePaymentMethod ?? false}, ${now().toISOString()}, ${idempotencyKey ?? null})
         ON CONFLICT DO NOTHING RETURNING id`,
       );
       // Not inserted: an earlier attempt with this key got this far (and maybe further).
@@ -743,38 +931,57 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       const id = earlier ? String(earlier.id) : fresh;
       if (stripe && earlier?.payment_intent_id) {
         // The PaymentIntent exists: bring the purchase up to date with it, never create another.
-        if (earlier.status !== 'succeeded' && earlier.status !== 'canceled') {
+        if (!isFinal(earlier.status)) {
           await syncIntent(
             account,
             id,
-            await stripe.paymentIntents.retrieve(String(earlier.payment_intent_id)),
+            await retrieveIntent(String(earlier.payment_intent_id), true),
           );
         }
       } else if (stripe) {
         const customer = await ensureCustomer(account);
-        try {
-          const intent = await stripe.paymentIntents.create(
-            {
-              amount: pkg.price.amount,
-              currency: pkg.price.currency.toLowerCase(),
-              customer,
-              metadata: { purchaseId: id, account, packageId: pkg.id },
-              automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-              ...(input.savePaymentMethod ? { setup_future_usage: 'off_session' as const } : {}),
-              ...(input.paymentMethodId
-                ? { payment_method: input.paymentMethodId, confirm: true }
-                : {}),
-            },
-            { idempotencyKey: `purchase:${id}` },
+        // A decline answers 402 carrying the PaymentIntent Stripe created: the purchase keeps it
+        // (and its decline code), so every later confirmation goes through that PaymentIntent.
+        const intent = await settledIntent(
+          () =>
+            stripe.paymentIntents.create(
+              {
+                amount: pkg.price.amount,
+                currency: pkg.price.currency.toLowerCase(),
+                customer,
+                metadata: { purchaseId: id, account, packageId: pkg.id },
+                automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+                ...(input.savePaymentMethod ? { setup_future_usage: 'off_session' as const } : {}),
+                ...(input.paymentMethodId
+                  ? { payment_method: input.paymentMethodId, confirm: true }
+                  : {}),
+              },
+              { idempotencyKey: `purchase:${id}` },
+            ),
+          () =>
+            Promise.reject(
+              new Error('createPurchase: a new PaymentIntent cannot be unconfirmable'),
+            ),
+        ).catch(async (error: Stripe.errors.StripeError) => {
+          // A card error without its PaymentIntent (Stripe documents one with it): the decline
+          // is still the purchase's answer.
+          if (error.type !== 'StripeCardError') throw error;
+          const failure = failureOf(error);
+          await movePurchase(
+            db,
+            id,
+            'requires_payment_method',
+            sql`failure_code = ${failure?.code ?? 'card_declined'}, failure_message = ${failure?.message ?? 'The payment did not go through.'}`,
           );
-          await db.execute(
-            sql`UPDATE purchases SET payment_intent_id = ${intent.id}, payment_method_id = ${input.paymentMethodId ?? null} WHERE id = ${id}`,
-          );
-          await syncIntent(account, id, intent);
-        } catch (error) {
-          if (!isCardError(error)) throw error;
-          await stripeDeclined(id, error);
-        }
+          return undefined;
+        });
+        if (!intent) return toPurchase(await purchaseRow(account, id));
+        await db.execute(
+          sql`UPDATE purchases SET payment_intent_id = ${intent.id}, payment_method_id = ${input.paymentMethodId ?? null}
+            WHERE id = ${id} AND payment_intent_id IS NULL`,
+        );
+        await syncIntent(account, id, intent);
+        if (input.savePaymentMethod) cards.forget(account);
       } else if (
         input.paymentMethodId &&
         (!earlier || (earlier.status === 'requires_payment_method' && !earlier.failure_code))
@@ -787,18 +994,10 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     },
     async getPurchase(account: string, id: string): Promise<Purchase> {
       const row = await purchaseRow(account, id);
-      if (
-        stripe &&
-        row.payment_intent_id &&
-        row.status !== 'succeeded' &&
-        row.status !== 'canceled'
-      ) {
-        // The poll that finds a succeeded PaymentIntent credits it: "instant" never waits for the webhook.
-        await syncIntent(
-          account,
-          id,
-          await stripe.paymentIntents.retrieve(String(row.payment_intent_id)),
-        );
+      if (stripe && row.payment_intent_id && !isFinal(row.status)) {
+        // The poll that finds a succeeded PaymentIntent credits it: "instant" never waits for the
+        // webhook. Concurrent polls share one Stripe call (retrieveIntent).
+        await syncIntent(account, id, await retrieveIntent(String(row.payment_intent_id)));
       } else if (
         row.status === 'processing' &&
         row.settle_at &&
@@ -815,23 +1014,18 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     ) {
       requireSandbox();
       const row = await purchaseRow(account, id);
-      if (
-        ['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(
-          String(row.status),
-        )
-      ) {
+      if ((OPEN_STATUSES as readonly string[]).includes(String(row.status))) {
         if (stripe && row.payment_intent_id) {
-          // Stripe test mode: confirm server-side with Stripe's own test token.
-          try {
-            const intent = await stripe.paymentIntents.confirm(String(row.payment_intent_id), {
-              payment_method: input.paymentMethod,
-            });
-            await syncIntent(account, id, intent);
-          } catch (error) {
-            if (!isCardError(error)) throw error;
-            await stripeDeclined(id, error);
-          }
-        } else {
+          // Stripe test mode: confirm server-side with Stripe's own test token, or a card of this account.
+          const { token } = await resolveToken(account, input.paymentMethod);
+          const intentId = String(row.payment_intent_id);
+          const intent = await settledIntent(
+            () => stripe.paymentIntents.confirm(intentId, { payment_method: token }),
+            () => retrieveIntent(intentId, true),
+          );
+          intents.forget(intentId);
+          await syncIntent(account, id, intent);
+        } else if (!stripe) {
           await pay(
             account,
             id,
@@ -844,15 +1038,14 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     },
     async sandboxAuthenticatePurchase(account: string, id: string, outcome: 'complete' | 'fail') {
       requireSandbox();
-      if (stripe) {
-        throw new ProblemError(
-          409,
-          'purchase_not_confirmable',
-          'Authenticate with Stripe.js',
-          'With Stripe, 3D Secure is completed in the browser (handleNextAction).',
-        );
-      }
       const row = await purchaseRow(account, id);
+      if (stripe && row.payment_intent_id) {
+        // With Stripe the customer answers 3D Secure in the browser: here, only what came of it.
+        const intent = await retrieveIntent(String(row.payment_intent_id), true);
+        await syncIntent(account, id, intent);
+        if (intent.status === 'requires_action') throw authenticateWithStripeJs('purchase');
+        return toPurchase(await purchaseRow(account, id));
+      }
       if (row.status !== 'requires_action' || !row.pending_token) {
         throw new ProblemError(
           409,
@@ -862,16 +1055,24 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
         );
       }
       if (outcome === 'fail') {
-        await db.execute(sql`UPDATE purchases SET status = 'requires_payment_method', pending_token = NULL,
-          failure_code = 'authentication_failed', failure_message = ${SANDBOX_FAILURE_MESSAGES.authentication_failed} WHERE id = ${id}`);
-      } else {
-        const methodId =
-          (row.payment_method_id as string | null) ??
-          (row.pending_save ? await savePaymentMethod(account, String(row.pending_token)) : null);
-        await db.execute(
-          sql`UPDATE purchases SET pending_token = NULL, payment_method_id = ${methodId} WHERE id = ${id}`,
+        await movePurchase(
+          db,
+          id,
+          'requires_payment_method',
+          sql`pending_token = NULL, failure_code = 'authentication_failed', failure_message = ${SANDBOX_FAILURE_MESSAGES.authentication_failed}`,
+          ['requires_action'],
         );
-        await paid(account, id);
+      } else {
+        await paid(
+          account,
+          id,
+          {
+            token: String(row.pending_token),
+            savedId: (row.payment_method_id as string | null) ?? null,
+            save: Boolean(row.pending_save),
+          },
+          ['requires_action'],
+        );
       }
       return toPurchase(await purchaseRow(account, id));
     },
@@ -926,33 +1127,27 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     ): Promise<SetupIntent> {
       requireSandbox();
       const row = await setupRow(account, id);
-      if (stripe && row.status !== 'succeeded') {
-        try {
-          const intent = await stripe.setupIntents.confirm(id, { payment_method: paymentMethod });
-          await db.execute(sql`UPDATE setup_intents SET status = ${intent.status}, failure_code = NULL,
-            payment_method_id = ${typeof intent.payment_method === 'string' ? intent.payment_method : (intent.payment_method?.id ?? null)} WHERE id = ${id}`);
-        } catch (error) {
-          if (!isCardError(error)) throw error;
-          const failure = failureOf(error as Parameters<typeof failureOf>[0])!;
-          await db.execute(sql`UPDATE setup_intents SET status = 'requires_payment_method', failure_code = ${failure.code},
-            failure_message = ${failure.message} WHERE id = ${id}`);
-        }
-      } else if (row.status !== 'succeeded') {
-        const { token } = await resolveToken(account, paymentMethod);
-        const outcome = sandboxCardForToken(token)!.outcome;
-        if (outcome.type === 'declined') {
-          await db.execute(sql`UPDATE setup_intents SET status = 'requires_payment_method', failure_code = ${outcome.code},
-            failure_message = ${SANDBOX_FAILURE_MESSAGES[outcome.code]} WHERE id = ${id}`);
-        } else if (outcome.type === 'requires_action') {
-          await db.execute(
-            sql`UPDATE setup_intents SET status = 'requires_action', pending_token = ${token}, failure_code = NULL WHERE id = ${id}`,
-          );
-        } else {
-          const methodId = await savePaymentMethod(account, token);
-          await db.execute(
-            sql`UPDATE setup_intents SET status = 'succeeded', payment_method_id = ${methodId}, failure_code = NULL WHERE id = ${id}`,
-          );
-        }
+      if (row.status === 'succeeded') return toSetupIntent(account, row);
+      const { token } = await resolveToken(account, paymentMethod);
+      if (stripe) {
+        // Stripe confirms a SetupIntent once; a concurrent confirmation reads the winner's result.
+        const intent = await settledIntent(
+          () => stripe.setupIntents.confirm(id, { payment_method: token }),
+          () => stripe.setupIntents.retrieve(id),
+        );
+        await syncSetup(account, intent);
+        return toSetupIntent(account, await setupRow(account, id));
+      }
+      const outcome = sandboxCardForToken(token)!.outcome;
+      if (outcome.type === 'declined') {
+        await db.execute(sql`UPDATE setup_intents SET status = 'requires_payment_method', failure_code = ${outcome.code},
+          failure_message = ${SANDBOX_FAILURE_MESSAGES[outcome.code]} WHERE id = ${id} AND status <> 'succeeded'`);
+      } else if (outcome.type === 'requires_action') {
+        await db.execute(
+          sql`UPDATE setup_intents SET status = 'requires_action', pending_token = ${token}, failure_code = NULL WHERE id = ${id} AND status <> 'succeeded'`,
+        );
+      } else {
+        await setupSucceeded(account, id, token, ['requires_payment_method', 'requires_action']);
       }
       return toSetupIntent(account, await setupRow(account, id));
     },
@@ -963,6 +1158,13 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     ): Promise<SetupIntent> {
       requireSandbox();
       const row = await setupRow(account, id);
+      if (stripe) {
+        // As for purchases: the challenge is answered in the browser; here, what came of it.
+        const intent = await stripe.setupIntents.retrieve(id);
+        await syncSetup(account, intent);
+        if (intent.status === 'requires_action') throw authenticateWithStripeJs('setup intent');
+        return toSetupIntent(account, await setupRow(account, id));
+      }
       if (row.status !== 'requires_action' || !row.pending_token) {
         throw new ProblemError(
           409,
@@ -973,40 +1175,36 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       }
       if (outcome === 'fail') {
         await db.execute(sql`UPDATE setup_intents SET status = 'requires_payment_method', pending_token = NULL,
-          failure_code = 'authentication_failed', failure_message = ${SANDBOX_FAILURE_MESSAGES.authentication_failed} WHERE id = ${id}`);
+          failure_code = 'authentication_failed', failure_message = ${SANDBOX_FAILURE_MESSAGES.authentication_failed}
+          WHERE id = ${id} AND status = 'requires_action'`);
       } else {
-        const methodId = await savePaymentMethod(account, String(row.pending_token));
-        await db.execute(
-          sql`UPDATE setup_intents SET status = 'succeeded', pending_token = NULL, payment_method_id = ${methodId} WHERE id = ${id}`,
-        );
+        await setupSucceeded(account, id, String(row.pending_token), ['requires_action']);
       }
       return toSetupIntent(account, await setupRow(account, id));
     },
     async setDefaultPaymentMethod(account: string, id: string) {
       if (stripe) {
-        const { data } = await stripeMethods(account);
-        if (!data.some((method) => method.id === id))
+        if (!(await ownsStripeMethod(account, id)))
           throw new ProblemError(404, 'not_found', 'No such payment method');
         await stripe.customers.update(await ensureCustomer(account), {
           invoice_settings: { default_payment_method: id },
         });
-        return stripeMethods(account);
+        return stripeMethods(account, true);
       }
       await db.transaction(async (tx) => {
+        await lockAccount(tx, account);
         const [found] = await rows(
           tx,
-          sql`SELECT id FROM payment_methods WHERE account_id = ${account} AND id = ${id} FOR UPDATE`,
+          sql`SELECT id FROM payment_methods WHERE account_id = ${account} AND id = ${id}`,
         );
         if (!found) throw new ProblemError(404, 'not_found', 'No such payment method');
-        await tx.execute(
-          sql`UPDATE payment_methods SET is_default = (id = ${id}) WHERE account_id = ${account}`,
-        );
+        await moveDefault(tx, account, id);
       });
       return listMethods(account);
     },
     async deletePaymentMethod(account: string, id: string, newDefaultId?: string) {
       if (stripe) {
-        const { data } = await stripeMethods(account);
+        const { data } = await stripeMethods(account, true);
         const moveDefaultTo = assertDeletable(data, id, newDefaultId);
         if (moveDefaultTo) {
           await stripe.customers.update(await ensureCustomer(account), {
@@ -1014,26 +1212,78 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
           });
         }
         await stripe.paymentMethods.detach(id);
-        return stripeMethods(account);
+        return stripeMethods(account, true);
       }
       await db.transaction(async (tx) => {
+        await lockAccount(tx, account);
         const methods = await rows(
           tx,
-          sql`SELECT id, is_default FROM payment_methods WHERE account_id = ${account} FOR UPDATE`,
+          sql`SELECT id, is_default FROM payment_methods WHERE account_id = ${account}`,
         );
         const moveDefaultTo = assertDeletable(
           methods.map((row) => ({ id: String(row.id), isDefault: Boolean(row.is_default) })),
           id,
           newDefaultId,
         );
-        if (moveDefaultTo) {
-          await tx.execute(
-            sql`UPDATE payment_methods SET is_default = (id = ${moveDefaultTo}) WHERE account_id = ${account}`,
-          );
-        }
+        if (moveDefaultTo) await moveDefault(tx, account, moveDefaultTo);
         await tx.execute(sql`DELETE FROM payment_methods WHERE id = ${id}`);
       });
       return listMethods(account);
+    },
+    /**
+     * A demo card for a new account (SEED_DEMO): with Stripe (test mode only), attached to the
+     * account's customer at Stripe — a test token attaches as a new card
+     * (https://docs.stripe.com/api/payment_methods/attach); without, saved locally.
+     */
+    async saveDemoCard(account: string, token: string): Promise<void> {
+      requireSandbox();
+      if (!stripe) {
+        await savePaymentMethod(account, token);
+        return;
+      }
+      await stripe.paymentMethods.attach(token, { customer: await ensureCustomer(account) });
+      cards.forget(account);
+    },
+    /**
+     * Nothing paid is left uncredited: looks at up to `batch` purchases that are not final, have
+     * a PaymentIntent and are between `minAgeMs` (the browser's polls and the webhook had their
+     * chance) and 7 days old, asks Stripe how each stands and applies it forward-only. Each
+     * purchase looked at is not looked at again for half its age (at least `leaseMs`), so an
+     * abandoned purchase costs a few Stripe calls, not one per sweep. FOR UPDATE SKIP LOCKED and
+     * that lease (`reconcile_after`) let instances sweeping at once share the work instead of
+     * repeating it; were they to overlap, grant() still credits once. Without Stripe, it settles
+     * the simulated webhooks that are due. Returns how many purchases it looked at.
+     */
+    async reconcile(settings: { minAgeMs: number; leaseMs: number; batch?: number }) {
+      const at = now();
+      if (!stripe) {
+        const due = await rows(
+          db,
+          sql`SELECT id, account_id FROM purchases WHERE status = 'processing' AND settle_at <= ${at.toISOString()} LIMIT ${settings.batch ?? 100}`,
+        );
+        for (const row of due) await grant(String(row.account_id), String(row.id));
+        return due.length;
+      }
+      const stamp = at.toISOString();
+      const leased = await rows(
+        db,
+        sql`UPDATE purchases SET reconcile_after = ${stamp}::timestamptz
+          + GREATEST(${settings.leaseMs}::int * interval '1 millisecond', (${stamp}::timestamptz - created_at) / 2)
+        WHERE id IN (SELECT id FROM purchases
+          WHERE status IN ('requires_payment_method', 'requires_confirmation', 'requires_action', 'processing')
+            AND payment_intent_id IS NOT NULL
+            AND created_at <= ${new Date(at.getTime() - settings.minAgeMs).toISOString()}
+            AND created_at > ${new Date(at.getTime() - 7 * 86_400_000).toISOString()}
+            AND (reconcile_after IS NULL OR reconcile_after <= ${stamp})
+          ORDER BY created_at LIMIT ${settings.batch ?? 100}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id, account_id, payment_intent_id`,
+      );
+      for (const row of leased) {
+        const intent = await retrieveIntent(String(row.payment_intent_id), true);
+        await syncIntent(String(row.account_id), String(row.id), intent);
+      }
+      return leased.length;
     },
     /** Stops the simulated webhooks still pending. */
     dispose() {

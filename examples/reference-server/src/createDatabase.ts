@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { lockDataDir } from './lockDataDir.js';
 import { prepareStatements } from './prepareStatements.js';
 
 /** The same drizzle database type over PGlite and node-postgres: the server's SQL runs on both. */
@@ -22,6 +23,7 @@ const migrations = [
   '003_idempotency_locks.sql',
   '004_refunds.sql',
   '005_rate_limits.sql',
+  '006_forward_only.sql',
 ].map((name) =>
   readFileSync(fileURLToPath(new URL(`../migrations/${name}`, import.meta.url)), 'utf8'),
 );
@@ -53,16 +55,34 @@ async function migrate(pool: pg.Pool): Promise<void> {
 
 /**
  * `DATABASE_URL` → a pooled PostgreSQL; otherwise embedded PGlite (in
- * `dataDir`, or in memory). Migrations run on open; they are idempotent
+ * `dataDir`, held by this process alone — see lockDataDir — or in memory). Migrations run on open; they are idempotent
  * and, on PostgreSQL, serialised across instances by an advisory lock (see migrate).
  * Statements are prepared per connection (see prepareStatements); `preparedStatements:
  * false` for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
  */
 export async function createDatabase(
-  options: { url?: string; dataDir?: string; poolSize?: number; preparedStatements?: boolean } = {},
+  options: {
+    url?: string;
+    dataDir?: string;
+    poolSize?: number;
+    preparedStatements?: boolean;
+    /**
+     * PostgreSQL cancels any statement running longer (`statement_timeout`), and a session idle
+     * inside a transaction that long is ended, so no request holds a connection or a row lock
+     * for ever. Default 5 000 ms. PGlite cannot enforce it (single-user PostgreSQL in WASM has
+     * no timer signals): there the request deadline (createApp) bounds the answer only.
+     */
+    statementTimeoutMs?: number;
+  } = {},
 ): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const statementTimeout = options.statementTimeoutMs ?? 5_000;
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      statement_timeout: statementTimeout,
+      idle_in_transaction_session_timeout: statementTimeout * 2,
+    });
     // An idle client losing its connection (a restart, a failover) must not crash the server.
     pool.on('error', (error) => console.warn(`postgres pool: ${error.message}`));
     if (options.preparedStatements !== false)
@@ -80,11 +100,21 @@ export async function createDatabase(
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const unlock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   const client = new PGlite(options.dataDir);
-  for (const migration of migrations) await client.exec(migration);
+  try {
+    for (const migration of migrations) await client.exec(migration);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    await unlock();
+    throw error;
+  }
   return {
     db: drizzlePglite(client) as unknown as Database,
     kind: 'pglite',
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await unlock();
+    },
   };
 }

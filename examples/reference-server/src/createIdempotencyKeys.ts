@@ -69,9 +69,8 @@ export function createIdempotencyKeys(
 
   function requireKey(key: string | undefined): string {
     if (!key || key.length > 255) {
-      throw new ProblemError(
-        400,
-        'validation_failed',
+      throw ProblemError.invalid(
+        'Idempotency-Key',
         'Idempotency-Key required',
         'Send a unique Idempotency-Key header (at most 255 characters) per attempt.',
       );

@@ -24,6 +24,7 @@ export async function seedDemoAccount(service: CreditsService, account: string):
       });
     }
   });
-  await service.savePaymentMethod(account, 'pm_card_visa');
-  await service.savePaymentMethod(account, 'pm_card_mastercard');
+  // Where the account's cards live: at Stripe with Stripe keys, else in the local table.
+  await service.saveDemoCard(account, 'pm_card_visa');
+  await service.saveDemoCard(account, 'pm_card_mastercard');
 }

@@ -2,13 +2,14 @@ import { runConformance } from 'credits-conformance';
 import { createCreditsClient } from 'credits-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCreditsService } from '../src/createCreditsService';
 import { createDatabase, type DatabaseHandle } from '../src/createDatabase';
 import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
-import { deliverWebhook, fakeStripeSettings, startFakeStripe } from './fakeStripe';
 import { withinOneWindow } from './rateLimitWindow';
 import { startPostgres, type TestPostgres } from './startPostgres';
+import { deliverWebhook, lastEvent, standInSettings } from './stripeStandInSettings';
 
 let postgres: TestPostgres;
 beforeAll(async () => {
@@ -280,26 +281,22 @@ describe('several instances on one PostgreSQL', () => {
   }, 60_000);
 });
 
-describe('Stripe webhooks racing polls on PostgreSQL (local fake of Stripe’s API)', () => {
-  let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+describe('Stripe webhooks racing polls on PostgreSQL (the Stripe stand-in)', () => {
+  let standIn: StripeStandIn;
   let server: ReferenceServer;
   beforeAll(async () => {
-    fake = await startFakeStripe();
+    standIn = await startStripeStandIn();
     server = await startReferenceServer({
       databaseUrl: postgres.url,
       poolSize: 20,
       createsPerMinute: 10_000,
-      stripeSettings: fakeStripeSettings(fake.port),
+      stripeSettings: standInSettings(standIn),
     });
   }, 60_000);
   afterAll(async () => {
     await server?.close();
-    await fake?.close();
+    await standIn?.close();
   });
-
-  /** Delivers a `payment_intent.succeeded`, signed as Stripe would. */
-  const webhook = (intent: unknown) =>
-    deliverWebhook(server.origin, 'payment_intent.succeeded', intent);
 
   it('a payment_intent.succeeded delivered 3× racing 3 polls credits once, and the sequence stays gap-free', async () => {
     const account = 'stripe-race';
@@ -313,21 +310,24 @@ describe('Stripe webhooks racing polls on PostgreSQL (local fake of Stripe’s A
       const before = await client.getBalance();
       const purchase = await client.createPurchase({ packageId: 'pkg_10k' });
       expect(purchase.status).toBe('requires_payment_method');
-      const intent = [...fake.intents.values()].find(
-        (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === purchase.id,
-      )!;
       // Paid at Stripe; our database does not know yet. Now everyone finds out at once.
-      fake.succeed(intent.id as string);
+      await standIn.confirmPaymentAsBrowser(purchase.clientSecret!, 'pm_card_visa');
+      const event = lastEvent(
+        standIn,
+        'payment_intent.succeeded',
+        standIn.paymentIntentFor(purchase.id)!.id,
+      );
+      const webhook = () => deliverWebhook(server.origin, event);
       const poll = () =>
         fetch(`${server.baseUrl}/purchases/${purchase.id}`, {
           headers: { Authorization: `Bearer ${account}` },
         }).then(async (r) => `${r.status} ${((await r.json()) as { status: string }).status}`);
       const answers = await Promise.all([
-        webhook(intent).then((r) => `${r.status}`),
+        webhook().then((r) => `${r.status}`),
         poll(),
-        webhook(intent).then((r) => `${r.status}`),
+        webhook().then((r) => `${r.status}`),
         poll(),
-        webhook(intent).then((r) => `${r.status}`),
+        webhook().then((r) => `${r.status}`),
         poll(),
       ]);
       // A grant that is not idempotent fails here even where the unique index saves the ledger:

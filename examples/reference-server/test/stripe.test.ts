@@ -1,18 +1,19 @@
 import { createCreditsClient } from 'credits-core';
+import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReferenceServer, startReferenceServer } from '../src/startReferenceServer';
-import { deliverWebhook, fakeStripeSettings, startFakeStripe } from './fakeStripe';
+import { deliverWebhook, lastEvent, standInSettings } from './stripeStandInSettings';
 
-let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+let standIn: StripeStandIn;
 let server: ReferenceServer;
 
 beforeAll(async () => {
-  fake = await startFakeStripe();
-  server = await startReferenceServer({ stripeSettings: fakeStripeSettings(fake.port) });
+  standIn = await startStripeStandIn();
+  server = await startReferenceServer({ stripeSettings: standInSettings(standIn) });
 }, 60_000);
 afterAll(async () => {
   await server?.close();
-  await fake?.close();
+  await standIn?.close();
 });
 
 function client(account: string) {
@@ -25,21 +26,29 @@ function client(account: string) {
 
 /** Delivers a Stripe event to the server, signed as Stripe would (or with another secret). */
 const webhook = (type: string, object: unknown, secret?: string) =>
-  deliverWebhook(server.origin, type, object, secret);
+  deliverWebhook(server.origin, { type, object }, secret);
 
 const lastRequest = (path: RegExp) =>
-  [...fake.requests].reverse().find((request) => path.test(request.path));
+  [...standIn.requests].reverse().find((request) => path.test(request.path));
 
-/** The fake's PaymentIntent for a purchase (found by its metadata, as Stripe's dashboard would). */
-const intentOf = (purchaseId: string) =>
-  [...fake.intents.values()].find(
-    (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === purchaseId,
-  )!;
+/** Stripe's PaymentIntent for a purchase (found by its metadata, as Stripe's dashboard would). */
+const intentOf = (purchaseId: string) => standIn.paymentIntentFor(purchaseId)!;
+
+/** The customer pays in the browser: Stripe.js confirms the purchase's PaymentIntent with a test card. */
+async function payInBrowser(purchase: { clientSecret?: string | null }, card = 'pm_card_visa') {
+  const intent = await standIn.confirmPaymentAsBrowser(purchase.clientSecret!, card);
+  expect(intent.status).toBe('succeeded');
+  return intent as unknown as { id: string; status: string };
+}
+
+/** The `payment_intent.succeeded` event Stripe raised for a purchase's PaymentIntent. */
+const succeededEvent = (purchaseId: string) =>
+  lastEvent(standIn, 'payment_intent.succeeded', intentOf(purchaseId).id);
 
 /** A purchase paid in the browser and credited by the poll that finds it succeeded. */
 async function paidPurchase(account: string, packageId = 'pkg_10k') {
   const created = await client(account).createPurchase({ packageId });
-  const intent = fake.succeed(intentOf(created.id).id as string)!;
+  const intent = await payInBrowser(created);
   expect((await client(account).getPurchase(created.id)).status).toBe('succeeded');
   return { purchase: created, intent };
 }
@@ -62,11 +71,11 @@ async function use(account: string, credits: number, key: string) {
 const amounts = async (account: string, type: string) =>
   (await client(account).listTransactions({ type })).data.map((row) => row.amount).reverse();
 
-describe('reference server with Stripe (against a local fake of Stripe’s API)', () => {
+describe('reference server with Stripe (against the Stripe stand-in)', () => {
   it('advertises the publishable key and test mode', async () => {
     expect(await client('cfg').getConfig()).toMatchObject({
       mode: 'test',
-      stripePublishableKey: 'pk_test_fake',
+      stripePublishableKey: 'pk_test_standin',
     });
   });
 
@@ -100,23 +109,18 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
     expect(created.idempotencyKey).toBe(`purchase:${purchase.id}`);
     expect(customer.idempotencyKey).toBe('customer:acct_alice');
     expect(purchase.status).toBe('requires_payment_method');
-    expect(purchase.clientSecret).toMatch(/_secret_fake$/);
+    expect(purchase.clientSecret).toBe(intentOf(purchase.id).client_secret);
   });
 
   it('a poll that finds the PaymentIntent succeeded credits at once; the webhook 3× later changes nothing', async () => {
     const bob = client('bob');
     const created = await bob.createPurchase({ packageId: 'pkg_10k' });
-    const intentId = lastRequest(/^\/v1\/payment_intents$/)!;
-    const intent = [...fake.intents.values()].find(
-      (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === created.id,
-    )!;
-    void intentId;
-    fake.succeed(intent.id as string);
+    await payInBrowser(created);
     const polled = await bob.getPurchase(created.id);
     expect(polled.status).toBe('succeeded');
     expect(polled.balance?.available).toBe(10_000);
     const deliveries = await Promise.all(
-      [1, 2, 3].map(() => webhook('payment_intent.succeeded', intent)),
+      [1, 2, 3].map(() => deliverWebhook(server.origin, succeededEvent(created.id))),
     );
     expect(deliveries.map((r) => r.status)).toEqual([200, 200, 200]);
     const ledger = await bob.listTransactions({ type: 'purchase' });
@@ -127,16 +131,14 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
   it('a webhook with a wrong signature gets 400 and grants nothing', async () => {
     const carol = client('carol');
     const created = await carol.createPurchase({ packageId: 'pkg_10k' });
-    const intent = [...fake.intents.values()].find(
-      (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === created.id,
-    )!;
-    intent.status = 'succeeded';
-    const forged = await webhook('payment_intent.succeeded', intent, 'whsec_attacker');
+    await payInBrowser(created);
+    const event = succeededEvent(created.id);
+    const forged = await deliverWebhook(server.origin, event, 'whsec_attacker');
     expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ code: 'validation_failed' });
     expect((await carol.getBalance()).available).toBe(0);
     // The genuine event credits it.
-    expect((await webhook('payment_intent.succeeded', intent)).status).toBe(200);
+    expect((await deliverWebhook(server.origin, event)).status).toBe(200);
     expect((await carol.getBalance()).available).toBe(10_000);
   });
 
@@ -225,20 +227,18 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
         body: JSON.stringify({ packageId: 'pkg_10k', paymentMethodId: card.id }),
       });
     // Stripe charges the card, then the connection drops before the answer arrives.
-    const restore = fake.loseResponses(/^\/v1\/payment_intents$/);
+    const restore = standIn.loseResponses(/^\/v1\/payment_intents$/);
     expect((await attempt()).status).toBe(500);
     restore();
     const retry = await attempt();
     expect(retry.status).toBe(201);
     const purchase = (await retry.json()) as { id: string; status: string };
     expect(purchase.status).toBe('succeeded');
-    const charges = [...fake.intents.values()].filter(
-      (intent) =>
-        (intent.metadata as { account: string }).account === 'acct_hana' &&
-        intent.status === 'succeeded',
-    );
+    const charges = standIn
+      .paymentIntents()
+      .filter((intent) => intent.metadata.account === 'acct_hana' && intent.status === 'succeeded');
     expect(charges).toHaveLength(1);
-    expect((charges[0]!.metadata as { purchaseId: string }).purchaseId).toBe(purchase.id);
+    expect(charges[0]!.metadata.purchaseId).toBe(purchase.id);
     expect((await hana.getBalance()).available).toBe(10_000);
     expect((await hana.listTransactions({ type: 'purchase' })).data).toHaveLength(1);
     const replay = await attempt();
@@ -248,10 +248,7 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
   it('a refund takes the credits back once, even if the event arrives twice', async () => {
     const frank = client('frank');
     const created = await frank.createPurchase({ packageId: 'pkg_10k' });
-    const intent = [...fake.intents.values()].find(
-      (candidate) => (candidate.metadata as { purchaseId: string }).purchaseId === created.id,
-    )!;
-    fake.succeed(intent.id as string);
+    const intent = await payInBrowser(created);
     await frank.getPurchase(created.id);
     const charge = {
       id: 'ch_refunded_1',
@@ -358,7 +355,7 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
   it('a refund that arrives before the purchase is credited: credited, then taken back', async () => {
     const leo = client('leo');
     const created = await leo.createPurchase({ packageId: 'pkg_10k' });
-    const intent = fake.succeed(intentOf(created.id).id as string)!;
+    const intent = await payInBrowser(created);
     await webhook('charge.refunded', {
       id: 'ch_leo',
       object: 'charge',
@@ -374,7 +371,7 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
   it('payment_intent.succeeded for a purchase that never saved its PaymentIntent id credits it once', async () => {
     const mia = client('mia');
     // Stripe creates the PaymentIntent, then the server never hears back: the id is not saved.
-    const restore = fake.loseResponses(/^\/v1\/payment_intents$/);
+    const restore = standIn.loseResponses(/^\/v1\/payment_intents$/);
     const lost = await fetch(`${server.baseUrl}/purchases`, {
       method: 'POST',
       headers: {
@@ -386,14 +383,14 @@ describe('reference server with Stripe (against a local fake of Stripe’s API)'
     });
     restore();
     expect(lost.status).toBe(500);
-    const intent = [...fake.intents.values()].find(
-      (candidate) => (candidate.metadata as { account: string }).account === 'acct_mia',
-    )!;
-    const purchaseId = (intent.metadata as { purchaseId: string }).purchaseId;
+    const created = standIn
+      .paymentIntents()
+      .find((candidate) => candidate.metadata.account === 'acct_mia')!;
+    const purchaseId = created.metadata.purchaseId!;
     expect((await mia.getPurchase(purchaseId)).status).toBe('requires_payment_method');
-    fake.succeed(intent.id as string);
+    const intent = await payInBrowser({ clientSecret: created.client_secret });
     const deliveries = await Promise.all(
-      [1, 2, 3].map(() => webhook('payment_intent.succeeded', intent)),
+      [1, 2, 3].map(() => deliverWebhook(server.origin, succeededEvent(purchaseId))),
     );
     expect(deliveries.map((response) => response.status)).toEqual([200, 200, 200]);
     expect((await mia.getBalance()).available).toBe(10_000);

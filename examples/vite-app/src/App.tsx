@@ -17,12 +17,32 @@ import { useState } from 'react';
 const cspNonce =
   document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
 
-/** Demo sign-in: the reference server's demo auth treats the bearer token as the account. */
-const TOKEN = 'demo';
-const client = createCreditsClient({
-  baseUrl: '/api/credits/v1',
-  headers: { Authorization: `Bearer ${TOKEN}` },
-});
+/**
+ * Signed in as a host does it: the host's backend (here the dev/preview server's
+ * `GET /session`, see hostSession.ts) answers a short-lived signed token for its user, which
+ * the API verifies. Fetched again a minute before it expires; one fetch shared by all calls.
+ */
+let session: Promise<{ token: string; expiresAt: number }> | undefined;
+let renewAt = 0;
+function authorization(): Promise<Record<string, string>> {
+  if (!session || Date.now() / 1000 >= renewAt) {
+    renewAt = Number.POSITIVE_INFINITY; // one fetch while it is under way
+    const started = fetch('/session').then(async (response) => {
+      if (!response.ok) throw new Error(`Sign-in failed (${response.status})`);
+      const answer = (await response.json()) as { token: string; expiresAt: number };
+      renewAt = answer.expiresAt - 60;
+      return answer;
+    });
+    started.catch(() => {
+      renewAt = 0; // the next call tries again
+    });
+    session = started;
+  }
+  return session.then(({ token }) => ({ Authorization: `Bearer ${token}` }));
+}
+/** The signed-in user's account, as the host knows it (keys the widgets' cache). */
+const ACCOUNT = 'acct_demo';
+const client = createCreditsClient({ baseUrl: '/api/credits/v1', headers: authorization });
 
 const WEBSITES = [
   { id: 'web_bakery', name: 'Bakery Bliss', url: 'https://bakery-bliss.example' },
@@ -43,10 +63,11 @@ function GenerateWebsite() {
     if (busy) return;
     setBusy(true);
     const website = WEBSITES[Math.floor(Math.random() * WEBSITES.length)] ?? WEBSITES[0]!;
+    const signedIn = await authorization().catch(() => null);
     const response = await fetch('/api/credits/v1/usage', {
       method: 'POST',
       headers: {
-        Authorization: `Bearer ${TOKEN}`,
+        ...signedIn,
         'Content-Type': 'application/json',
         'Idempotency-Key': createIdempotencyKey(),
       },
@@ -94,7 +115,7 @@ export function App() {
   return (
     <CreditsProvider
       client={client}
-      account={TOKEN}
+      account={ACCOUNT}
       locale={navigator.language}
       timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
       nonce={cspNonce}

@@ -21,6 +21,7 @@ const policy = [
 ].join('; ');
 
 const demo = previewWithReferenceServer(new URL('..', import.meta.url), {
+  signIn: 'host',
   buildEnv: { CSP_NONCE: nonce },
   headers: { 'Content-Security-Policy': policy },
 });

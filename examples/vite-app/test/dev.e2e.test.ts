@@ -35,13 +35,20 @@ it('`npm run dev` serves the demo app and its API, and SIGINT stops both', async
   try {
     // Ready means what a newcomer sees: the page and its API answer. (Logs are only
     // checked for the URL line; CI=1 turns colours on, so compare them without ANSI.)
+    // Signed in as the app does it: the host's GET /session, then its token on the API.
+    const signIn = async () => {
+      const session = await fetch(`http://127.0.0.1:${app}/session`);
+      if (!session.ok) throw new Error(`/session answered ${session.status}`);
+      const { token } = (await session.json()) as { token: string };
+      return { Authorization: `Bearer ${token}` };
+    };
     const ready = () =>
-      fetch(`http://127.0.0.1:${app}/api/credits/v1/config`, {
-        headers: { Authorization: 'Bearer smoke' },
-      }).then(
-        (response) => response.ok,
-        () => false,
-      );
+      signIn()
+        .then((headers) => fetch(`http://127.0.0.1:${app}/api/credits/v1/config`, { headers }))
+        .then(
+          (response) => response.ok,
+          () => false,
+        );
     // `npm run dev` installs and rebuilds every package first: minutes on 2 busy cores.
     await expect.poll(ready, { timeout: 300_000, interval: 500 }).toBe(true);
     expect(stripVTControlCharacters(output), output).toContain(
@@ -49,9 +56,14 @@ it('`npm run dev` serves the demo app and its API, and SIGINT stops both', async
     );
     expect((await fetch(`http://127.0.0.1:${app}/`)).status).toBe(200);
     const balance = await fetch(`http://127.0.0.1:${app}/api/credits/v1/balance`, {
-      headers: { Authorization: 'Bearer smoke' },
+      headers: await signIn(),
     });
     expect(balance.status).toBe(200);
+    // And nobody else gets in: the demo sign-in (token = account) is off.
+    const guessed = await fetch(`http://127.0.0.1:${app}/api/credits/v1/balance`, {
+      headers: { Authorization: 'Bearer demo' },
+    });
+    expect(guessed.status).toBe(401);
     expect(await balance.json()).toMatchObject({ total: expect.any(Number) });
   } finally {
     process.kill(-(child.pid as number), 'SIGINT');

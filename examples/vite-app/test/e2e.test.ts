@@ -7,7 +7,7 @@ import { previewWithReferenceServer } from '../../support/previewWithReferenceSe
  * preview server, against the reference server (embedded PostgreSQL, sandbox
  * payments, seeded demo account), driven by Playwright in Debian's Chromium.
  */
-const demo = previewWithReferenceServer(new URL('..', import.meta.url));
+const demo = previewWithReferenceServer(new URL('..', import.meta.url), { signIn: 'host' });
 
 async function open(): Promise<Page> {
   const page = await demo.app.browser.newPage();

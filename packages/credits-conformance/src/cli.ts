@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { formatReport, formatResult } from './formatReport.js';
+import { formatHeader, formatReport, formatResult } from './formatReport.js';
 import { runConformance } from './runConformance.js';
 
 const usage = `Usage: credits-conformance --base-url URL [--token T] [--header "Name: value"]… [--only PREFIX]… [--json]
@@ -40,6 +40,7 @@ async function main() {
     token: values.token ?? process.env.CREDITS_TOKEN,
     headers: Object.keys(headers).length ? headers : undefined,
     only: values.only,
+    onStart: values.json ? undefined : (target) => print(formatHeader(target)),
     onResult: values.json ? undefined : (result) => print(formatResult(result)),
   });
   if (values.json) print(JSON.stringify(report, null, 2));

@@ -1,4 +1,4 @@
-import type { CheckResult, ConformanceReport, Exchange } from './types.js';
+import type { CheckResult, ConformanceReport, ConformanceTarget, Exchange } from './types.js';
 
 const excerpt = (value: unknown, max = 400) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -26,10 +26,15 @@ export function formatResult(result: CheckResult): string {
   return lines.join('\n');
 }
 
+/** The report's first line: what the run is against. */
+export function formatHeader(target: ConformanceTarget): string {
+  return `credits-conformance against ${target.baseUrl} (mode: ${target.mode ?? 'unknown'}, contract ${target.apiVersion ?? 'unknown'})`;
+}
+
 /** A plain-text report: one line per check, the request that failed, and a closing count. */
 export function formatReport(report: ConformanceReport): string {
   return [
-    `credits-conformance against ${report.baseUrl} (mode: ${report.mode ?? 'unknown'}, contract ${report.apiVersion ?? 'unknown'})`,
+    formatHeader(report),
     ...report.results.map(formatResult),
     `${report.passed} passed, ${report.failed} failed${report.skipped ? `, ${report.skipped} skipped` : ''}`,
   ].join('\n');

@@ -31,6 +31,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const selected = conformanceChecks.filter(
     (check) => !options.only?.length || options.only.some((prefix) => check.id.startsWith(prefix)),
   );
+  const target = async () => {
+    const config = await context.getConfig().catch(() => undefined);
+    return { baseUrl: options.baseUrl, mode: config?.mode, apiVersion: config?.apiVersion };
+  };
+  options.onStart?.(await target());
   const results: CheckResult[] = [];
   for (const check of selected) {
     const started = performance.now();
@@ -55,11 +60,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     results.push(result);
     options.onResult?.(result);
   }
-  const config = await context.getConfig().catch(() => undefined);
   return {
-    baseUrl: options.baseUrl,
-    mode: config?.mode,
-    apiVersion: config?.apiVersion,
+    ...(await target()),
     results,
     passed: results.filter((r) => r.status === 'pass').length,
     failed: results.filter((r) => r.status === 'fail').length,

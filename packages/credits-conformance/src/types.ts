@@ -23,10 +23,14 @@ export interface CheckResult {
   durationMs: number;
 }
 
-export interface ConformanceReport {
+/** What a run is against: the backend and what its `GET /config` says (when it answers). */
+export interface ConformanceTarget {
   baseUrl: string;
   mode?: string;
   apiVersion?: string;
+}
+
+export interface ConformanceReport extends ConformanceTarget {
   results: CheckResult[];
   passed: number;
   failed: number;
@@ -45,6 +49,8 @@ export interface ConformanceOptions {
   only?: string[];
   /** How long a purchase may stay `processing` before the lifecycle check gives up. Default 30 s. */
   settleTimeoutMs?: number;
+  /** Called once before the first check, for a live header line. */
+  onStart?: (target: ConformanceTarget) => void;
   /** Called after each check, for live progress. */
   onResult?: (result: CheckResult) => void;
 }

@@ -43,9 +43,14 @@ describe('credits-conformance CLI', () => {
       '--only',
       'errors',
     ]);
+    const lines = stdout.trim().split('\n');
+    // The header line the README shows, before the first result.
+    expect(lines[0]).toBe(
+      `credits-conformance against ${server.baseUrl} (mode: test, contract 1.0)`,
+    );
     expect(stdout).toMatch(/✓ config\.schema/);
     expect(stdout).toMatch(/✓ errors\.unauthenticated/);
-    expect(stdout.trim().split('\n').at(-1)).toBe('5 passed, 0 failed');
+    expect(lines.at(-1)).toBe('7 passed, 0 failed');
     expect(code).toBe(0);
   });
 

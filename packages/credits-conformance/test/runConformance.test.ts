@@ -51,8 +51,74 @@ const problem = (status: number, code: string, title: string) =>
 const statusOf = (report: ConformanceReport) =>
   Object.fromEntries(report.results.map((result) => [result.id, result.status]));
 
+/** Rewrites the JSON body of the answers to `path` (a suffix) with `change`. */
+const rewrite =
+  (path: RegExp, change: (body: Record<string, unknown>, request: Request) => unknown) =>
+  (handle: FetchHandler): FetchHandler =>
+  async (request) => {
+    const response = await handle(request);
+    if (!path.test(new URL(request.url).pathname)) return response;
+    const body = (await response.json()) as Record<string, unknown>;
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    return Response.json(change(body, request), { status: response.status, headers });
+  };
+
 /** Defects a backend really ships, planted one at a time. */
 const defects = {
+  /** Announces a major version this kit does not check. */
+  nextMajor: rewrite(/\/config$/, (config) => ({ ...config, apiVersion: '2.0' })),
+  /** `GET /config` fails. */
+  brokenConfig:
+    (handle: FetchHandler): FetchHandler =>
+    (request) =>
+      new URL(request.url).pathname.endsWith('/config')
+        ? Promise.resolve(problem(500, 'internal_error', 'Internal server error'))
+        : handle(request),
+  /** A stateless mock: every POST /purchases answers the first purchase it ever made. */
+  onePurchaseForAll: (handle: FetchHandler): FetchHandler => {
+    let first: Promise<Response> | undefined;
+    return async (request) => {
+      if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/purchases'))
+        return handle(request);
+      first ??= handle(request);
+      return (await first).clone();
+    };
+  },
+  /** Runs a replay again and renders it afresh: same purchase, another `createdAt`. */
+  rerendersReplay: (handle: FetchHandler): FetchHandler => {
+    const seen = new Set<string>();
+    return rewrite(/\/purchases$/, (purchase, request) => {
+      const key = request.headers.get('idempotency-key') ?? '';
+      const replay = seen.has(key);
+      seen.add(key);
+      return replay
+        ? { ...purchase, createdAt: new Date(Date.now() + 1_000).toISOString() }
+        : purchase;
+    })(handle);
+  },
+  /** Parses a JSON body whatever its Content-Type says (text/plain from another site too). */
+  acceptsTextPlain:
+    (handle: FetchHandler): FetchHandler =>
+    (request) => {
+      const headers = new Headers(request.headers);
+      headers.set('content-type', 'application/json');
+      return handle(new Request(request, { headers }));
+    },
+  /** Says validation_failed without naming the field. */
+  unnamedFieldErrors: rewrite(/./, (body) => ({ ...body, errors: undefined })),
+  /** Reads a date without a time, or 31 February, as some day (`Date.parse`). */
+  lenientDates:
+    (handle: FetchHandler): FetchHandler =>
+    (request) => {
+      const url = new URL(request.url);
+      for (const name of ['from', 'to']) {
+        const value = url.searchParams.get(name);
+        if (value && !Number.isNaN(Date.parse(value)))
+          url.searchParams.set(name, new Date(value).toISOString());
+      }
+      return handle(new Request(url, request));
+    },
   /** Treats every request as a new attempt: retries charge twice. */
   ignoresIdempotencyKey:
     (handle: FetchHandler): FetchHandler =>
@@ -235,6 +301,66 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
     expect(formatReport(report)).toMatch(/✗ idempotency\.replay/);
   });
 
+  it('fails a backend announcing another major version (apiVersion 2.0)', async () => {
+    const report = await serve(defects.nextMajor);
+    const config = report.results.find((r) => r.id === 'config.schema');
+    expect(config?.status).toBe('fail');
+    expect(config?.message).toMatch(/apiVersion is "2\.0": this kit checks contract 1\.0/);
+  });
+
+  it('reports a broken GET /config once, and skips what needs it instead of failing it again', async () => {
+    const report = await serve(defects.brokenConfig);
+    expect(
+      report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`),
+    ).toEqual(['config.schema: expected HTTP 200 or 201, got 500']);
+    const needsConfig = report.results.filter((r) => r.message?.includes('see config.schema'));
+    expect(needsConfig.length).toBeGreaterThan(10);
+    expect(needsConfig.every((r) => r.status === 'skip')).toBe(true);
+  });
+
+  it('fails a stateless backend that answers every new key with the same purchase', async () => {
+    const report = await serve(defects.onePurchaseForAll, {}, ['idempotency', 'purchase']);
+    const newKey = report.results.find((r) => r.id === 'idempotency.newKey');
+    expect(newKey?.status).toBe('fail');
+    expect(newKey?.message).toMatch(/two keys answered the same purchase/);
+    expect(statusOf(report)['purchase.declines']).toBe('fail');
+  });
+
+  it('fails a backend whose replay is not the first response (a field differs)', async () => {
+    const report = await serve(defects.rerendersReplay, {}, ['idempotency.replay']);
+    expect(report.results[0]?.status).toBe('fail');
+    expect(report.results[0]?.message).toMatch(
+      /replay is not the first response: `createdAt` differs/,
+    );
+  });
+
+  it('fails a backend that acts on JSON sent as text/plain', async () => {
+    const report = await serve(defects.acceptsTextPlain, {}, ['errors']);
+    expect(report.results.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual([
+      'errors.contentType',
+    ]);
+    expect(report.results.find((r) => r.id === 'errors.contentType')?.message).toMatch(
+      /expected HTTP 415, got 201/,
+    );
+  });
+
+  it('fails a backend whose validation_failed does not name the field', async () => {
+    const report = await serve(defects.unnamedFieldErrors, {}, ['errors']);
+    const status = statusOf(report);
+    expect(status['errors.validation']).toBe('fail');
+    expect(status['errors.invalidQuery']).toBe('fail');
+    expect(report.results.find((r) => r.id === 'errors.validation')?.message).toMatch(
+      /must name the field in errors\[\] \(\{ path: "Idempotency-Key"/,
+    );
+  });
+
+  it('fails a backend that reads 2026-02-31 or a date without a time as some day', async () => {
+    const report = await serve(defects.lenientDates, {}, ['errors.invalidQuery']);
+    expect(report.results[0]?.status).toBe('fail');
+    expect(report.results[0]?.message).toMatch(/expected HTTP 400, got 200/);
+    expect(report.results[0]?.exchange?.url).toMatch(/from=2026-01-01$/);
+  });
+
   it('fails a backend that sends fractional credits', async () => {
     const report = await serve(defects.fractionalCredits);
     const status = statusOf(report);
@@ -262,8 +388,9 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
       /^from=\S+ \(inclusive\) returned \d+\+? rows, expected \d+: unexpected/,
     );
     expect(dates?.exchange?.url).toMatch(/[?&]from=/);
-    // Nothing else uses `from`: the defect fails that one check only.
+    // Only these use `from` (the other sends an invalid one, which an ignored filter accepts).
     expect(report.results.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual([
+      'errors.invalidQuery',
       'transactions.filters.dates',
     ]);
   });

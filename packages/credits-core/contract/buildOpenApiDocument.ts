@@ -1,15 +1,14 @@
 import { type JsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
+import { CONTRACT_VERSION } from '../src/contractVersion';
 import { type OperationId, operations } from '../src/operations';
 import * as schemas from '../src/schemas/index';
 import { operationDocs } from './operationDocs';
 import { schemaDocs } from './schemaDocs';
-
-/** Contract version: bump MINOR for additive changes, MAJOR for breaking ones (CONTRACT.md). */
-export const CONTRACT_VERSION = '1.0.0';
+import { schemaExamples } from './schemaExamples';
 
 /** Every named component, generated from the very schemas the client validates with. */
-const namedSchemas = {
+export const namedSchemas = {
   Config: schemas.configSchema,
   Limits: schemas.limitsSchema,
   Money: schemas.moneySchema,
@@ -53,21 +52,31 @@ function nameOf(schema: v.GenericSchema): string {
 
 type JsonObject = Record<string, unknown>;
 
-/** Adds the human descriptions to a generated component, and fails on undocumented fields. */
+/**
+ * Adds the human descriptions and the example to a generated component, and fails on
+ * undocumented fields or a missing example.
+ */
 function document(name: string, schema: JsonSchema): JsonObject {
   const doc = schemaDocs[name];
   if (!doc) throw new Error(`schemaDocs has no entry for ${name}`);
+  const example = schemaExamples[name as keyof typeof schemaExamples];
+  if (!example) throw new Error(`schemaExamples has no example for ${name}`);
   const result: JsonObject = { description: doc.description, ...(schema as JsonObject) };
   const properties = result.properties as Record<string, JsonObject> | undefined;
-  for (const [property, value] of Object.entries(properties ?? {})) {
+  for (const [property, generated] of Object.entries(properties ?? {})) {
     const text = doc.properties?.[property];
     if (!text) throw new Error(`schemaDocs.${name} does not document "${property}"`);
+    // A field with a default (`overdraftAllowed`, `expiring`, `Problem.type`) is optional on
+    // the wire: a backend may leave it out and the client fills the default in. Type
+    // generators read a `default` keyword as "always present" (openapi-typescript makes the
+    // field required), so the default is stated in the description only.
+    const { default: _default, ...value } = generated;
     // A $ref cannot carry siblings in every tool: wrap it so the description survives.
     properties![property] = value.$ref
       ? { description: text, allOf: [value] }
       : { description: text, ...value };
   }
-  return result;
+  return { ...result, examples: [example] };
 }
 
 function components() {
@@ -98,7 +107,8 @@ function components() {
 const problemContent = { 'application/problem+json': { schema: ref('Problem') } };
 const errorResponses = {
   BadRequest: {
-    description: 'Malformed parameters or body (`validation_failed`).',
+    description:
+      'Malformed parameters, headers or body (`validation_failed`); `errors[]` names each field that is wrong.',
     content: problemContent,
   },
   Unauthenticated: {
@@ -135,16 +145,37 @@ const errorResponses = {
     },
     content: problemContent,
   },
+  UnsupportedMediaType: {
+    description:
+      'A body that is not sent as `application/json` (`validation_failed`). Refusing it keeps a cross-site form or `text/plain` request from acting for a signed-in user.',
+    content: problemContent,
+  },
   ServerError: {
-    description: 'The backend failed (`internal_error`, `service_unavailable`).',
+    description:
+      'The backend failed (500 `internal_error`) or is unavailable (502–504 `service_unavailable`). Clients retry GETs with backoff.',
     content: problemContent,
   },
 };
+
+/** Statuses every operation may answer. */
+const commonResponses = {
+  401: 'Unauthenticated',
+  403: 'Forbidden',
+  429: 'RateLimited',
+  500: 'ServerError',
+  502: 'ServerError',
+  503: 'ServerError',
+  504: 'ServerError',
+};
+
+/** Where the reference server and credits-msw mount the contract. */
+export const DEFAULT_SERVER_URL = 'http://localhost:8787/api/credits/v1';
 
 const statusResponse: Record<number, string> = {
   400: 'BadRequest',
   404: 'NotFound',
   409: 'Conflict',
+  415: 'UnsupportedMediaType',
   422: 'Unprocessable',
 };
 
@@ -184,13 +215,13 @@ function paths() {
         content: { 'application/json': { schema: ref(nameOf(operation.response)) } },
       },
     };
-    for (const status of doc.errors ?? []) {
+    const errorStatuses = [...(doc.errors ?? []), ...(doc.body ? [415] : [])];
+    for (const status of errorStatuses) {
       responses[status] = { $ref: `#/components/responses/${statusResponse[status]}` };
     }
-    responses['401'] = { $ref: '#/components/responses/Unauthenticated' };
-    responses['403'] = { $ref: '#/components/responses/Forbidden' };
-    responses['429'] = { $ref: '#/components/responses/RateLimited' };
-    responses['500'] = { $ref: '#/components/responses/ServerError' };
+    for (const [status, name] of Object.entries(commonResponses)) {
+      responses[status] = { $ref: `#/components/responses/${name}` };
+    }
 
     result[operation.path] ??= {};
     const path = result[operation.path]!;
@@ -221,7 +252,7 @@ export function buildOpenApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Credits contract',
-      version: CONTRACT_VERSION,
+      version: `${CONTRACT_VERSION}.0`,
       summary:
         'The HTTP contract behind the credits widgets: balance, ledger, packages, purchases, payment methods.',
       description:
@@ -232,7 +263,7 @@ export function buildOpenApiDocument() {
       {
         url: '{baseUrl}',
         description: 'Wherever the host mounts the credits API.',
-        variables: { baseUrl: { default: 'http://localhost:8787/credits/v1' } },
+        variables: { baseUrl: { default: DEFAULT_SERVER_URL } },
       },
     ],
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],

@@ -5,6 +5,7 @@ import {
   sandboxAuthenticateBodySchema,
   sandboxConfirmBodySchema,
 } from '../src/schemas/index';
+import { MAX_SEARCH_LENGTH } from '../src/server/index';
 
 export interface ParameterDoc {
   name: string;
@@ -23,7 +24,7 @@ export interface OperationDoc {
   /** The JSON request body (documentation only: the client sends typed input, the server validates). */
   body?: v.GenericSchema;
   query?: ParameterDoc[];
-  /** Error statuses this operation documents besides the common ones. */
+  /** Error statuses this operation documents besides the common ones (and 415 with a body). */
   errors?: Array<400 | 404 | 409 | 422>;
 }
 
@@ -81,7 +82,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       {
         name: 'search',
         description: 'Case-insensitive text matched against the description and the website name.',
-        schema: { type: 'string', maxLength: 200 },
+        schema: { type: 'string', maxLength: MAX_SEARCH_LENGTH },
       },
     ],
   },
@@ -137,7 +138,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       'Creates a SetupIntent; the client confirms it with Stripe.js or, in test mode, the sandbox. **Requires an `Idempotency-Key` header**, with the same rules as purchases. The first saved method becomes the default.',
     status: 201,
     response: 'The SetupIntent.',
-    errors: [409, 422],
+    errors: [400, 409, 422],
   },
   setDefaultPaymentMethod: {
     tag: 'Payment methods',
@@ -151,10 +152,10 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     tag: 'Payment methods',
     summary: 'Delete a saved payment method',
     description:
-      'Deleting the default while others remain requires `newDefaultId`; without it the answer is 409 `default_payment_method_required`. The last remaining method can always be deleted.',
+      'Deleting the default while others remain requires `newDefaultId`; without it the answer is 409 `default_payment_method_required`, and with one that is not another saved method (unknown, or the deleted one itself) 400 `validation_failed`. The last remaining method can always be deleted.',
     status: 200,
     response: 'The whole updated list.',
-    errors: [404, 409],
+    errors: [400, 404, 409],
     query: [
       {
         name: 'newDefaultId',
@@ -181,7 +182,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       '`complete`: the payment succeeds and credits are granted. `fail`: the purchase returns to `requires_payment_method` with failure `authentication_failed`. Only valid in `requires_action` (409 `purchase_not_confirmable` otherwise).',
     status: 200,
     response: 'The purchase after the challenge.',
-    errors: [404, 409],
+    errors: [400, 404, 409],
   },
   sandboxConfirmSetupIntent: {
     body: sandboxConfirmBodySchema,
@@ -201,6 +202,6 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       '`complete` saves the card; `fail` leaves it unsaved with failure `authentication_failed`.',
     status: 200,
     response: 'The SetupIntent after the challenge.',
-    errors: [404, 409],
+    errors: [400, 404, 409],
   },
 };

@@ -49,10 +49,12 @@ export const schemaDocs: Record<string, SchemaDoc> = {
         'All credits ever added (purchases, grants, positive adjustments) minus those taken back (refunds, expiry).',
       used: 'All credits spent (usage).',
       available: '`total − used`: what can be spent now.',
-      overdraftAllowed: 'Whether this account may go below zero. Default false.',
+      overdraftAllowed:
+        'Whether this account may go below zero. Optional: a backend may leave it out, and absent means false.',
       lowBalanceThreshold:
         'When `available` is below this, clients show a low-balance warning. Null: the client’s own default applies.',
-      expiring: 'Grants with an expiry date, soonest first. Empty when none.',
+      expiring:
+        'Grants with an expiry date, soonest first. Optional: absent means none (the same as an empty list).',
       updatedAt: 'When the balance last changed.',
     },
   },
@@ -205,13 +207,14 @@ export const schemaDocs: Record<string, SchemaDoc> = {
     description:
       'RFC 9457 problem details (`application/problem+json`) with a stable machine `code`. Branch on `code`, never on `title` or `detail`.',
     properties: {
-      type: 'URI identifying the problem type; `about:blank` when none.',
+      type: 'URI identifying the problem type. Optional: absent means `about:blank` (RFC 9457).',
       title: 'Short human summary.',
       status: 'The HTTP status, repeated.',
       code: 'Stable machine code. An open enum: known values are listed in CONTRACT.md; clients treat unknown codes by HTTP status.',
       detail: 'Human explanation of this occurrence.',
       instance: 'URI of this occurrence, for support.',
-      errors: 'Field errors for `validation_failed`: JSON path and message.',
+      errors:
+        'For `validation_failed`: every field that is wrong. `path` names it — a body field (`outcome`, `price.amount`), a query parameter (`from`, `limit`) or a header (`Idempotency-Key`); empty for the body as a whole — and `message` says what is wrong.',
     },
   },
 };

@@ -1,7 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serializeOpenApiDocument } from './buildOpenApiDocument';
+import { generateOpenApiTypes, OPENAPI_TYPES_PATH } from './generateOpenApiTypes';
 
-const target = fileURLToPath(new URL('../openapi.json', import.meta.url));
-writeFileSync(target, serializeOpenApiDocument());
-console.log(`wrote ${target}`);
+const write = (relative: string, text: string) => {
+  const target = fileURLToPath(new URL(`../${relative}`, import.meta.url));
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+};
+
+write('openapi.json', serializeOpenApiDocument());
+write(OPENAPI_TYPES_PATH, await generateOpenApiTypes());

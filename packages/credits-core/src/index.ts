@@ -11,6 +11,7 @@ export {
   isCreditsError,
 } from './CreditsError.js';
 export { choosePaymentMethod, expiryStatus } from './choosePaymentMethod.js';
+export { CONTRACT_VERSION } from './contractVersion.js';
 export {
   type CreditsClient,
   type CreditsClientOptions,
@@ -45,3 +46,4 @@ export {
 export { type ParseResult, parseWith } from './parseWith.js';
 export { safeHttpUrl } from './safeHttpUrl.js';
 export * from './schemas/index.js';
+export { MAX_SEARCH_LENGTH } from './searchLimit.js';

@@ -1,4 +1,5 @@
 import {
+  CONTRACT_VERSION,
   type CreditPackage,
   type CreditsConfig,
   createPurchaseBodySchema,
@@ -16,7 +17,8 @@ import {
   SANDBOX_PACKAGES,
   sandboxCardForToken,
 } from 'credits-core/sandbox';
-import * as v from 'valibot';
+import { validateRequest } from 'credits-core/server';
+import type * as v from 'valibot';
 import { createLedger, type LedgerFilters } from './createLedger.js';
 import { generateTransactions } from './generateTransactions.js';
 import { ProblemError } from './ProblemError.js';
@@ -82,15 +84,9 @@ function parseBody<TSchema extends v.GenericSchema>(
   schema: TSchema,
   body: unknown,
 ): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, body);
+  const result = validateRequest(schema, body);
   if (result.success) return result.output;
-  const issue = result.issues[0];
-  throw new ProblemError(
-    400,
-    'validation_failed',
-    'Invalid request body',
-    `${v.getDotPath(issue) ?? 'body'}: ${issue.message}`,
-  );
+  throw ProblemError.invalidFields('Invalid request body', result.errors);
 }
 
 /**
@@ -103,7 +99,7 @@ function parseBody<TSchema extends v.GenericSchema>(
 export function createCreditsBackend(options: CreditsBackendOptions = {}) {
   const now = options.now ?? (() => new Date());
   const config: CreditsConfig = {
-    apiVersion: '1.0',
+    apiVersion: CONTRACT_VERSION,
     mode: options.mode ?? 'test',
     stripePublishableKey: options.stripePublishableKey ?? null,
     currency: options.currency ?? 'USD',
@@ -126,7 +122,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
 
   function savePaymentMethod(token: string): PaymentMethod {
     const card = sandboxCardForToken(token);
-    if (!card) throw new ProblemError(400, 'validation_failed', 'Unknown test payment method');
+    if (!card) throw ProblemError.invalid('paymentMethod', 'Unknown test payment method');
     const method: PaymentMethod = {
       id: nextId('pm'),
       type: 'card',
@@ -146,9 +142,8 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     const saved = methods.find(({ method }) => method.id === paymentMethod);
     if (saved) return { token: saved.token, savedId: saved.method.id };
     if (sandboxCardForToken(paymentMethod)) return { token: paymentMethod, savedId: null };
-    throw new ProblemError(
-      400,
-      'validation_failed',
+    throw ProblemError.invalid(
+      'paymentMethod',
       'Unknown payment method',
       `"${paymentMethod}" is neither a saved payment method nor a Stripe test token.`,
     );
@@ -221,9 +216,8 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     run: () => Promise<BackendResult>,
   ): Promise<BackendResult> {
     if (!key || key.length > 255) {
-      throw new ProblemError(
-        400,
-        'validation_failed',
+      throw ProblemError.invalid(
+        'Idempotency-Key',
         'Idempotency-Key required',
         'Send a unique Idempotency-Key header (at most 255 characters) per attempt.',
       );
@@ -305,40 +299,16 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     packages: () => ok({ data: packages }),
     paymentMethods: () => ok(listMethods()),
 
+    /** `GET /transactions`, its query already validated (`transactionQuerySchema`). */
     listTransactions(params: LedgerFilters & { limit?: number; cursor?: string | null }) {
       const limit = params.limit ?? config.limits.defaultPageSize;
-      if (!Number.isInteger(limit) || limit < 1) {
-        throw new ProblemError(
-          400,
-          'validation_failed',
-          'Invalid limit',
-          'limit must be a whole number ≥ 1.',
-        );
-      }
-      for (const bound of [params.from, params.to]) {
-        if (bound !== undefined && Number.isNaN(Date.parse(bound))) {
-          throw new ProblemError(
-            400,
-            'validation_failed',
-            'Invalid date',
-            `"${bound}" is not an ISO 8601 date.`,
-          );
-        }
-      }
       return ok(ledger.list(params, Math.min(limit, config.limits.maxPageSize), params.cursor));
     },
 
+    /** `GET /usage/websites`, its query already validated (`usageQuerySchema`). */
     usageByWebsite(params: { from?: string; to?: string }) {
       const to = params.to ? new Date(params.to) : now();
       const from = params.from ? new Date(params.from) : new Date(to.getTime() - 30 * 86_400_000);
-      if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
-        throw new ProblemError(
-          400,
-          'validation_failed',
-          'Invalid date',
-          'from and to must be ISO 8601 dates.',
-        );
-      }
       return ok(ledger.usageByWebsite(from, to));
     },
 
@@ -414,9 +384,8 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
         }
         const next = rest.find(({ method }) => method.id === newDefaultId);
         if (!next)
-          throw new ProblemError(
-            400,
-            'validation_failed',
+          throw ProblemError.invalid(
+            'newDefaultId',
             'Invalid newDefaultId',
             'newDefaultId must be another saved payment method.',
           );
@@ -530,9 +499,8 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
       websiteUrl?: string;
     }): Transaction {
       if (!Number.isSafeInteger(input.credits) || input.credits <= 0) {
-        throw new ProblemError(
-          400,
-          'validation_failed',
+        throw ProblemError.invalid(
+          'credits',
           'Invalid amount',
           'credits must be a positive whole number.',
         );

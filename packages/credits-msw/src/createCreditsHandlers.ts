@@ -1,4 +1,12 @@
+import {
+  mediaTypeProblem,
+  searchParamsObject,
+  transactionQuerySchema,
+  usageQuerySchema,
+  validateRequest,
+} from 'credits-core/server';
 import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
+import type * as v from 'valibot';
 import { corruptResponse } from './corruptResponse.js';
 import { type CreditsBackend, createCreditsBackend } from './createCreditsBackend.js';
 import { ProblemError } from './ProblemError.js';
@@ -37,12 +45,21 @@ const neverAnswer = (signal: AbortSignal) =>
     else signal.addEventListener('abort', end, { once: true });
   });
 
-const listParam = (url: URL, name: string) => url.searchParams.getAll(name).filter(Boolean);
-const param = (url: URL, name: string) => url.searchParams.get(name) || undefined;
+/** The query, validated by the contract's rule for it (400 naming every wrong parameter). */
+function query<TSchema extends v.GenericSchema>(schema: TSchema, url: URL): v.InferOutput<TSchema> {
+  const result = validateRequest(schema, searchParamsObject(url.searchParams));
+  if (result.success) return result.output;
+  throw ProblemError.invalidFields('Invalid query parameters', result.errors);
+}
 
 async function jsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text === '') return undefined;
+  const refused = mediaTypeProblem(request.headers.get('content-type'));
+  if (refused) {
+    const { status, code, title, detail, errors } = refused;
+    throw new ProblemError(status, code, title, detail, errors);
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -176,24 +193,11 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
     ),
     http.get(
       url('/transactions'),
-      route((_, __, href) => {
-        const limit = param(href, 'limit');
-        return backend.listTransactions({
-          limit: limit === undefined ? undefined : Number(limit),
-          cursor: param(href, 'cursor'),
-          type: listParam(href, 'type'),
-          websiteId: param(href, 'websiteId'),
-          from: param(href, 'from'),
-          to: param(href, 'to'),
-          search: param(href, 'search'),
-        });
-      }),
+      route((_, __, href) => backend.listTransactions(query(transactionQuerySchema, href))),
     ),
     http.get(
       url('/usage/websites'),
-      route((_, __, href) =>
-        backend.usageByWebsite({ from: param(href, 'from'), to: param(href, 'to') }),
-      ),
+      route((_, __, href) => backend.usageByWebsite(query(usageQuerySchema, href))),
     ),
     http.get(
       url('/packages'),
@@ -223,7 +227,10 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
       url('/payment-methods/:paymentMethodId'),
       route(
         (_, params, href) =>
-          backend.deletePaymentMethod(params.paymentMethodId ?? '', param(href, 'newDefaultId')),
+          backend.deletePaymentMethod(
+            params.paymentMethodId ?? '',
+            href.searchParams.get('newDefaultId') || undefined,
+          ),
         true,
       ),
     ),
@@ -270,7 +277,7 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
           | Parameters<CreditsBackend['spend']>[0]
           | undefined;
         const key = request.headers.get('idempotency-key');
-        if (!key) throw new ProblemError(400, 'validation_failed', 'Idempotency-Key required');
+        if (!key) throw ProblemError.invalid('Idempotency-Key', 'Idempotency-Key required');
         const seen = spent.get(key);
         if (seen) return { status: 201, body: seen };
         const row = backend.spend({

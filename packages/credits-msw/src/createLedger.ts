@@ -124,9 +124,8 @@ export function createLedger(options: LedgerOptions = {}) {
     if (cursor) {
       const decoded = decodeCursor(cursor);
       if (!decoded || decoded.f !== signature || decoded.i < 0 || decoded.i > rows.length) {
-        throw new ProblemError(
-          400,
-          'validation_failed',
+        throw ProblemError.invalid(
+          'cursor',
           'Invalid cursor',
           'The cursor is malformed or belongs to other filters.',
         );

@@ -122,6 +122,38 @@ describe('<AddCreditsDialog>', () => {
     expect(dialog.getByRole('radio', { name: /Mastercard •••• 4444/ })).toBeChecked();
   });
 
+  it('chooses no card and keeps Pay disabled until the saved cards are known', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    renderWithCredits(ui(), {
+      handlers: [
+        http.get(`${BASE_URL}/payment-methods`, async () => {
+          await held;
+          return HttpResponse.json({
+            data: [
+              {
+                id: 'pm_saved',
+                type: 'card',
+                isDefault: true,
+                card: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2040 },
+              },
+            ],
+          });
+        }),
+      ],
+    });
+    const dialog = await openDialog();
+    // The provider is ready, the cards are not: a press now would go to a form about to flip.
+    await waitFor(() => expect(requests.get('GET /config')).toBeGreaterThan(0));
+    expect(dialog.getByRole('radio', { name: 'Use a new card' })).not.toBeChecked();
+    expect(dialog.getByRole('button', { name: /^Pay / })).toBeDisabled();
+    release();
+    expect(await dialog.findByRole('radio', { name: /Visa •••• 4242/ })).toBeChecked();
+    await waitFor(() => expect(dialog.getByRole('button', { name: /^Pay / })).toBeEnabled());
+  });
+
   it('a double click on Pay creates one purchase and one ledger row', async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {

@@ -133,6 +133,15 @@ describe('<HistoryTable>', () => {
     expect(searches).toEqual(['welcome']);
   });
 
+  it('never lets a search grow past what the contract accepts (a backend answers 400 beyond it)', async () => {
+    renderWithCredits(<HistoryTable searchDebounceMs={50} />);
+    await waitFor(() => expect(rowsOf()).toHaveLength(2));
+    const search = screen.getByLabelText('Search') as HTMLInputElement;
+    await userEvent.click(search);
+    await userEvent.paste('x'.repeat(250));
+    expect(search.value).toHaveLength(200);
+  });
+
   it('turns the date range into the user’s calendar days', async () => {
     const { client } = renderWithCredits(<HistoryTable />, {
       provider: { timeZone: 'Europe/Berlin' },

@@ -2,6 +2,7 @@ import { type PaymentMethod, paymentMethodListSchema, setupIntentSchema } from '
 import { SANDBOX_CARDS } from 'credits-core/sandbox';
 import { CheckFailure, CheckSkipped, ensure } from '../CheckFailure.js';
 import type { Check, CheckContext } from '../createCheckContext.js';
+import { expectInvalid } from './errorChecks.js';
 
 async function saveCard(context: CheckContext, token: string): Promise<PaymentMethod> {
   const created = context.parse(
@@ -123,6 +124,14 @@ export const paymentMethodChecks: Check[] = [
 
       const refused = await context.http('DELETE', `/payment-methods/${a.id}`);
       context.expectProblem(refused, 409, 'default_payment_method_required');
+      // The new default must be another saved method: not unknown, not the deleted one.
+      for (const newDefaultId of ['conformance-no-such-method', a.id]) {
+        expectInvalid(
+          context,
+          await context.http('DELETE', `/payment-methods/${a.id}`, { query: { newDefaultId } }),
+          'newDefaultId',
+        );
+      }
       const { methods: unchanged, response: listed } = await list(context);
       ensure(
         unchanged.some((method) => method.id === a.id && method.isDefault),

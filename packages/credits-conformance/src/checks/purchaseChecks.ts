@@ -1,6 +1,7 @@
 import { purchaseSchema, transactionPageSchema } from 'credits-core';
 import { CheckSkipped, ensure } from '../CheckFailure.js';
 import type { Check } from '../createCheckContext.js';
+import { expectInvalid } from './errorChecks.js';
 import { available, cheapestPackage, confirm, createPurchase, settle } from './sandboxPurchase.js';
 
 export const purchaseChecks: Check[] = [
@@ -74,9 +75,23 @@ export const purchaseChecks: Check[] = [
         `expected requires_action, got ${challenged.purchase.status}`,
         challenged.response,
       );
+      // An answer that is neither `complete` nor `fail` is refused and changes nothing.
+      expectInvalid(
+        context,
+        await context.http('POST', `/sandbox/purchases/${first.id}/authenticate`, {
+          body: { outcome: 'maybe' },
+        }),
+        'outcome',
+      );
       const completed = await context.http('POST', `/sandbox/purchases/${first.id}/authenticate`, {
         body: { outcome: 'complete' },
       });
+      if (completed.status === 409 && (await context.getConfig()).stripePublishableKey) {
+        // With Stripe, only the customer's browser (Stripe.js) can answer the challenge.
+        throw new CheckSkipped(
+          '3D Secure is answered in the browser with Stripe.js on this backend',
+        );
+      }
       const done = await settle(context, {
         response: completed,
         purchase: context.parse(purchaseSchema, completed, 'sandbox authenticate'),

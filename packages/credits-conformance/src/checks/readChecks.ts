@@ -1,5 +1,6 @@
 import {
   balanceSchema,
+  CONTRACT_VERSION,
   configSchema,
   creditPackageListSchema,
   paymentMethodListSchema,
@@ -12,10 +13,16 @@ import type { Check } from '../createCheckContext.js';
 export const readChecks: Check[] = [
   {
     id: 'config.schema',
-    title: 'GET /config matches the contract',
+    title: 'GET /config matches the contract, of the major version this kit checks',
     async run(context) {
       const response = await context.http('GET', '/config');
       const config = context.parse(configSchema, response, 'GET /config');
+      const major = CONTRACT_VERSION.split('.')[0];
+      ensure(
+        config.apiVersion.split('.')[0] === major,
+        `apiVersion is "${config.apiVersion}": this kit checks contract ${CONTRACT_VERSION}, and a client of major ${major} cannot use another major`,
+        response,
+      );
       ensure(
         config.limits.defaultPageSize <= config.limits.maxPageSize,
         'defaultPageSize exceeds maxPageSize',

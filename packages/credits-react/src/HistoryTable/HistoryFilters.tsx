@@ -1,4 +1,4 @@
-import { TRANSACTION_TYPES, type Website } from 'credits-core';
+import { MAX_SEARCH_LENGTH, TRANSACTION_TYPES, type Website } from 'credits-core';
 import { useId, useMemo } from 'react';
 import { useLabels } from '../hooks/useLabels.js';
 import { useTransactions } from '../hooks/useTransactions.js';
@@ -102,6 +102,7 @@ export function HistoryFilters({ className }: { className?: string }) {
           type="search"
           className={control}
           placeholder={labels.searchPlaceholder}
+          maxLength={MAX_SEARCH_LENGTH}
           value={values.search ?? ''}
           onChange={(e) => set({ search: e.target.value })}
         />

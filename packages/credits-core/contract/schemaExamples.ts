@@ -1,0 +1,161 @@
+import { CONTRACT_VERSION } from '../src/contractVersion';
+import type {
+  Balance,
+  CardDetails,
+  CreatePurchaseInput,
+  CreditPackage,
+  CreditPackageList,
+  CreditsConfig,
+  ExpiringGrant,
+  Money,
+  PaymentFailure,
+  PaymentMethod,
+  PaymentMethodList,
+  Problem,
+  Purchase,
+  SandboxAuthenticateInput,
+  SandboxConfirmInput,
+  SetupIntent,
+  Transaction,
+  TransactionPage,
+  UsageByWebsite,
+  Website,
+  WebsiteUsage,
+} from '../src/schemas/index';
+
+/**
+ * One realistic example per component of the OpenAPI document (`examples[0]`). A mock
+ * generated from the document (Prism) answers with them, so they must satisfy the
+ * schema's patterns and invariants: the contract test parses each with the client's
+ * schema and validates it against the generated JSON Schema.
+ */
+const limits = { maxPageSize: 100, defaultPageSize: 25 };
+const money: Money = { amount: 1_000, currency: 'USD' };
+const grant: ExpiringGrant = { amount: 5_000, expiresAt: '2026-12-31T23:59:59Z' };
+const balance: Balance = {
+  total: 60_000,
+  used: 12_500,
+  available: 47_500,
+  overdraftAllowed: false,
+  lowBalanceThreshold: 5_000,
+  expiring: [grant],
+  updatedAt: '2026-11-24T09:30:00Z',
+};
+const website: Website = { id: 'web_landing', name: 'Landing page', url: 'https://example.com' };
+const usageRow: Transaction = {
+  id: 'txn_000042',
+  createdAt: '2026-11-24T09:30:00Z',
+  type: 'usage',
+  description: 'Website generation',
+  amount: -250,
+  balanceAfter: 47_500,
+  website,
+  purchaseId: null,
+};
+const purchaseRow: Transaction = {
+  id: 'txn_000041',
+  createdAt: '2026-11-24T09:12:03Z',
+  type: 'purchase',
+  description: 'Credit package: Starter',
+  amount: 10_000,
+  balanceAfter: 47_750,
+  website: null,
+  purchaseId: 'pur_000007',
+};
+const websiteUsage: WebsiteUsage = { website, credits: 12_500, transactionCount: 50 };
+const starter: CreditPackage = {
+  id: 'pkg_10k',
+  credits: 10_000,
+  price: money,
+  label: 'Starter',
+  badge: null,
+};
+const failure: PaymentFailure = { code: 'card_declined', message: 'Your card was declined.' };
+const card: CardDetails = { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 };
+const paymentMethod: PaymentMethod = {
+  id: 'pm_000001',
+  type: 'card',
+  isDefault: true,
+  card,
+  wallet: null,
+  email: null,
+};
+
+export const schemaExamples = {
+  Config: {
+    apiVersion: CONTRACT_VERSION,
+    mode: 'test',
+    stripePublishableKey: 'pk_test_51ExampleKey',
+    currency: 'USD',
+    limits,
+  } satisfies CreditsConfig,
+  Limits: limits,
+  Money: money,
+  ExpiringGrant: grant,
+  Balance: balance,
+  Website: website,
+  Transaction: usageRow,
+  TransactionPage: {
+    data: [usageRow, purchaseRow],
+    nextCursor: 'eyJzIjo0MSwiZiI6IltdIn0',
+  } satisfies TransactionPage,
+  WebsiteUsage: websiteUsage,
+  UsageByWebsite: {
+    from: '2026-10-25T00:00:00Z',
+    to: '2026-11-24T00:00:00Z',
+    totalCredits: 12_500,
+    data: [websiteUsage],
+  } satisfies UsageByWebsite,
+  CreditPackage: starter,
+  CreditPackageList: {
+    data: [
+      starter,
+      {
+        id: 'pkg_50k',
+        credits: 50_000,
+        price: { amount: 4_500, currency: 'USD' },
+        label: 'Growth',
+        badge: 'Best value',
+      },
+    ],
+  } satisfies CreditPackageList,
+  PaymentFailure: failure,
+  Purchase: {
+    id: 'pur_000007',
+    packageId: 'pkg_10k',
+    status: 'succeeded',
+    credits: 10_000,
+    amount: money,
+    clientSecret: null,
+    paymentMethodId: 'pm_000001',
+    failure: null,
+    transaction: purchaseRow,
+    balance: { ...balance, used: 12_250, available: 47_750, updatedAt: '2026-11-24T09:12:03Z' },
+    createdAt: '2026-11-24T09:11:58Z',
+  } satisfies Purchase,
+  CreatePurchaseBody: { packageId: 'pkg_10k' } satisfies CreatePurchaseInput,
+  CardDetails: card,
+  PaymentMethod: paymentMethod,
+  PaymentMethodList: { data: [paymentMethod] } satisfies PaymentMethodList,
+  SetupIntent: {
+    id: 'seti_000003',
+    status: 'requires_payment_method',
+    clientSecret: 'seti_000003_secret_3',
+    paymentMethod: null,
+    failure: null,
+  } satisfies SetupIntent,
+  SandboxConfirmBody: {
+    paymentMethod: 'pm_card_visa',
+    savePaymentMethod: true,
+  } satisfies SandboxConfirmInput,
+  SandboxAuthenticateBody: { outcome: 'complete' } satisfies SandboxAuthenticateInput,
+  Problem: {
+    type: 'about:blank',
+    title: 'Invalid request',
+    status: 400,
+    code: 'validation_failed',
+    detail: 'from: expected an RFC 3339 date-time with an offset',
+    instance: null,
+    errors: [{ path: 'from', message: 'expected an RFC 3339 date-time with an offset' }],
+  } satisfies Problem,
+} as const;
