@@ -121,11 +121,15 @@ export function createAttemptFlow<TState extends { status: string }, TAttempt ex
       if (state.status !== 'error' || !current) return Promise.resolve();
       return flow.guard((signal) => run(current, signal));
     },
-    /** Back to idle and stop the running step; an attempt that may have acted is kept. */
+    /**
+     * Back to idle and stop the running step; an attempt that may have acted is kept. With
+     * no attempt in memory there is nothing to forget: an attempt kept across a reload and
+     * not resumed yet stays (React's StrictMode resets a flow before its first resume).
+     */
     reset() {
       controller.abort();
       controller = new AbortController();
-      if (!unsettled(flow.attempt)) flow.forget();
+      if (flow.attempt && !unsettled(flow.attempt)) flow.forget();
       flow.set({ status: 'idle' } as TState);
     },
     dispose() {

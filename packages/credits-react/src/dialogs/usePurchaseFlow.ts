@@ -43,7 +43,14 @@ export function usePurchaseFlow(
   const [resuming, setResuming] = useState(() => pendingPurchaseStorage(account).has());
   const ready = providerState.status === 'ready';
   useEffect(() => {
-    if (ready) void flow.resume().finally(() => setResuming(false));
+    if (!ready) return;
+    // StrictMode resets the flow (aborting this resume) and runs the effect again: only the
+    // resume still current may say it is over.
+    let current = true;
+    void flow.resume().finally(() => current && setResuming(false));
+    return () => {
+      current = false;
+    };
   }, [flow, ready]);
   return { flow, state, resuming };
 }
