@@ -45,7 +45,11 @@ export function usePurchaseForm(
   const list = packages.data?.data ?? [];
   const saved = methods.data?.data ?? [];
   const selectedPackage = list.find((p) => p.id === packageId) ?? list[0];
-  const selectedMethod = methodId ?? choosePaymentMethod(saved)?.id ?? NEW_CARD;
+  // Nothing is chosen while the saved cards load: "Use a new card" would flip to the default
+  // card when they arrive, and a press on Pay in between would go to a form the user never saw.
+  const methodsKnown = methods.data !== undefined || methods.isError;
+  const selectedMethod =
+    methodId ?? choosePaymentMethod(saved)?.id ?? (methodsKnown ? NEW_CARD : undefined);
   const newCard = selectedMethod === NEW_CARD;
   const busy =
     state.status === 'paying' || state.status === 'challenge' || state.status === 'processing';
@@ -53,12 +57,12 @@ export function usePurchaseForm(
   const retryable = state.status === 'error' && state.retryable;
   // Pay is enabled only when a press can start a payment: never a click that silently does nothing.
   const ready = Boolean(
-    selectedPackage && (newCard ? card.ready : providerState.status === 'ready'),
+    selectedPackage && selectedMethod && (newCard ? card.ready : providerState.status === 'ready'),
   );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!selectedPackage || busy || !ready) return;
+    if (!selectedPackage || !selectedMethod || busy || !ready) return;
     // Enter in a field while "Try again" shows: repeat the unfinished attempt, never a new one.
     if (retryable) return void flow.retry();
     if (!newCard)
