@@ -7,7 +7,7 @@ import { useLabels } from '../hooks/useLabels.js';
 import { balanceLabels } from '../labels/balanceLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 import { useBalanceAnnouncement } from './useBalanceAnnouncement.js';
@@ -197,10 +197,4 @@ function BalanceCardsContent({
 }
 
 /** BalanceCards, inside its own error boundary. */
-export function BalanceCards(props: BalanceCardsProps) {
-  return (
-    <WidgetErrorBoundary slot="balance-cards">
-      <BalanceCardsContent {...props} />
-    </WidgetErrorBoundary>
-  );
-}
+export const BalanceCards = /* @__PURE__ */ withErrorBoundary('balance-cards', BalanceCardsContent);

@@ -2,7 +2,7 @@ import { type ReactNode, useMemo } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useTransactions } from '../hooks/useTransactions.js';
 import { useControllableState } from '../lib/useControllableState.js';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 import { ExportCsvButton } from './ExportCsvButton.js';
@@ -87,16 +87,11 @@ function HistoryTableContent({
 }
 
 // Pure: a host importing only BalanceCards must not pull HistoryTable (and TanStack Virtual) in.
-function HistoryTableRoot(props: HistoryTableProps) {
-  return (
-    <WidgetErrorBoundary slot="history-table">
-      <HistoryTableContent {...props} />
-    </WidgetErrorBoundary>
-  );
-}
-
-export const HistoryTable = /* @__PURE__ */ Object.assign(HistoryTableRoot, {
-  Filters: HistoryFilters,
-  Table: HistoryRows,
-  ExportButton: ExportCsvButton,
-});
+export const HistoryTable = /* @__PURE__ */ Object.assign(
+  /* @__PURE__ */ withErrorBoundary('history-table', HistoryTableContent),
+  {
+    Filters: HistoryFilters,
+    Table: HistoryRows,
+    ExportButton: ExportCsvButton,
+  },
+);

@@ -9,7 +9,7 @@ import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { FailureMessage } from '../lib/FailureMessage.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 import { cardExpiry, paymentMethodName } from '../payment/describePaymentMethod.js';
@@ -199,10 +199,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
 }
 
 /** PaymentMethods, inside its own error boundary. */
-export function PaymentMethods(props: PaymentMethodsProps) {
-  return (
-    <WidgetErrorBoundary slot="payment-methods">
-      <PaymentMethodsContent {...props} />
-    </WidgetErrorBoundary>
-  );
-}
+export const PaymentMethods = /* @__PURE__ */ withErrorBoundary(
+  'payment-methods',
+  PaymentMethodsContent,
+);

@@ -6,7 +6,7 @@ import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
 import { historyLabels } from '../labels/historyLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 
@@ -105,10 +105,7 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
 }
 
 /** UsageByWebsite, inside its own error boundary. */
-export function UsageByWebsite(props: UsageByWebsiteProps) {
-  return (
-    <WidgetErrorBoundary slot="usage-by-website">
-      <UsageByWebsiteContent {...props} />
-    </WidgetErrorBoundary>
-  );
-}
+export const UsageByWebsite = /* @__PURE__ */ withErrorBoundary(
+  'usage-by-website',
+  UsageByWebsiteContent,
+);
