@@ -10,6 +10,7 @@ export {
   CreditsResponseError,
   isCreditsError,
 } from './CreditsError.js';
+export { choosePaymentMethod, expiryStatus } from './choosePaymentMethod.js';
 export { CONTRACT_VERSION } from './contractVersion.js';
 export {
   type CreditsClient,

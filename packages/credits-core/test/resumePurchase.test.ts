@@ -89,6 +89,27 @@ describe('a page reload mid-payment', () => {
     await expect(page().flow.resume()).resolves.toBe(false);
   });
 
+  it('a reset() before resume() (a view mounted twice) keeps the attempt the reload kept', async () => {
+    const { backend, client, storage, page, purchasePosts, defaultCard } = setup({
+      webhookDelayMs: 150,
+    });
+    const before = (await client.getBalance()).available;
+    const first = page();
+    void first.flow.pay('pkg_10k', { type: 'saved', paymentMethodId: await defaultCard() });
+    await vi.waitFor(() => expect(first.flow.getSnapshot().status).toBe('processing'));
+    first.flow.dispose(); // the reload
+
+    const second = page();
+    second.flow.reset();
+    expect(storage.raw.has(KEY)).toBe(true);
+    await expect(second.flow.resume()).resolves.toBe(true);
+    await settled(second.flow);
+    expect(second.flow.getSnapshot().status).toBe('succeeded');
+    expect(purchasePosts).toHaveLength(1);
+    expect(backend.inspect.purchases()).toHaveLength(1);
+    expect((await client.getBalance()).available).toBe(before + 10_000);
+  });
+
   it('replays a creation that was in flight with the same Idempotency-Key: one purchase, one charge', async () => {
     const { backend, client, page, purchasePosts, defaultCard } = setup();
     const before = (await client.getBalance()).available;

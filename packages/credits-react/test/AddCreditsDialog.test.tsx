@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createCreditsBackend } from 'credits-msw';
 import { HttpResponse, http } from 'msw';
-import { useState } from 'react';
+import { StrictMode, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { AddCreditsDialog, BalanceCards } from '../src/index';
 import {
@@ -357,6 +357,29 @@ describe('<AddCreditsDialog>', () => {
     const reopened = within(await screen.findByRole('dialog', { name: 'Add credits' }));
     expect(reopened.queryByRole('button', { name: /^Pay/ })).toBeNull();
     await reopened.findByText('+10,000 credits added', {}, { timeout: 3_000 });
+    await waitFor(() => expect(available()).toHaveTextContent('57,500 credits'));
+    expect(backend.inspect.purchases()).toHaveLength(1);
+    expect(requests.get('POST /purchases')).toBe(1);
+  });
+
+  it('a reload during 3D Secure under StrictMode reopens the challenge: one purchase, credited once', async () => {
+    // StrictMode mounts the dialog, unmounts it and mounts it again before the payment resumes:
+    // that must not forget the payment the reload kept.
+    const backend = createCreditsBackend({ transactions: simpleLedger() });
+    const firstPage = renderWithCredits(<StrictMode>{ui()}</StrictMode>, { backend });
+    const dialog = await openDialog();
+    await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
+    await userEvent.type(await dialog.findByLabelText('Card number'), '4000 0027 6000 3184');
+    await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+    await dialog.findByRole('button', { name: 'Complete authentication' });
+    firstPage.unmount(); // the reload, during the challenge
+
+    renderWithCredits(<StrictMode>{ui()}</StrictMode>, { backend });
+    const reopened = within(await screen.findByRole('dialog', { name: 'Add credits' }));
+    await userEvent.click(
+      await reopened.findByRole('button', { name: 'Complete authentication' }, { timeout: 3_000 }),
+    );
+    expect(await reopened.findByText('+10,000 credits added')).toBeInTheDocument();
     await waitFor(() => expect(available()).toHaveTextContent('57,500 credits'));
     expect(backend.inspect.purchases()).toHaveLength(1);
     expect(requests.get('POST /purchases')).toBe(1);

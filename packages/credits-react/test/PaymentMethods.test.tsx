@@ -104,6 +104,41 @@ describe('<PaymentMethods>', () => {
     expect(within(item('Mastercard •••• 4444')).getByText('Default')).toBeInTheDocument();
   });
 
+  it('deleting the default never pre-selects an expired card as the new default', async () => {
+    const card = (id: string, last4: string, expYear: number, isDefault = false) => ({
+      id,
+      type: 'card',
+      isDefault,
+      card: { brand: 'visa', last4, expMonth: 6, expYear },
+    });
+    const list = [
+      card('pm_default', '4242', 2034, true),
+      card('pm_expired', '1111', 2020),
+      card('pm_valid', '5556', 2033),
+    ];
+    const sent: (string | null)[] = [];
+    renderWithCredits(<PaymentMethods />, {
+      handlers: [
+        http.get(`${BASE_URL}/payment-methods`, () => HttpResponse.json({ data: list })),
+        http.delete(`${BASE_URL}/payment-methods/pm_default`, ({ request }) => {
+          const newDefaultId = new URL(request.url).searchParams.get('newDefaultId');
+          sent.push(newDefaultId);
+          return HttpResponse.json({
+            data: list.slice(1).map((m) => ({ ...m, isDefault: m.id === newDefaultId })),
+          });
+        }),
+      ],
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete: Visa •••• 4242' }));
+    const dialog = await screen.findByRole('alertdialog');
+    const select = within(dialog).getByLabelText('New default card');
+    expect(select).toHaveDisplayValue('Visa •••• 5556');
+    // The expired card is listed, marked, and cannot be chosen while a valid card exists.
+    expect(within(dialog).getByRole('option', { name: 'Visa •••• 1111 (Expired)' })).toBeDisabled();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete card' }));
+    await waitFor(() => expect(sent).toEqual(['pm_valid']));
+  });
+
   it('a new default chosen for one deletion is never sent with the next', async () => {
     renderWithCredits(<PaymentMethods />, {
       backend: {
@@ -152,6 +187,50 @@ describe('<PaymentMethods>', () => {
     await userEvent.click(await dialog.findByRole('button', { name: 'Complete authentication' }));
     expect(await screen.findByText('Visa •••• 3184')).toBeInTheDocument();
     expect(within(item('Visa •••• 3184')).getByText('Default')).toBeInTheDocument();
+  });
+
+  it('saving a card after a lost answer repeats the same SetupIntent: one card saved', async () => {
+    const keys: (string | null)[] = [];
+    let lost = false;
+    const { backend } = renderWithCredits(<PaymentMethods />, {
+      backend: { paymentMethods: [] },
+      handlers: [
+        http.post(`${BASE_URL}/setup-intents`, async ({ request }) => {
+          keys.push(request.headers.get('idempotency-key'));
+          if (lost) return undefined;
+          lost = true;
+          // The backend creates it, but the answer never arrives.
+          await backend.createSetupIntent(request.headers.get('idempotency-key'));
+          return HttpResponse.error();
+        }),
+      ],
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Add payment method' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Add payment method' }));
+    await userEvent.type(await dialog.findByLabelText('Card number'), '4242 4242 4242 4242');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save card' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent('can’t reach the server');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save card' }));
+    expect(await screen.findByText('Visa •••• 4242')).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it('a declined card says why; the dialog opens fresh next time', async () => {
+    renderWithCredits(<PaymentMethods />, { backend: { paymentMethods: [] } });
+    await userEvent.click(await screen.findByRole('button', { name: 'Add payment method' }));
+    let dialog = within(await screen.findByRole('dialog', { name: 'Add payment method' }));
+    await userEvent.type(await dialog.findByLabelText('Card number'), '4000 0000 0000 0002');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save card' }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent(/declined/i);
+    await userEvent.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await userEvent.click(screen.getByRole('button', { name: 'Add payment method' }));
+    dialog = within(await screen.findByRole('dialog', { name: 'Add payment method' }));
+    expect(dialog.queryByRole('alert')).not.toBeInTheDocument();
+    expect(await dialog.findByLabelText('Card number')).toHaveValue('');
+    expect(screen.getByText('No saved cards yet.')).toBeInTheDocument();
   });
 
   it('a card added in PaymentMethods is offered by AddCreditsDialog at once (one shared cache)', async () => {

@@ -1,10 +1,16 @@
-import { CreditsError, isCreditsError } from '../CreditsError.js';
+import { CreditsError } from '../CreditsError.js';
 import type { CreditsClient } from '../createCreditsClient.js';
-import { createIdempotencyKey } from '../createIdempotencyKey.js';
 import { isPurchaseSettled } from '../isPurchaseSettled.js';
 import type { PaymentFailure } from '../schemas/failure.js';
 import type { Purchase } from '../schemas/purchase.js';
-import type { NewCardDetails, PaymentProvider } from './PaymentProvider.js';
+import {
+  type Attempt,
+  createAttemptFlow,
+  type FlowError,
+  isRetryable,
+  type ProviderSource,
+} from './createAttemptFlow.js';
+import type { NewCardDetails } from './PaymentProvider.js';
 import type { PendingPurchaseStore } from './pendingPurchaseStore.js';
 
 /** How the user pays: a saved method, or a new card entered in the provider's form. */
@@ -23,11 +29,12 @@ export type PurchaseFlowState =
   /** The bank said no: choose another method (a new attempt, with a new key). */
   | { status: 'declined'; purchase: Purchase; failure: PaymentFailure }
   /** Something went wrong on the way: `retry()` repeats the same attempt with the same key. */
-  | { status: 'error'; error: CreditsError; retryable: boolean };
+  | FlowError;
 
 export interface PurchaseFlowOptions {
   client: CreditsClient;
-  provider: PaymentProvider;
+  /** The payment provider, or a getter for it when it is not known yet (read at each step). */
+  provider: ProviderSource;
   /** First poll delay; grows ×1.5 up to `maxPollIntervalMs`. Default 500 ms. */
   pollIntervalMs?: number;
   maxPollIntervalMs?: number;
@@ -71,40 +78,16 @@ export interface PurchaseFlow {
   dispose(): void;
 }
 
-interface Attempt {
-  key: string;
+interface PurchaseAttempt extends Attempt {
   packageId: string;
   /** Absent for an attempt resumed after a reload that paid with a new card. */
   choice?: PaymentChoice;
   /** The new-card attempt's choice, kept so a replayed creation sends the same body. */
   savePaymentMethod?: boolean;
-  /** The creation request went out: from here on the backend may have charged. */
-  sent?: boolean;
   purchase?: Purchase;
 }
 
-const RETRYABLE = new Set([
-  'network_error',
-  'timeout',
-  'service_unavailable',
-  'internal_error',
-  'rate_limited',
-  'idempotency_in_progress',
-]);
-const IN_FLIGHT = new Set(['paying', 'challenge', 'processing']);
-
-/** A 4xx problem (not 408/409/429, which are retryable codes) means the backend refused: nothing was charged. */
-const refused = (error: CreditsError) =>
-  !RETRYABLE.has(error.code) &&
-  error.status !== undefined &&
-  error.status >= 400 &&
-  error.status < 500;
-
-/** Whether the attempt may have created (and charged) a purchase we have not seen settle. */
-const unsettled = (attempt: Attempt | undefined): attempt is Attempt =>
-  Boolean(attempt && (attempt.purchase || attempt.sent));
-
-const savesCard = (attempt: Attempt): boolean =>
+const savesCard = (attempt: PurchaseAttempt): boolean =>
   attempt.choice?.type === 'new'
     ? (attempt.choice.card.savePaymentMethod ?? false)
     : (attempt.savePaymentMethod ?? false);
@@ -120,21 +103,11 @@ const fallbackFailure: PaymentFailure = {
  * until the backend settles it. React reads it with `useSyncExternalStore`.
  */
 export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
-  const { client, provider } = options;
+  const { client } = options;
   const firstDelay = options.pollIntervalMs ?? 500;
   const maxDelay = options.maxPollIntervalMs ?? 8_000;
-  const listeners = new Set<() => void>();
-  let state: PurchaseFlowState = { status: 'idle' };
-  let attempt: Attempt | undefined;
-  let controller = new AbortController();
-
-  const set = (next: PurchaseFlowState) => {
-    state = next;
-    for (const listener of listeners) listener();
-  };
-
   /** Mirrors the attempt into the store, or clears it once the attempt is over. */
-  const remember = (current: Attempt | undefined) => {
+  const remember = (current: PurchaseAttempt | undefined) => {
     if (!options.store) return;
     if (!current) return options.store.clear();
     const { choice } = current;
@@ -146,6 +119,13 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       ...(current.purchase ? { purchaseId: current.purchase.id } : {}),
     });
   };
+  const flow = createAttemptFlow<PurchaseFlowState, PurchaseAttempt>({
+    provider: options.provider,
+    busy: ['paying', 'challenge', 'processing'],
+    created: (attempt) => Boolean(attempt.purchase),
+    remember,
+  });
+  const { set, guard, provider } = flow;
 
   const sleep = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
@@ -164,26 +144,24 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
     let current = purchase;
     let delay = firstDelay;
     for (;;) {
-      if (attempt) attempt.purchase = current;
+      if (flow.attempt) flow.attempt.purchase = current;
       if (current.status === 'succeeded') {
-        attempt = undefined;
-        remember(undefined);
+        flow.forget();
         set({ status: 'succeeded', purchase: current });
         options.onSucceeded?.(current);
         return;
       }
       if (current.status === 'requires_action') {
-        if (provider.needsChallengeUi) return set({ status: 'challenge', purchase: current });
+        if (provider().needsChallengeUi) return set({ status: 'challenge', purchase: current });
         set({ status: 'paying', step: 'authenticating' });
-        current = await provider.handleNextAction(current, undefined, signal);
+        current = await provider().handleNextAction(current, undefined, signal);
         continue;
       }
       if (
         current.status === 'requires_payment_method' ||
         (isPurchaseSettled(current.status) && current.status !== 'succeeded')
       ) {
-        attempt = undefined;
-        remember(undefined);
+        flow.forget();
         return set({
           status: 'declined',
           purchase: current,
@@ -198,30 +176,7 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
     }
   }
 
-  async function guard(run: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    const { signal } = controller;
-    try {
-      await run(signal);
-    } catch (error) {
-      if (signal.aborted) return;
-      const failure = isCreditsError(error)
-        ? error
-        : new CreditsError('http_error', String(error), { cause: error });
-      // Forget the attempt only when nothing can have been charged: never sent, or refused
-      // before a purchase existed. Otherwise it is kept and retried with the same key.
-      if (attempt && !attempt.purchase && (!attempt.sent || refused(failure))) {
-        attempt = undefined;
-        remember(undefined);
-      }
-      set({
-        status: 'error',
-        error: failure,
-        retryable: attempt !== undefined && (RETRYABLE.has(failure.code) || unsettled(attempt)),
-      });
-    }
-  }
-
-  async function run(current: Attempt, signal: AbortSignal): Promise<void> {
+  async function run(current: PurchaseAttempt, signal: AbortSignal): Promise<void> {
     let purchase = current.purchase;
     const { choice } = current;
     if (purchase) {
@@ -230,7 +185,7 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       purchase = await client.getPurchase(purchase.id, { signal });
     } else {
       set({ status: 'paying', step: 'creating' });
-      if (choice?.type === 'new') await provider.prepareNewCard?.(choice.card);
+      if (choice?.type === 'new') await provider().prepareNewCard?.(choice.card);
       // Stored before the request: a reload while it is in flight replays the same key.
       remember(current);
       current.sent = true;
@@ -249,46 +204,38 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
     if (purchase.status === 'requires_payment_method' && !purchase.failure) {
       if (choice?.type !== 'new') {
         // Resumed after a reload: the new card was never confirmed, so nothing was charged.
-        attempt = undefined;
-        remember(undefined);
+        flow.forget();
         return set({ status: 'idle' });
       }
       set({ status: 'paying', step: 'confirming' });
-      purchase = await provider.confirmPurchase(purchase, choice.card, signal);
+      purchase = await provider().confirmPurchase(purchase, choice.card, signal);
     }
     await settle(purchase, signal);
   }
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => state,
+    subscribe: flow.subscribe,
+    getSnapshot: flow.getSnapshot,
     pay(packageId, choice) {
-      if (IN_FLIGHT.has(state.status)) return Promise.resolve();
+      if (flow.busy()) return Promise.resolve();
       // An attempt that may have charged is repeated (same key, same body), never replaced.
-      if (!unsettled(attempt)) attempt = { key: createIdempotencyKey(), packageId, choice };
-      const current = attempt;
+      const current = flow.begin((key) => ({ key, packageId, choice }));
       return guard((signal) => run(current, signal));
     },
     authenticate(outcome) {
+      const state = flow.getSnapshot();
       if (state.status !== 'challenge') return Promise.resolve();
-      const purchase = state.purchase;
       set({ status: 'paying', step: 'authenticating' });
       return guard(async (signal) =>
-        settle(await provider.handleNextAction(purchase, outcome, signal), signal),
+        settle(await provider().handleNextAction(state.purchase, outcome, signal), signal),
       );
     },
-    retry() {
-      if (state.status !== 'error' || !attempt) return Promise.resolve();
-      const current = attempt;
-      return guard((signal) => run(current, signal));
-    },
+    retry: () => flow.retry(run),
     async resume() {
       const pending = options.store?.get();
-      if (!pending || IN_FLIGHT.has(state.status) || attempt) return false;
-      const current: Attempt = {
+      if (!pending || flow.busy()) return false;
+      // The attempt still in memory (a remount after reset()), else the one the store kept.
+      const current: PurchaseAttempt = flow.attempt ?? {
         key: pending.idempotencyKey,
         packageId: pending.packageId,
         ...(pending.paymentMethodId
@@ -297,29 +244,17 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
         // Only the id is needed: run() asks the backend where the purchase stands.
         ...(pending.purchaseId ? { purchase: { id: pending.purchaseId } as Purchase } : {}),
       };
-      attempt = current;
+      flow.attempt = current;
       await guard((signal) => run(current, signal));
-      if (state.status === 'error' && !RETRYABLE.has(state.error.code)) {
+      const state = flow.getSnapshot();
+      if (state.status === 'error' && !isRetryable(state.error)) {
         // Gone, or not this account's: nothing to resume.
-        attempt = undefined;
-        remember(undefined);
+        flow.forget();
         set({ status: 'idle' });
       }
       return true;
     },
-    reset() {
-      controller.abort();
-      controller = new AbortController();
-      // An attempt that may have charged stays, in memory and in the store, until it settles.
-      if (!unsettled(attempt)) {
-        remember(undefined);
-        attempt = undefined;
-      }
-      set({ status: 'idle' });
-    },
-    dispose() {
-      controller.abort();
-      listeners.clear();
-    },
+    reset: flow.reset,
+    dispose: flow.dispose,
   };
 }

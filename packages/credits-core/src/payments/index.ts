@@ -1,3 +1,4 @@
+export type { FlowError, ProviderSource } from './createAttemptFlow.js';
 export {
   createPurchaseFlow,
   type PaymentChoice,
@@ -6,6 +7,12 @@ export {
   type PurchaseFlowState,
 } from './createPurchaseFlow.js';
 export { createSandboxPaymentProvider } from './createSandboxPaymentProvider.js';
+export {
+  createSaveCardFlow,
+  type SaveCardFlow,
+  type SaveCardFlowOptions,
+  type SaveCardFlowState,
+} from './createSaveCardFlow.js';
 export {
   createStripePaymentProvider,
   type StripeLike,

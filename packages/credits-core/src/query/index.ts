@@ -1,10 +1,10 @@
-export { creditsKeys } from './creditsKeys.js';
 export {
   applyPurchaseToCache,
-  deletePaymentMethodMutationOptions,
   invalidateCredits,
-  setDefaultPaymentMethodMutationOptions,
-} from './creditsMutationOptions.js';
+  invalidatePaymentMethods,
+  writePaymentMethods,
+} from './cacheWriters.js';
+export { creditsKeys } from './creditsKeys.js';
 export {
   balanceQueryOptions,
   type CreditsInfiniteQueryOptions,
@@ -17,6 +17,10 @@ export {
   transactionsInfiniteQueryOptions,
   usageByWebsiteQueryOptions,
 } from './creditsQueryOptions.js';
+export {
+  deletePaymentMethodMutationOptions,
+  setDefaultPaymentMethodMutationOptions,
+} from './paymentMethodMutationOptions.js';
 export {
   dehydrateCredits,
   type PrefetchCreditsOptions,

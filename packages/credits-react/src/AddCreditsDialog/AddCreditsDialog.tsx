@@ -6,27 +6,26 @@ import {
   type ReactNode,
   Suspense,
   useEffect,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
 } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
-import { useLabels } from '../labels/useLabels.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
-import { pendingPurchaseStorage } from '../lib/pendingPurchaseStorage.js';
+import { useControllableState } from '../lib/useControllableState.js';
+import { useIsomorphicLayoutEffect } from '../lib/useIsomorphicLayoutEffect.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { pendingPurchaseStorage } from '../payment/pendingPurchaseStorage.js';
 import { AddCreditsDialogContext, useAddCreditsDialogContext } from './AddCreditsDialogContext.js';
 
-// The dialog is in the lazily loaded dialogs chunk (see lib/dialogs.ts).
+// The dialog (Radix Dialog, the purchase form, the card forms) is in the lazily loaded
+// dialogs chunk (../dialogs/index.ts), fetched on intent (hover or focus on the trigger).
 const AddCreditsDialogContent = /* @__PURE__ */ lazyWithPreload(() =>
-  import('../lib/dialogs.js').then((dialogs) => ({ default: dialogs.AddCreditsDialogContent })),
+  import('../dialogs/index.js').then((dialogs) => ({ default: dialogs.AddCreditsDialogContent })),
 );
-
-// No layout effects on the server (React 18 warns about them there).
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface AddCreditsDialogProps {
   open?: boolean;
@@ -110,36 +109,29 @@ function AddCreditsDialogRoot({
 }: AddCreditsDialogProps) {
   const { client, account } = useCreditsContext('<AddCreditsDialog>');
   const queryClient = useQueryClient();
-  const [uncontrolled, setUncontrolled] = useState(defaultOpen ?? false);
-  // Another account signed in: whatever this dialog showed was the previous account's.
-  const [shownFor, setShownFor] = useState(account);
-  if (shownFor !== account) {
-    setShownFor(account);
-    setUncontrolled(false);
-  }
-  const isOpen = open ?? uncontrolled;
+  const [isOpen, setOpen] = useControllableState({
+    prop: open,
+    defaultProp: defaultOpen ?? false,
+    onChange: onOpenChange,
+  });
   // Nothing is fetched or loaded until the dialog opens for the first time
   // (the trigger prepares on intent); after that it stays mounted.
   const [activated, setActivated] = useState(isOpen);
   if (isOpen && !activated) setActivated(true);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const onOpenChangeRef = useRef(onOpenChange);
-  onOpenChangeRef.current = onOpenChange;
-  const controlled = useRef(open !== undefined);
-  controlled.current = open !== undefined;
   // A payment was under way when the page was reloaded: show it again, so the
   // user sees it finish instead of being offered to pay a second time.
   const firstAccount = useRef(account);
   useEffect(() => {
     if (!pendingPurchaseStorage(account).has()) {
-      // A host that controls `open` closes it for the next account too.
-      if (account !== firstAccount.current) onOpenChangeRef.current?.(false);
+      // Another account signed in: close what the previous account had open (a host that
+      // controls `open` is told to). The content is keyed by account, so none of it shows.
+      if (account !== firstAccount.current) setOpen(false);
       return;
     }
     setActivated(true);
-    if (!controlled.current) setUncontrolled(true);
-    onOpenChangeRef.current?.(true);
-  }, [account]);
+    setOpen(true);
+  }, [account, setOpen]);
   // Opened from the host's own state: focus returns to what had it before.
   const openedFrom = useRef<HTMLElement | null>(null);
   // Whoever opens it (our trigger or the host's own state), remember what had
@@ -148,17 +140,13 @@ function AddCreditsDialogRoot({
     if (isOpen) openedFrom.current = document.activeElement as HTMLElement | null;
   }, [isOpen]);
   const context = useMemo(() => {
-    const setOpen = (next: boolean) => {
-      if (open === undefined) setUncontrolled(next);
-      onOpenChange?.(next);
-    };
     const prepare = () => {
       void AddCreditsDialogContent.preload().catch(() => {});
       void queryClient.prefetchQuery(packagesQueryOptions(client, account));
       void queryClient.prefetchQuery(configQueryOptions(client, account));
     };
     return { open: isOpen, setOpen, prepare, triggerRef };
-  }, [isOpen, open, onOpenChange, queryClient, client, account]);
+  }, [isOpen, setOpen, queryClient, client, account]);
   const returnFocus = () =>
     triggerRef.current?.isConnected ? triggerRef.current : openedFrom.current;
   return (

@@ -3,12 +3,13 @@ import { type ReactNode, useCallback, useId } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useBalance } from '../hooks/useBalance.js';
 import { useFormatters } from '../hooks/useFormatters.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { balanceLabels } from '../labels/balanceLabels.js';
-import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
+import { widgetStatus } from '../lib/widgetStatus.js';
 import { useBalanceAnnouncement } from './useBalanceAnnouncement.js';
 
 export interface BalanceCardsProps {
@@ -52,11 +53,7 @@ function BalanceCardsContent({
   const { account } = useCreditsContext('<BalanceCards>');
   const announcement = useBalanceAnnouncement(account, balance.data?.available, describe);
 
-  const status = balance.isPending
-    ? 'loading'
-    : balance.isError && !balance.data
-      ? 'error'
-      : 'success';
+  const status = widgetStatus(balance);
 
   const amount = (credits: number) =>
     notation === 'compact' ? (
@@ -200,10 +197,4 @@ function BalanceCardsContent({
 }
 
 /** BalanceCards, inside its own error boundary. */
-export function BalanceCards(props: BalanceCardsProps) {
-  return (
-    <WidgetErrorBoundary slot="balance-cards">
-      <BalanceCardsContent {...props} />
-    </WidgetErrorBoundary>
-  );
-}
+export const BalanceCards = /* @__PURE__ */ withErrorBoundary('balance-cards', BalanceCardsContent);

@@ -1,6 +1,6 @@
 import type { CreditsClient } from 'credits-core';
 import { createContext, useContext } from 'react';
-import type { CreditsLabels } from '../labels/index.js';
+import type { CreditsLabels } from '../labels/CreditsLabels.js';
 
 export type CreditsTheme = 'light' | 'dark' | 'system';
 

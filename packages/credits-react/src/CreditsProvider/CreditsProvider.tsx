@@ -3,7 +3,7 @@ import type { CreditsClient } from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
 import { setNonce } from 'get-nonce';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import type { CreditsLabels } from '../labels/index.js';
+import type { CreditsLabels } from '../labels/CreditsLabels.js';
 import { CreditsContext, type CreditsTheme, type StripeInput } from './CreditsContext.js';
 
 export interface CreditsProviderProps {

@@ -2,8 +2,8 @@ import { isCreditsError } from 'credits-core';
 import { useEffect, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useFormatters } from '../hooks/useFormatters.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { historyLabels } from '../labels/historyLabels.js';
-import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 

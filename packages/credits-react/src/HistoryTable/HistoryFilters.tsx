@@ -1,9 +1,9 @@
 import { MAX_SEARCH_LENGTH, TRANSACTION_TYPES, type Website } from 'credits-core';
 import { useId, useMemo } from 'react';
+import { useLabels } from '../hooks/useLabels.js';
 import { useTransactions } from '../hooks/useTransactions.js';
 import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
 import { historyLabels } from '../labels/historyLabels.js';
-import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 import { hasFilters } from './historyFilterValues.js';

@@ -1,13 +1,14 @@
 /** biome-ignore-all lint/a11y/noRedundantRoles: CSS grid/flex on table elements drops their table semantics in some browsers (Safari, older Chrome); explicit roles restore them. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { safeHttpUrl, TRANSACTION_TYPES, type Transaction } from 'credits-core';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useFormatters } from '../hooks/useFormatters.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { useTransactions } from '../hooks/useTransactions.js';
 import { historyLabels } from '../labels/historyLabels.js';
-import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
+import { useIsomorphicLayoutEffect } from '../lib/useIsomorphicLayoutEffect.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 import { hasFilters } from './historyFilterValues.js';
 
@@ -61,9 +62,6 @@ function WebsiteCell({
     </a>
   );
 }
-
-// No layout effect on the server (React 18 warns); the first client render matches the server's.
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * The root font size in px: 16 until mounted (as on the server), then the

@@ -1,8 +1,10 @@
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useTransactions } from '../hooks/useTransactions.js';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { useControllableState } from '../lib/useControllableState.js';
+import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
+import { widgetStatus } from '../lib/widgetStatus.js';
 import { ExportCsvButton } from './ExportCsvButton.js';
 import { HistoryFilters } from './HistoryFilters.js';
 import { HistoryRows } from './HistoryRows.js';
@@ -43,8 +45,11 @@ function HistoryTableContent({
   children,
 }: HistoryTableProps) {
   const { timeZone } = useCreditsContext('<HistoryTable>');
-  const [uncontrolled, setUncontrolled] = useState(defaultFilters);
-  const values = controlled ?? uncontrolled;
+  const [values, setValues] = useControllableState({
+    prop: controlled,
+    defaultProp: defaultFilters,
+    onChange: onFiltersChange,
+  });
   const search = useDebouncedValue(values.search ?? '', searchDebounceMs);
   const { type, websiteId, fromDay, toDay } = values;
   const serverFilters = useMemo(
@@ -54,23 +59,16 @@ function HistoryTableContent({
   const context = useMemo(
     () => ({
       values,
-      setValues: (next: HistoryFilterValues) => {
-        if (controlled === undefined) setUncontrolled(next);
-        onFiltersChange?.(next);
-      },
+      setValues,
       filters: serverFilters,
       pageSize,
     }),
-    [values, controlled, onFiltersChange, serverFilters, pageSize],
+    [values, setValues, serverFilters, pageSize],
   );
   // The same query the rows read (shared cache, no extra request), so the root's
   // data-status tells a host or a test what the user sees.
   const query = useTransactions(serverFilters, pageSize);
-  const status = query.isPending
-    ? 'loading'
-    : query.isError && query.data === undefined
-      ? 'error'
-      : 'success';
+  const status = widgetStatus(query);
   return (
     <HistoryTableContext.Provider value={context}>
       <WidgetRoot slot="history-table" status={status} className={className}>
@@ -89,16 +87,11 @@ function HistoryTableContent({
 }
 
 // Pure: a host importing only BalanceCards must not pull HistoryTable (and TanStack Virtual) in.
-function HistoryTableRoot(props: HistoryTableProps) {
-  return (
-    <WidgetErrorBoundary slot="history-table">
-      <HistoryTableContent {...props} />
-    </WidgetErrorBoundary>
-  );
-}
-
-export const HistoryTable = /* @__PURE__ */ Object.assign(HistoryTableRoot, {
-  Filters: HistoryFilters,
-  Table: HistoryRows,
-  ExportButton: ExportCsvButton,
-});
+export const HistoryTable = /* @__PURE__ */ Object.assign(
+  /* @__PURE__ */ withErrorBoundary('history-table', HistoryTableContent),
+  {
+    Filters: HistoryFilters,
+    Table: HistoryRows,
+    ExportButton: ExportCsvButton,
+  },
+);

@@ -1,25 +1,27 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { isCreditsError, type PaymentMethod, type PaymentMethodList } from 'credits-core';
-import { creditsKeys } from 'credits-core/query';
+import type { PaymentMethod } from 'credits-core';
+import { expiryStatus } from 'credits-core';
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
-import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
-import { expiryStatus, paymentMethodName } from '../lib/describePaymentMethod.js';
 import { ErrorState } from '../lib/ErrorState.js';
+import { FailureMessage } from '../lib/FailureMessage.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
+import { widgetStatus } from '../lib/widgetStatus.js';
+import { cardExpiry, paymentMethodName } from '../payment/describePaymentMethod.js';
+import { usePaymentMethodActions } from './usePaymentMethodActions.js';
 
-// The dialogs are in the lazily loaded dialogs chunk (see lib/dialogs.ts),
-// fetched on intent (hover or focus on a button that opens one).
+// The dialogs are in the lazily loaded dialogs chunk (../dialogs/index.ts), fetched on
+// intent (hover or focus on a button that opens one).
 const AddPaymentMethodDialog = /* @__PURE__ */ lazyWithPreload(() =>
-  import('../lib/dialogs.js').then((dialogs) => ({ default: dialogs.AddPaymentMethodDialog })),
+  import('../dialogs/index.js').then((dialogs) => ({ default: dialogs.AddPaymentMethodDialog })),
 );
 const DeletePaymentMethodDialog = /* @__PURE__ */ lazyWithPreload(() =>
-  import('../lib/dialogs.js').then((dialogs) => ({ default: dialogs.DeletePaymentMethodDialog })),
+  import('../dialogs/index.js').then((dialogs) => ({ default: dialogs.DeletePaymentMethodDialog })),
 );
 const preloadDialogs = (): void => void AddPaymentMethodDialog.preload().catch(() => {});
 const preload = { onPointerEnter: preloadDialogs, onFocus: preloadDialogs };
@@ -30,68 +32,12 @@ export interface PaymentMethodsProps {
 
 const badge = 'cr:rounded-full cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold';
 
-/** Optimistic changes to the cached list; rolled back with a message when the backend refuses. */
-function useOptimisticList() {
-  const { client, account } = useCreditsContext('<PaymentMethods>');
-  const labels = useLabels(paymentLabels);
-  const queryClient = useQueryClient();
-  const key = creditsKeys.paymentMethods(account);
-  const [error, setError] = useState<string>();
-
-  const options = <TVariables,>(
-    run: (variables: TVariables) => Promise<PaymentMethodList>,
-    optimistic: (list: PaymentMethodList, variables: TVariables) => PaymentMethodList,
-  ) => ({
-    mutationFn: run,
-    onMutate: async (variables: TVariables) => {
-      setError(undefined);
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<PaymentMethodList>(key);
-      if (previous) queryClient.setQueryData(key, optimistic(previous, variables));
-      return { previous };
-    },
-    onError: (
-      failure: unknown,
-      _: TVariables,
-      context: { previous?: PaymentMethodList } | undefined,
-    ) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
-      const code = isCreditsError(failure) ? failure.code : 'default';
-      setError(labels.errors[code as keyof typeof labels.errors] ?? labels.errors.default);
-    },
-    onSuccess: (list: PaymentMethodList) => queryClient.setQueryData(key, list),
-  });
-
-  const setDefault = useMutation(
-    options(
-      (id: string) => client.setDefaultPaymentMethod(id),
-      (list, id) => ({
-        data: list.data.map((method) => ({ ...method, isDefault: method.id === id })),
-      }),
-    ),
-  );
-  const remove = useMutation(
-    options(
-      ({ id, newDefaultId }: { id: string; newDefaultId?: string }) =>
-        client.deletePaymentMethod(id, { newDefaultId }),
-      (list, { id, newDefaultId }) => ({
-        data: list.data
-          .filter((method) => method.id !== id)
-          .map((method) =>
-            newDefaultId ? { ...method, isDefault: method.id === newDefaultId } : method,
-          ),
-      }),
-    ),
-  );
-  return { setDefault, remove, error };
-}
-
 /** Saved cards: default badge, expiry warnings, set as default, delete with confirmation, add a card. */
 function PaymentMethodsContent({ className }: PaymentMethodsProps) {
   const { locale } = useCreditsContext('<PaymentMethods>');
   const labels = useLabels(paymentLabels);
   const methods = usePaymentMethods();
-  const { setDefault, remove, error } = useOptimisticList();
+  const { setDefault, settingDefault, remove, error } = usePaymentMethodActions();
   const [deleting, setDeleting] = useState<PaymentMethod | null>(null);
   const [adding, setAdding] = useState(false);
   // Mounted from the first open on, so closing keeps Radix's focus return and state.
@@ -113,20 +59,8 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
     focusDeleteOf.current = null;
     deleteButtons.current.get(id)?.focus();
   });
-  const status = methods.isPending
-    ? 'loading'
-    : methods.isError && !methods.data
-      ? 'error'
-      : 'success';
+  const status = widgetStatus(methods);
   const list = methods.data?.data ?? [];
-  const expiry = (method: PaymentMethod) =>
-    method.card
-      ? new Intl.DateTimeFormat(locale, {
-          month: '2-digit',
-          year: 'numeric',
-          timeZone: 'UTC',
-        }).format(new Date(Date.UTC(method.card.expYear, method.card.expMonth - 1, 1)))
-      : undefined;
 
   return (
     <WidgetRoot
@@ -162,11 +96,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
         {status === 'error' && (
           <ErrorState error={methods.error} onRetry={() => void methods.refetch()} />
         )}
-        {error && (
-          <p role="alert" className="cr:m-0 cr:rounded-md cr:bg-danger-soft cr:p-3 cr:text-sm">
-            {error}
-          </p>
-        )}
+        <FailureMessage message={error} />
         {status === 'success' && list.length === 0 && (
           <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.noSavedCards}</p>
         )}
@@ -175,6 +105,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
             {list.map((method) => {
               const state = expiryStatus(method);
               const name = paymentMethodName(method, labels);
+              const expires = cardExpiry(method, locale);
               return (
                 <li
                   key={method.id}
@@ -185,10 +116,8 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                 >
                   <span className="cr:flex cr:min-w-0 cr:grow cr:basis-48 cr:flex-col">
                     <span className="cr:font-medium">{name}</span>
-                    {expiry(method) && (
-                      <span className="cr:text-xs cr:text-muted">
-                        {labels.expires(expiry(method) as string)}
-                      </span>
+                    {expires && (
+                      <span className="cr:text-xs cr:text-muted">{labels.expires(expires)}</span>
                     )}
                   </span>
                   {method.isDefault && (
@@ -212,10 +141,10 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                         type="button"
                         className="credits-button credits-button--secondary"
                         aria-label={`${labels.setDefault}: ${name}`}
-                        disabled={setDefault.isPending}
+                        disabled={settingDefault}
                         onClick={() => {
                           focusDeleteOf.current = method.id;
-                          setDefault.mutate(method.id);
+                          setDefault(method.id);
                         }}
                       >
                         {labels.setDefault}
@@ -253,7 +182,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
             returnFocus={returnFocus}
             onConfirm={(method, newDefaultId) => {
               setDeleting(null);
-              remove.mutate({ id: method.id, newDefaultId });
+              remove(method.id, newDefaultId);
             }}
           />
         )}
@@ -270,10 +199,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
 }
 
 /** PaymentMethods, inside its own error boundary. */
-export function PaymentMethods(props: PaymentMethodsProps) {
-  return (
-    <WidgetErrorBoundary slot="payment-methods">
-      <PaymentMethodsContent {...props} />
-    </WidgetErrorBoundary>
-  );
-}
+export const PaymentMethods = /* @__PURE__ */ withErrorBoundary(
+  'payment-methods',
+  PaymentMethodsContent,
+);

@@ -1,13 +1,14 @@
 import { safeHttpUrl } from 'credits-core';
 import { useId } from 'react';
 import { useFormatters } from '../hooks/useFormatters.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
 import { historyLabels } from '../labels/historyLabels.js';
-import { useLabels } from '../labels/useLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
-import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
+import { widgetStatus } from '../lib/widgetStatus.js';
 
 export interface UsageByWebsiteProps {
   className?: string;
@@ -24,7 +25,7 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
   const format = useFormatters();
   const usage = useUsageByWebsite({ from, to });
   const headingId = useId();
-  const status = usage.isPending ? 'loading' : usage.isError && !usage.data ? 'error' : 'success';
+  const status = widgetStatus(usage);
 
   return (
     <WidgetRoot
@@ -104,10 +105,7 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
 }
 
 /** UsageByWebsite, inside its own error boundary. */
-export function UsageByWebsite(props: UsageByWebsiteProps) {
-  return (
-    <WidgetErrorBoundary slot="usage-by-website">
-      <UsageByWebsiteContent {...props} />
-    </WidgetErrorBoundary>
-  );
-}
+export const UsageByWebsite = /* @__PURE__ */ withErrorBoundary(
+  'usage-by-website',
+  UsageByWebsiteContent,
+);

@@ -1,7 +1,7 @@
 import { formatCredits, formatDate, formatMoney, formatPercent } from 'credits-core';
 import { useMemo } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
-import type { Count } from '../labels/index.js';
+import type { Count } from '../labels/CreditsLabels.js';
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 

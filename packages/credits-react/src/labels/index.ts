@@ -7,4 +7,3 @@ export type {
   PaymentLabels,
 } from './CreditsLabels.js';
 export { defaultLabels } from './defaultLabels.js';
-export { useLabels } from './useLabels.js';

@@ -1,13 +1,12 @@
 import { isCreditsError } from 'credits-core';
-import { useLabels } from '../labels/useLabels.js';
+import { useLabels } from '../hooks/useLabels.js';
+import { errorMessage } from './errorMessage.js';
 
 /** A failure in words the user can act on, and a way forward. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const labels = useLabels();
-  const code = isCreditsError(error) ? error.code : undefined;
-  const message =
-    (code && labels.errors[code as keyof typeof labels.errors]) || labels.errors.default;
-  const canRetry = code !== 'forbidden';
+  const message = errorMessage(error, labels);
+  const canRetry = !isCreditsError(error) || error.code !== 'forbidden';
   return (
     <div
       data-slot="error-state"

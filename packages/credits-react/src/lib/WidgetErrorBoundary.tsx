@@ -1,5 +1,5 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useLabels } from '../labels/useLabels.js';
+import { Component, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
+import { useLabels } from '../hooks/useLabels.js';
 import { useRootAttributes } from './useRootAttributes.js';
 
 function Fallback({ slot, onRetry }: { slot: string; onRetry: () => void }) {
@@ -50,4 +50,13 @@ export class WidgetErrorBoundary extends Component<Props, { failed: boolean }> {
       return <Fallback slot={this.props.slot} onRetry={() => this.setState({ failed: false })} />;
     return this.props.children;
   }
+}
+
+/** A widget inside its own error boundary: what every widget exports (`slot` names it). */
+export function withErrorBoundary<P extends object>(slot: string, Content: ComponentType<P>) {
+  return (props: P) => (
+    <WidgetErrorBoundary slot={slot}>
+      <Content {...props} />
+    </WidgetErrorBoundary>
+  );
 }

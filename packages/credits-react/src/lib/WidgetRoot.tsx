@@ -1,11 +1,12 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import { cn } from './cn.js';
 import { useRootAttributes } from './useRootAttributes.js';
+import type { WidgetStatus } from './widgetStatus.js';
 
 type WidgetRootProps = ComponentPropsWithoutRef<'div'> & {
   /** `data-slot` of the widget, e.g. `balance-cards`. */
   slot: string;
-  status: 'loading' | 'error' | 'success';
+  status: WidgetStatus;
 };
 
 /** The root every widget renders: theme tokens, text direction, language and state attributes. */

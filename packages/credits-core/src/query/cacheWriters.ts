@@ -1,9 +1,6 @@
+/** Everything that writes server answers into the TanStack Query cache, by hand. */
 import type { QueryClient } from '@tanstack/query-core';
-import type {
-  CreditsClient,
-  DeletePaymentMethodParams,
-  TransactionFilters,
-} from '../createCreditsClient.js';
+import type { TransactionFilters } from '../createCreditsClient.js';
 import type { PaymentMethodList } from '../schemas/paymentMethod.js';
 import type { Purchase } from '../schemas/purchase.js';
 import type { Transaction, TransactionPage } from '../schemas/transaction.js';
@@ -27,7 +24,8 @@ function listShows(filters: TransactionFilters, row: Transaction): boolean {
 /**
  * Writes a purchase's outcome into the cache: once it has succeeded, the new
  * balance and its ledger row show at once (no extra request), on top of every
- * loaded history list that shows such a row; then the ledger is revalidated.
+ * loaded history list that shows such a row; then the ledger is revalidated,
+ * and the saved-card list too when the purchase kept or used a card.
  */
 export async function applyPurchaseToCache(
   queryClient: QueryClient,
@@ -53,7 +51,10 @@ export async function applyPurchaseToCache(
       });
     }
   }
-  await queryClient.invalidateQueries({ queryKey: creditsKeys.transactions(account) });
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: creditsKeys.transactions(account) }),
+    purchase.paymentMethodId && invalidatePaymentMethods(queryClient, account),
+  ]);
 }
 
 /** Credits were spent or granted elsewhere: refetch everything of this account that is shown. */
@@ -61,33 +62,16 @@ export function invalidateCredits(queryClient: QueryClient, account: string): Pr
   return queryClient.invalidateQueries({ queryKey: creditsKeys.account(account) });
 }
 
-function replacePaymentMethods(queryClient: QueryClient, account: string) {
-  return (list: PaymentMethodList) => {
-    queryClient.setQueryData(creditsKeys.paymentMethods(account), list);
-  };
+/** A saved-card list from the backend (it answers every change with the whole list) replaces the cached one. */
+export function writePaymentMethods(
+  queryClient: QueryClient,
+  account: string,
+  list: PaymentMethodList,
+): void {
+  queryClient.setQueryData(creditsKeys.paymentMethods(account), list);
 }
 
-export function setDefaultPaymentMethodMutationOptions(
-  client: CreditsClient,
-  account: string,
-  queryClient: QueryClient,
-) {
-  return {
-    mutationKey: [...creditsKeys.paymentMethods(account), 'set-default'] as const,
-    mutationFn: (paymentMethodId: string) => client.setDefaultPaymentMethod(paymentMethodId),
-    onSuccess: replacePaymentMethods(queryClient, account),
-  };
-}
-
-export function deletePaymentMethodMutationOptions(
-  client: CreditsClient,
-  account: string,
-  queryClient: QueryClient,
-) {
-  return {
-    mutationKey: [...creditsKeys.paymentMethods(account), 'delete'] as const,
-    mutationFn: ({ id, ...params }: DeletePaymentMethodParams & { id: string }) =>
-      client.deletePaymentMethod(id, params),
-    onSuccess: replacePaymentMethods(queryClient, account),
-  };
+/** A card was saved (a SetupIntent, or a purchase that kept its card): refetch the saved-card list. */
+export function invalidatePaymentMethods(queryClient: QueryClient, account: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: creditsKeys.paymentMethods(account) });
 }

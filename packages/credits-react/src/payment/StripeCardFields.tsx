@@ -2,8 +2,8 @@ import { Elements, PaymentElement, useElements } from '@stripe/react-stripe-js';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
+import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
-import { useLabels } from '../labels/useLabels.js';
 import { stripeAppearance } from './stripeAppearance.js';
 
 export interface StripeCardFieldsProps {

@@ -1,10 +1,13 @@
 import type { PaymentMethod } from 'credits-core';
+import { choosePaymentMethod, expiryStatus } from 'credits-core';
 import { AlertDialog } from 'radix-ui';
 import { useId, useState } from 'react';
+import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
-import { useLabels } from '../labels/useLabels.js';
-import { paymentMethodName } from '../lib/describePaymentMethod.js';
+import { cn } from '../lib/cn.js';
+import { focusOnClose, overlayClass, panelClass } from '../lib/dialogClasses.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
+import { paymentMethodName } from '../payment/describePaymentMethod.js';
 
 export interface DeletePaymentMethodDialogProps {
   method: PaymentMethod | null;
@@ -29,19 +32,19 @@ export function DeletePaymentMethodDialog({
   const [newDefaultId, setNewDefaultId] = useState<string>();
   const needsNewDefault = Boolean(method?.isDefault && others.length > 0);
   // The dialog stays mounted between deletions: a choice made for another card no longer counts.
-  const chosen = others.some((other) => other.id === newDefaultId) ? newDefaultId : others[0]?.id;
+  // Pre-selected: the rule every card choice follows (never an expired card); an expired card is
+  // offered only when no other card is left, and then the user picks it by hand.
+  const preselected = choosePaymentMethod(others)?.id;
+  const chosen = others.some((other) => other.id === newDefaultId) ? newDefaultId : preselected;
   return (
     <AlertDialog.Root open={method !== null} onOpenChange={(open) => !open && onCancel()}>
       <AlertDialog.Portal>
         <div {...root}>
-          <AlertDialog.Overlay className="cr:fixed cr:inset-0 cr:z-50 cr:bg-black/50" />
+          <AlertDialog.Overlay className={overlayClass} />
           <AlertDialog.Content
             data-slot="delete-payment-method-dialog"
-            onCloseAutoFocus={(event) => {
-              event.preventDefault();
-              returnFocus()?.focus();
-            }}
-            className="cr:fixed cr:start-1/2 cr:top-1/2 cr:z-50 cr:flex cr:w-[min(26rem,calc(100vw-2rem))] cr:-translate-x-1/2 cr:-translate-y-1/2 cr:rtl:translate-x-1/2 cr:flex-col cr:gap-4 cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-6 cr:text-fg cr:shadow-xl"
+            onCloseAutoFocus={focusOnClose(returnFocus)}
+            className={cn(panelClass, 'cr:w-[min(26rem,calc(100vw-2rem))]')}
           >
             <AlertDialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
               {method ? labels.deleteTitle(paymentMethodName(method, labels)) : ''}
@@ -54,15 +57,24 @@ export function DeletePaymentMethodDialog({
                 {labels.chooseNewDefault}
                 <select
                   id={selectId}
-                  value={chosen}
+                  value={chosen ?? ''}
                   onChange={(event) => setNewDefaultId(event.target.value)}
                   className="cr:h-10 cr:rounded-md cr:border cr:border-border cr:bg-surface cr:px-3"
                 >
-                  {others.map((other) => (
-                    <option key={other.id} value={other.id}>
-                      {paymentMethodName(other, labels)}
-                    </option>
-                  ))}
+                  {chosen === undefined && <option value="" disabled />}
+                  {others.map((other) => {
+                    const expired = expiryStatus(other) === 'expired';
+                    return (
+                      <option
+                        key={other.id}
+                        value={other.id}
+                        disabled={expired && preselected !== undefined}
+                      >
+                        {paymentMethodName(other, labels)}
+                        {expired ? ` (${labels.expired})` : ''}
+                      </option>
+                    );
+                  })}
                 </select>
               </label>
             )}
@@ -72,6 +84,7 @@ export function DeletePaymentMethodDialog({
               </AlertDialog.Cancel>
               <AlertDialog.Action
                 className="credits-button cr:bg-danger cr:text-surface"
+                disabled={needsNewDefault && chosen === undefined}
                 onClick={() => method && onConfirm(method, needsNewDefault ? chosen : undefined)}
               >
                 {labels.confirmDelete}

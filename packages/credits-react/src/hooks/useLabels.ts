@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
-import type { CommonLabels } from './CreditsLabels.js';
-import { commonLabels } from './commonLabels.js';
+import type { CommonLabels } from '../labels/CreditsLabels.js';
+import { commonLabels } from '../labels/commonLabels.js';
 
 const NONE = {};
 

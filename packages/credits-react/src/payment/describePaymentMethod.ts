@@ -1,5 +1,5 @@
 import type { PaymentMethod } from 'credits-core';
-import type { PaymentLabels } from '../labels/index.js';
+import type { PaymentLabels } from '../labels/CreditsLabels.js';
 
 /** "Visa •••• 4242", "Apple Pay", "Link (a@b.com)" — never more than the last four digits. */
 export function paymentMethodName(method: PaymentMethod, labels: PaymentLabels): string {
@@ -14,16 +14,12 @@ export function paymentMethodName(method: PaymentMethod, labels: PaymentLabels):
   return method.type;
 }
 
-/** `expired`, `expires-soon` (this month or next) or `valid`, at `now`. */
-export function expiryStatus(
-  method: PaymentMethod,
-  now = new Date(),
-): 'expired' | 'expires-soon' | 'valid' {
-  if (!method.card) return 'valid';
-  const months =
-    method.card.expYear * 12 +
-    (method.card.expMonth - 1) -
-    (now.getUTCFullYear() * 12 + now.getUTCMonth());
-  if (months < 0) return 'expired';
-  return months <= 1 ? 'expires-soon' : 'valid';
+/** The card's expiry month as the locale writes it ("12/2034"); `undefined` for a method without a card. */
+export function cardExpiry(method: PaymentMethod, locale: string | undefined): string | undefined {
+  if (!method.card) return undefined;
+  return new Intl.DateTimeFormat(locale, {
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(method.card.expYear, method.card.expMonth - 1, 1)));
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
-import { useLabels } from '../labels/useLabels.js';
 
 export interface SandboxCardFieldsProps {
   number: string;

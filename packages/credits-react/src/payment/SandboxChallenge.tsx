@@ -1,6 +1,6 @@
+import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
-import { useLabels } from '../labels/useLabels.js';
-import { focusOnMount } from './focusOnMount.js';
+import { focusOnMount } from '../lib/focusOnMount.js';
 
 /**
  * The sandbox's 3D Secure challenge, for a purchase or a card setup: the bank's

@@ -6,7 +6,7 @@ import {
 } from 'credits-core/payments';
 import { useMemo } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
-import { useCreditsConfig } from './useCreditsConfig.js';
+import { useCreditsConfig } from '../hooks/useCreditsConfig.js';
 
 export type PaymentProviderState =
   | { status: 'loading' }

@@ -1,0 +1,120 @@
+import type { Purchase } from 'credits-core';
+import type { PurchaseFlow, PurchaseFlowState } from 'credits-core/payments';
+import { Dialog } from 'radix-ui';
+import { useLabels } from '../hooks/useLabels.js';
+import { paymentLabels } from '../labels/paymentLabels.js';
+import { cn } from '../lib/cn.js';
+import { focusOnClose, overlayClass, panelClass } from '../lib/dialogClasses.js';
+import { useRootAttributes } from '../lib/useRootAttributes.js';
+import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
+import { type PaymentProviderState, usePaymentProvider } from '../payment/usePaymentProvider.js';
+import { PurchaseFields } from './PurchaseFields.js';
+import { PurchaseChallenge, PurchaseProcessing, PurchaseSucceeded } from './PurchaseSteps.js';
+import { usePurchaseFlow } from './usePurchaseFlow.js';
+import { usePurchaseForm } from './usePurchaseForm.js';
+
+interface PurchaseBodyProps {
+  flow: PurchaseFlow;
+  state: PurchaseFlowState;
+  providerState: PaymentProviderState;
+  /** A payment kept across a page reload is being picked up again. */
+  resuming: boolean;
+}
+
+/** The step the purchase is at: the form, 3D Secure, processing, or success. */
+function PurchaseBody({ flow, state, providerState, resuming }: PurchaseBodyProps) {
+  const form = usePurchaseForm(flow, state, providerState);
+  if (state.status === 'succeeded') return <PurchaseSucceeded state={state} />;
+  if (state.status === 'challenge')
+    return <PurchaseChallenge onAnswer={(outcome) => void flow.authenticate(outcome)} />;
+  // Resumed after a reload: never offer to pay while we find out where the payment stands.
+  if (
+    state.status === 'processing' ||
+    (resuming && (state.status === 'idle' || state.status === 'paying'))
+  )
+    return <PurchaseProcessing />;
+  return <PurchaseFields form={form} providerState={providerState} />;
+}
+
+/**
+ * The dialog itself, loaded on first intent (this chunk carries Radix Dialog and
+ * the purchase form), then kept mounted so a purchase still processing keeps
+ * its state and polling while the dialog is closed.
+ */
+export default function AddCreditsDialogContent({
+  open,
+  onOpenChange,
+  onPurchaseComplete,
+  className,
+  returnFocus,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onPurchaseComplete?: (purchase: Purchase) => void;
+  className?: string;
+  /** Where focus goes when the dialog closes. */
+  returnFocus: () => HTMLElement | null | undefined;
+}) {
+  const root = useRootAttributes('<AddCreditsDialog>');
+  const labels = useLabels(paymentLabels);
+  const providerState = usePaymentProvider({ enabled: true });
+  const { flow, state, resuming } = usePurchaseFlow(providerState, onPurchaseComplete);
+  // While a payment is being made the dialog cannot be dismissed by accident.
+  const locked = state.status === 'paying';
+  const setOpen = (next: boolean) => {
+    if (!next && locked) return;
+    // A finished attempt starts fresh next time; one still processing keeps polling, and one
+    // whose outcome is unknown (Try again) stays, so reopening can only repeat it.
+    if (
+      !next &&
+      (state.status === 'succeeded' ||
+        state.status === 'declined' ||
+        (state.status === 'error' && !state.retryable))
+    )
+      flow.reset();
+    onOpenChange(next);
+  };
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Portal>
+        <div {...root} data-slot="add-credits-dialog-root">
+          <Dialog.Overlay className={overlayClass} />
+          <Dialog.Content
+            data-slot="add-credits-dialog"
+            className={cn(
+              panelClass,
+              'cr:max-h-[90vh] cr:w-[min(32rem,calc(100vw-2rem))] cr:overflow-y-auto',
+              className,
+            )}
+            onEscapeKeyDown={(event) => locked && event.preventDefault()}
+            onPointerDownOutside={(event) => locked && event.preventDefault()}
+            onInteractOutside={(event) => locked && event.preventDefault()}
+            onCloseAutoFocus={focusOnClose(returnFocus)}
+          >
+            <Dialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
+              {labels.addCreditsTitle}
+            </Dialog.Title>
+            <Dialog.Description className="cr:m-0 cr:text-sm cr:text-muted">
+              {labels.addCreditsDescription}
+            </Dialog.Description>
+            <WidgetErrorBoundary slot="add-credits-body">
+              <PurchaseBody
+                flow={flow}
+                state={state}
+                providerState={providerState}
+                resuming={resuming}
+              />
+            </WidgetErrorBoundary>
+            <Dialog.Close
+              aria-label={labels.close}
+              disabled={locked}
+              className="cr:absolute cr:end-3 cr:top-3 cr:flex cr:size-9 cr:items-center cr:justify-center cr:rounded-md cr:text-muted cr:hover:bg-skeleton cr:disabled:opacity-40"
+            >
+              <span aria-hidden="true">×</span>
+            </Dialog.Close>
+          </Dialog.Content>
+        </div>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

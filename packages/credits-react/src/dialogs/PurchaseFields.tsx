@@ -1,0 +1,116 @@
+import { useFormatters } from '../hooks/useFormatters.js';
+import { useLabels } from '../hooks/useLabels.js';
+import { paymentLabels } from '../labels/paymentLabels.js';
+import { ErrorState } from '../lib/ErrorState.js';
+import { FailureMessage } from '../lib/FailureMessage.js';
+import { paymentMethodName } from '../payment/describePaymentMethod.js';
+import { NewCardFields } from '../payment/NewCardFields.js';
+import { ProviderProblem } from '../payment/ProviderProblem.js';
+import type { PaymentProviderState } from '../payment/usePaymentProvider.js';
+import type { PurchaseFormProps } from './usePurchaseForm.js';
+
+const option =
+  'cr:flex cr:cursor-pointer cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-md cr:border cr:border-border cr:p-3 cr:text-sm cr:has-checked:border-accent cr:has-checked:ring-2 cr:has-checked:ring-accent';
+const fieldset = 'cr:m-0 cr:flex cr:min-w-0 cr:flex-col cr:gap-2 cr:border-0 cr:p-0';
+const radioInput = 'cr:size-4 cr:accent-(--credits-accent)';
+
+/** The purchase form as the user sees it: packages, payment method, Pay. Renders only. */
+export function PurchaseFields({
+  form,
+  providerState,
+}: {
+  form: PurchaseFormProps;
+  providerState: PaymentProviderState;
+}) {
+  const labels = useLabels(paymentLabels);
+  const format = useFormatters();
+  const { packages } = form;
+  return (
+    <form {...form.form} className="cr:flex cr:flex-col cr:gap-5">
+      {packages.isError && (
+        <ErrorState error={packages.error} onRetry={() => void packages.refetch()} />
+      )}
+      {providerState.status === 'error' && <ProviderProblem providerState={providerState} />}
+      <fieldset className={fieldset} disabled={form.busy}>
+        <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.choosePackage}</legend>
+        {packages.isPending && (
+          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingPackages}</p>
+        )}
+        {form.packageOptions.map(({ pkg, radio }) => (
+          <label key={pkg.id} className={option} data-slot="package-option">
+            <input {...radio} className={radioInput} />
+            <span className="cr:flex cr:flex-1 cr:flex-col">
+              <span className="cr:font-semibold">
+                {labels.credits(format.count(pkg.credits))}
+                {pkg.label ? (
+                  <span className="cr:font-normal cr:text-muted"> · {pkg.label}</span>
+                ) : null}
+              </span>
+              <span className="cr:text-xs cr:text-muted">
+                {labels.pricePerThousand(
+                  format.money({
+                    amount: Math.round((pkg.price.amount * 1000) / pkg.credits),
+                    currency: pkg.price.currency,
+                  }),
+                  format.count(1_000),
+                )}
+              </span>
+            </span>
+            {pkg.badge && (
+              <span className="credits-badge cr:rounded-full cr:bg-positive-soft cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold">
+                {pkg.badge}
+              </span>
+            )}
+            <span className="cr:ms-auto cr:font-semibold cr:tabular-nums">
+              {format.money(pkg.price)}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset className={fieldset} disabled={form.busy}>
+        <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.paymentMethod}</legend>
+        {form.methodOptions.map(({ method, expired, radio }) => (
+          <label key={method.id} className={option} data-slot="payment-method-option">
+            <input {...radio} className={radioInput} />
+            <span className="cr:flex-1">{paymentMethodName(method, labels)}</span>
+            {method.isDefault && (
+              <span className="cr:text-xs cr:text-muted">{labels.defaultBadge}</span>
+            )}
+            {expired && <span className="cr:text-xs cr:text-danger">{labels.expired}</span>}
+          </label>
+        ))}
+        <label className={option} data-slot="payment-method-option">
+          <input {...form.newCardRadio} className={radioInput} />
+          <span className="cr:flex-1">{labels.useNewCard}</span>
+        </label>
+        {form.newCard && (
+          <>
+            <NewCardFields {...form.newCard} intent={form.stripeIntent} />
+            <label className="cr:flex cr:min-h-6 cr:items-center cr:gap-2 cr:text-sm">
+              <input {...form.saveCard} className="cr:size-4" />
+              {labels.saveCard}
+            </label>
+          </>
+        )}
+      </fieldset>
+
+      {providerState.status === 'unavailable' && <ProviderProblem providerState={providerState} />}
+      <FailureMessage message={form.failure} slot="purchase-failure" />
+      <div className="cr:flex cr:flex-wrap cr:items-center cr:gap-3">
+        {form.tryAgain ? (
+          <button {...form.tryAgain} className="credits-button credits-button--primary">
+            {labels.tryAgain}
+          </button>
+        ) : (
+          <button
+            {...form.pay}
+            data-slot="pay-button"
+            className="credits-button credits-button--primary"
+          />
+        )}
+        <p {...form.status} role="status" className="cr:m-0 cr:text-sm cr:text-muted" />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import type { PurchaseFlowState } from 'credits-core/payments';
+import { Dialog } from 'radix-ui';
+import { useFormatters } from '../hooks/useFormatters.js';
+import { useLabels } from '../hooks/useLabels.js';
+import { paymentLabels } from '../labels/paymentLabels.js';
+import { focusOnMount } from '../lib/focusOnMount.js';
+import { SandboxChallenge } from '../payment/SandboxChallenge.js';
+
+/** Credits added: how many, the new balance, and Done (focused: the form it replaces is gone). */
+export function PurchaseSucceeded({
+  state,
+}: {
+  state: Extract<PurchaseFlowState, { status: 'succeeded' }>;
+}) {
+  const labels = useLabels(paymentLabels);
+  const format = useFormatters();
+  return (
+    <div data-slot="purchase-success" className="cr:flex cr:flex-col cr:items-start cr:gap-3">
+      <p role="status" className="cr:m-0 cr:text-2xl cr:font-semibold cr:text-positive">
+        {labels.purchaseSucceeded(format.count(state.purchase.credits))}
+      </p>
+      {state.purchase.balance && (
+        <p className="cr:m-0 cr:text-sm cr:text-muted">
+          {labels.newBalance(format.count(state.purchase.balance.available))}
+        </p>
+      )}
+      <Dialog.Close ref={focusOnMount} className="credits-button credits-button--primary">
+        {labels.done}
+      </Dialog.Close>
+    </div>
+  );
+}
+
+/** The bank's 3D Secure question (sandbox). */
+export function PurchaseChallenge({
+  onAnswer,
+}: {
+  onAnswer: (outcome: 'complete' | 'fail') => void;
+}) {
+  return (
+    <div data-slot="purchase-challenge">
+      <SandboxChallenge title onAnswer={onAnswer} />
+    </div>
+  );
+}
+
+/** Paid, not settled yet (or being picked up after a reload): nothing to press but Close. */
+export function PurchaseProcessing() {
+  const labels = useLabels(paymentLabels);
+  return (
+    <div data-slot="purchase-processing" className="cr:flex cr:flex-col cr:items-start cr:gap-3">
+      <p role="status" className="cr:m-0 cr:text-sm">
+        {labels.processingPayment}
+      </p>
+      <Dialog.Close className="credits-button credits-button--secondary">
+        {labels.close}
+      </Dialog.Close>
+    </div>
+  );
+}
