@@ -118,8 +118,10 @@ const rows = [
   // saving a card moved from credits-react into core (createSaveCardFlow on a shared attempt
   // core, optimistic saved-card mutations with rollback, the expired-card rule: +0.8 KB here,
   // code credits-react no longer carries); 12.4 KB measured on 2026-12-05 after merging main
-  // (CONTRACT_VERSION and MAX_SEARCH_LENGTH got their one owner in core there, +0.1 KB).
-  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 12.4],
+  // (CONTRACT_VERSION and MAX_SEARCH_LENGTH got their one owner in core there, +0.1 KB);
+  // 12.5 KB since issue 13's limits (request ids at most 255 characters, dates PostgreSQL can
+  // store: the request schemas both backends share, a few dozen bytes over 12.4).
+  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 12.5],
   [
     'credits-core: client entry, our code only (valibot external)',
     coreClientOwn.initial,
