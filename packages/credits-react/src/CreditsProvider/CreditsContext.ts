@@ -11,8 +11,11 @@ export interface CreditsContextValue {
   client: CreditsClient;
   /** Scopes every cache key: another signed-in account never reads this one's data. */
   account: string;
+  /** The locale shown: the provider's `locale` once its translation is loaded. */
   locale: string | undefined;
   timeZone: string | undefined;
+  /** The shipped translation for `locale`, or `undefined` for the built-in English. */
+  catalogue: CreditsLabels | undefined;
   /** The host's `labels`; widgets read them through `useLabels`, over their own defaults. */
   labelOverrides: Partial<CreditsLabels>;
   theme: CreditsTheme;

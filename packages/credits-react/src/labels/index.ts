@@ -7,3 +7,4 @@ export type {
   PaymentLabels,
 } from './CreditsLabels.js';
 export { defaultLabels } from './defaultLabels.js';
+export { catalogueLocale, loadCreditsLabels } from './loadCreditsLabels.js';
