@@ -1,6 +1,6 @@
 import type { CreditsClient } from 'credits-core';
 import { createContext, useContext } from 'react';
-import type { CreditsLabels } from '../labels/CreditsLabels.js';
+import type { CreditsLabels, Translation } from '../labels/CreditsLabels.js';
 
 export type CreditsTheme = 'light' | 'dark' | 'system';
 
@@ -15,7 +15,7 @@ export interface CreditsContextValue {
   locale: string | undefined;
   timeZone: string | undefined;
   /** The shipped translation for `locale`, or `undefined` for the built-in English. */
-  catalogue: CreditsLabels | undefined;
+  catalogue: Translation | undefined;
   /** The host's `labels`; widgets read them through `useLabels`, over their own defaults. */
   labelOverrides: Partial<CreditsLabels>;
   theme: CreditsTheme;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { CreditsLabels } from '../labels/CreditsLabels.js';
+import type { Translation } from '../labels/CreditsLabels.js';
 import { loadCreditsLabels, loadedCreditsLabels } from '../labels/loadCreditsLabels.js';
 
 /** A locale whose translation is at hand (`labels` undefined: English). */
 export interface ShownLocale {
   locale: string | undefined;
-  labels: CreditsLabels | undefined;
+  labels: Translation | undefined;
 }
 
 /**
@@ -15,25 +15,20 @@ export interface ShownLocale {
  */
 export function useCatalogue(locale: string | undefined): ShownLocale | null {
   const now = loadedCreditsLabels(locale);
-  const [settled, setSettled] = useState<ShownLocale | null>(null);
+  const [, setLoaded] = useState<unknown>();
   const [previous, setPrevious] = useState<ShownLocale | null>(null);
 
   useEffect(() => {
     if (now.ready) return;
     let live = true;
-    void loadCreditsLabels(locale).then((labels) => {
-      if (live) setSettled({ locale, labels });
-    });
+    // Loaded or failed, it is at hand now (failed: English): render again to show it.
+    void loadCreditsLabels(locale).then(() => live && setLoaded({}));
     return () => {
       live = false;
     };
   }, [locale, now.ready]);
 
-  const shown = now.ready
-    ? { locale, labels: now.labels }
-    : settled?.locale === locale
-      ? settled
-      : previous;
+  const shown = now.ready ? { locale, labels: now.labels } : previous;
   // Remember what is on screen, to keep it while the next locale loads.
   if (shown && (shown.locale !== previous?.locale || shown.labels !== previous?.labels))
     setPrevious(shown);

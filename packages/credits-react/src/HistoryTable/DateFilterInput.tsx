@@ -38,7 +38,7 @@ export function DateFilterInput({
   return (
     <span className={fieldClassName}>
       <label htmlFor={id}>{label}</label>
-      <span className="credits-date-filter cr:relative cr:block">
+      <span className="credits-date-filter">
         <input
           id={id}
           type="date"
@@ -48,11 +48,7 @@ export function DateFilterInput({
           max={max}
           onChange={(event) => onValueChange(event.target.value)}
         />
-        <span
-          aria-hidden="true"
-          data-slot="date-filter-value"
-          className="cr:pointer-events-none cr:absolute cr:inset-y-0 cr:start-3 cr:flex cr:items-center cr:text-sm"
-        >
+        <span aria-hidden="true" data-slot="date-filter-value">
           {value ? formatDate(`${value}T00:00:00Z`, { locale, timeZone: 'UTC' }) : labels.anyDate}
         </span>
       </span>

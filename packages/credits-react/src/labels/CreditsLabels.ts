@@ -155,3 +155,9 @@ export interface PaymentLabels {
  * strings are functions so each language can pluralise correctly.
  */
 export interface CreditsLabels extends CommonLabels, BalanceLabels, HistoryLabels, PaymentLabels {}
+
+/** Labels that are names, the same in every language (brands, "Link (email)"): English only. */
+export type LanguageNeutralLabels = 'cardName' | 'walletName' | 'walletCard' | 'linkName';
+
+/** What a shipped translation holds: every label but the language-neutral ones. */
+export type Translation = Omit<CreditsLabels, LanguageNeutralLabels>;

@@ -1,5 +1,4 @@
-import type { CreditsLabels } from '../CreditsLabels.js';
-import { paymentLabels } from '../paymentLabels.js';
+import type { Translation } from '../CreditsLabels.js';
 
 type Plural = Intl.LDMLPluralRule;
 type Forms = Record<Plural, string>;
@@ -32,7 +31,7 @@ const count = (forms: Forms, { formatted, plural }: { formatted: string; plural:
 const ltr = (text: string) => `\u2066${text}\u2069`;
 
 /** Arabic (العربية), Modern Standard Arabic; numbers and dates come from Intl for the locale. */
-export const labels: CreditsLabels = {
+export const labels: Translation = {
   credits: (n) => count(CREDIT, n),
   addCredits: 'إضافة رصيد',
   loadingBalance: 'جارٍ تحميل رصيدك…',
@@ -114,7 +113,6 @@ export const labels: CreditsLabels = {
   pricePerThousand: (price, per) => `${price} لكل ${count(CREDIT, per)}`,
   paymentMethod: 'طريقة الدفع',
   useNewCard: 'استخدام بطاقة جديدة',
-  cardName: paymentLabels.cardName,
   expires: (date) => `تنتهي في ${date}`,
   expired: 'منتهية الصلاحية',
   expiresSoon: 'تنتهي قريبًا',
@@ -166,7 +164,4 @@ export const labels: CreditsLabels = {
   confirmDelete: 'حذف البطاقة',
   saveCardButton: 'حفظ البطاقة',
   cardSaved: 'تم حفظ البطاقة.',
-  walletName: paymentLabels.walletName,
-  walletCard: paymentLabels.walletCard,
-  linkName: paymentLabels.linkName,
 };

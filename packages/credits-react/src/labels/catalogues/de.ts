@@ -1,10 +1,9 @@
-import type { CreditsLabels } from '../CreditsLabels.js';
-import { paymentLabels } from '../paymentLabels.js';
+import type { Translation } from '../CreditsLabels.js';
 
 const credits = (plural: string) => (plural === 'one' ? 'Credit' : 'Credits');
 
 /** German (Deutsch), Sie-Form as in German billing pages. */
-export const labels: CreditsLabels = {
+export const labels: Translation = {
   credits: ({ formatted, plural }) => `${formatted} ${credits(plural)}`,
   addCredits: 'Credits aufladen',
   loadingBalance: 'Ihr Guthaben wird geladen …',
@@ -97,7 +96,6 @@ export const labels: CreditsLabels = {
   pricePerThousand: (price, { formatted }) => `${price} pro ${formatted} Credits`,
   paymentMethod: 'Zahlungsmethode',
   useNewCard: 'Neue Karte verwenden',
-  cardName: paymentLabels.cardName,
   expires: (date) => `Gültig bis ${date}`,
   expired: 'Abgelaufen',
   expiresSoon: 'Läuft bald ab',
@@ -156,7 +154,4 @@ export const labels: CreditsLabels = {
   confirmDelete: 'Karte löschen',
   saveCardButton: 'Karte speichern',
   cardSaved: 'Karte gespeichert.',
-  walletName: paymentLabels.walletName,
-  walletCard: paymentLabels.walletCard,
-  linkName: paymentLabels.linkName,
 };

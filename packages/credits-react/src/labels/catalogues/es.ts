@@ -1,5 +1,4 @@
-import type { CreditsLabels } from '../CreditsLabels.js';
-import { paymentLabels } from '../paymentLabels.js';
+import type { Translation } from '../CreditsLabels.js';
 
 /** "1 crédito", "2 créditos", "1.000.000 de créditos" (CLDR `many`). */
 const credits = (formatted: string, plural: string) =>
@@ -11,7 +10,7 @@ const credits = (formatted: string, plural: string) =>
 const rows = (plural: string) => (plural === 'one' ? 'fila' : 'filas');
 
 /** Spanish (español), neutral for Spain and Latin America, tú as in most product UIs. */
-export const labels: CreditsLabels = {
+export const labels: Translation = {
   credits: ({ formatted, plural }) => credits(formatted, plural),
   addCredits: 'Añadir créditos',
   loadingBalance: 'Cargando tu saldo de créditos…',
@@ -102,7 +101,6 @@ export const labels: CreditsLabels = {
   pricePerThousand: (price, { formatted }) => `${price} por cada ${formatted} créditos`,
   paymentMethod: 'Método de pago',
   useNewCard: 'Usar una tarjeta nueva',
-  cardName: paymentLabels.cardName,
   expires: (date) => `Caduca ${date}`,
   expired: 'Caducada',
   expiresSoon: 'Caduca pronto',
@@ -161,7 +159,4 @@ export const labels: CreditsLabels = {
   confirmDelete: 'Eliminar tarjeta',
   saveCardButton: 'Guardar tarjeta',
   cardSaved: 'Tarjeta guardada.',
-  walletName: paymentLabels.walletName,
-  walletCard: paymentLabels.walletCard,
-  linkName: paymentLabels.linkName,
 };

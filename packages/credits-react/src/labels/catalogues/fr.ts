@@ -1,5 +1,4 @@
-import type { CreditsLabels } from '../CreditsLabels.js';
-import { paymentLabels } from '../paymentLabels.js';
+import type { Translation } from '../CreditsLabels.js';
 
 /** "1 crédit", "2 crédits", "1 000 000 de crédits" (CLDR `many`). */
 const credits = (formatted: string, plural: string) =>
@@ -11,7 +10,7 @@ const credits = (formatted: string, plural: string) =>
 const rows = (plural: string) => (plural === 'one' ? 'ligne' : 'lignes');
 
 /** French (français), vouvoiement. */
-export const labels: CreditsLabels = {
+export const labels: Translation = {
   credits: ({ formatted, plural }) => credits(formatted, plural),
   addCredits: 'Ajouter des crédits',
   loadingBalance: 'Chargement de votre solde de crédits…',
@@ -103,7 +102,6 @@ export const labels: CreditsLabels = {
   pricePerThousand: (price, { formatted }) => `${price} les ${formatted} crédits`,
   paymentMethod: 'Moyen de paiement',
   useNewCard: 'Utiliser une nouvelle carte',
-  cardName: paymentLabels.cardName,
   expires: (date) => `Expire fin ${date}`,
   expired: 'Expirée',
   expiresSoon: 'Expire bientôt',
@@ -163,7 +161,4 @@ export const labels: CreditsLabels = {
   confirmDelete: 'Supprimer la carte',
   saveCardButton: 'Enregistrer la carte',
   cardSaved: 'Carte enregistrée.',
-  walletName: paymentLabels.walletName,
-  walletCard: paymentLabels.walletCard,
-  linkName: paymentLabels.linkName,
 };

@@ -1,8 +1,7 @@
-import type { CreditsLabels } from '../CreditsLabels.js';
-import { paymentLabels } from '../paymentLabels.js';
+import type { Translation } from '../CreditsLabels.js';
 
 /** Japanese (日本語), です・ます調. Japanese has no plural forms: counts take no suffix. */
-export const labels: CreditsLabels = {
+export const labels: Translation = {
   credits: ({ formatted }) => `${formatted} クレジット`,
   addCredits: 'クレジットを追加',
   loadingBalance: 'クレジット残高を読み込んでいます…',
@@ -88,7 +87,6 @@ export const labels: CreditsLabels = {
   pricePerThousand: (price, { formatted }) => `${formatted} クレジットあたり ${price}`,
   paymentMethod: 'お支払い方法',
   useNewCard: '新しいカードを使用',
-  cardName: paymentLabels.cardName,
   expires: (date) => `有効期限 ${date}`,
   expired: '期限切れ',
   expiresSoon: 'まもなく期限切れ',
@@ -145,7 +143,4 @@ export const labels: CreditsLabels = {
   confirmDelete: 'カードを削除',
   saveCardButton: 'カードを保存',
   cardSaved: 'カードを保存しました。',
-  walletName: paymentLabels.walletName,
-  walletCard: paymentLabels.walletCard,
-  linkName: paymentLabels.linkName,
 };

@@ -1,5 +1,4 @@
-import type { CreditsLabels } from '../CreditsLabels.js';
-import { paymentLabels } from '../paymentLabels.js';
+import type { Translation } from '../CreditsLabels.js';
 
 /** "1 crédito", "2 créditos", "1.000.000 de créditos" (CLDR `many`). */
 const credits = (formatted: string, plural: string) =>
@@ -11,7 +10,7 @@ const credits = (formatted: string, plural: string) =>
 const rows = (plural: string) => (plural === 'one' ? 'linha' : 'linhas');
 
 /** Portuguese as written in Brazil (português do Brasil), "você". */
-export const labels: CreditsLabels = {
+export const labels: Translation = {
   credits: ({ formatted, plural }) => credits(formatted, plural),
   addCredits: 'Adicionar créditos',
   loadingBalance: 'Carregando seu saldo de créditos…',
@@ -102,7 +101,6 @@ export const labels: CreditsLabels = {
   pricePerThousand: (price, { formatted }) => `${price} a cada ${formatted} créditos`,
   paymentMethod: 'Forma de pagamento',
   useNewCard: 'Usar um novo cartão',
-  cardName: paymentLabels.cardName,
   expires: (date) => `Validade ${date}`,
   expired: 'Vencido',
   expiresSoon: 'Vence em breve',
@@ -161,7 +159,4 @@ export const labels: CreditsLabels = {
   confirmDelete: 'Excluir cartão',
   saveCardButton: 'Salvar cartão',
   cardSaved: 'Cartão salvo.',
-  walletName: paymentLabels.walletName,
-  walletCard: paymentLabels.walletCard,
-  linkName: paymentLabels.linkName,
 };
