@@ -38,7 +38,8 @@ async function measure(contents, resolveDir, external) {
     logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint);
+  // The page's own entry: lazily imported modules (dialogs, catalogues) are entry points too.
+  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === '<stdin>');
   // The initial load: the entry chunk and every chunk it imports statically, transitively.
   const initialFiles = new Set([entry]);
   for (const file of initialFiles)
@@ -49,14 +50,21 @@ async function measure(contents, resolveDir, external) {
   const initialInputs = [...initialFiles].flatMap((file) => Object.keys(outputs[file].inputs));
   let initial = 0;
   let lazy = 0;
+  // A translation is loaded only for the locale in use: each catalogue chunk is counted on its
+  // own, never in "lazy" (a page loads one of them, not all six).
+  const catalogues = {};
+  const outputOf = (path) =>
+    Object.keys(outputs).find((name) => path.endsWith(name.replace(/^(\.\.\/)+/, '')));
   for (const file of result.outputFiles) {
     if (!file.path.endsWith('.js')) continue;
     const bytes = gzipSync(file.contents, { level: 9 }).length;
-    if ([...initialFiles].some((name) => file.path.endsWith(name.replace(/^(\.\.\/)+/, ''))))
-      initial += bytes;
+    const name = outputOf(file.path);
+    const catalogue = outputs[name]?.entryPoint?.match(/labels\/catalogues\/(\w+)\.js$/)?.[1];
+    if (initialFiles.has(name)) initial += bytes;
+    else if (catalogue) catalogues[catalogue] = bytes;
     else lazy += bytes;
   }
-  return { initial, lazy, initialInputs };
+  return { initial, lazy, initialInputs, catalogues };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -101,14 +109,28 @@ for (const entry of ['index', 'query/index', 'payments/index', 'sandbox/index', 
 // [name, bytes, target KB, guard KB (only where the target is missed), lazy bytes]
 const rows = [
   ['credits-react: Provider + 4 widgets, initial', widgets.initial, 50, null, widgets.lazy],
+  // Met (64.3 KB) until the translations (issue 20): the catalogue loader and the gate that
+  // keeps English off screen while one loads, right-to-left isolation of interpolated values
+  // and date filters that read in the widgets' locale cost +1.0 KB. The catalogues themselves
+  // are not in this figure: each is its own row below.
   [
     'credits-react: Provider + 4 widgets, with lazy chunks',
     widgets.initial + widgets.lazy,
     65,
-    null,
+    65.4,
   ],
   ['credits-react: our code only (libraries external)', ownCode.initial, 16, null, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],
+  // One language's words (issue 20), fetched only when the provider's locale needs them.
+  ...Object.entries(widgets.catalogues)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 1)
+    .map(([name, bytes]) => [
+      `credits-react: largest translation (${name}), lazy, one per page`,
+      bytes,
+      4,
+      null,
+    ]),
   // The budget was 5 KB until 2026-12: that left 0.6 KB for response validation, less
   // than valibot's own ~1.4 KB share (issue 8 measured it), so it is now 6 KB.
   ['credits-core: client entry (client, schemas, errors)', coreClient.initial, 6, null],
@@ -155,6 +177,14 @@ const mustBeLazy = {
   'TanStack Virtual': /virtual-core|react-virtual/,
   'CSV export': /transactionsToCsv|exportTransactions|exportCsv/,
 };
+// No translation may be in any first load: English is built in, the others are fetched on demand.
+if (Object.keys(widgets.catalogues).length !== 6)
+  failures.push(
+    `translations: expected 6 lazy catalogue chunks, found ${Object.keys(widgets.catalogues).join(', ') || 'none'}`,
+  );
+for (const inputs of [widgets.initialInputs, balanceOnly.initialInputs])
+  if (inputs.some((input) => /labels\/catalogues\//.test(input)))
+    failures.push('translations: a catalogue is in the initial load');
 const leaked = Object.entries(mustBeLazy)
   .filter(([, pattern]) => balanceOnly.initialInputs.some((input) => pattern.test(input)))
   .map(([name]) => name);

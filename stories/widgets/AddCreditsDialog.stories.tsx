@@ -234,8 +234,28 @@ export const German: Story = {
   parameters: fresh(),
   globals: { locale: 'de-DE' },
   play: async () => {
-    const dialog = await open();
-    await expect(dialog.getByRole('radio', { name: /10\.000 credits/ })).toBeChecked();
-    await expect(dialog.getByRole('button', { name: /^Pay 10,00\s\$$/ })).toBeVisible();
+    // The shipped German words, German numbers and money.
+    await userEvent.click(await screen.findByRole('button', { name: 'Credits aufladen' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Credits aufladen' }));
+    await expect(await dialog.findByRole('radio', { name: /10\.000 Credits/ })).toBeChecked();
+    const pay = dialog.getByRole('button', { name: /^10,00\s\$ bezahlen$/ });
+    await waitFor(() => expect(pay).toBeEnabled());
+    await expect(dialog.getByText('Paket auswählen')).toBeVisible();
+  },
+};
+
+export const ArabicRightToLeft: Story = {
+  parameters: fresh(),
+  globals: { locale: 'ar-EG' },
+  play: async () => {
+    await userEvent.click(await screen.findByRole('button', { name: 'إضافة رصيد' }));
+    const dialog = await screen.findByRole('dialog', { name: 'إضافة رصيد' });
+    await expect(dialog.closest('[data-credits-root]')).toHaveAttribute('dir', 'rtl');
+    // Arabic counts: 10,000 takes the singular form (رصيد), as every count from 100 on.
+    await within(dialog).findByRole('radio', { name: /١٠٬٠٠٠ رصيد/ });
+    // The price is isolated inside the Arabic sentence: the word, then the amount, kept whole.
+    await expect(within(dialog).getByRole('button', { name: /^ادفع / })).toHaveTextContent(
+      /^ادفع \u2068.*١٠٫٠٠.*\u2069$/,
+    );
   },
 };

@@ -126,7 +126,7 @@ export const Compact: Story = {
 export const Dark: Story = {
   globals: { creditsTheme: 'dark' },
   play: async ({ canvasElement }) => {
-    await cards(canvasElement).findByText('Current balance');
+    await cards(canvasElement).findByText('الرصيد الحالي');
     await expect(canvasElement.querySelector('[data-slot="balance-cards"]')).toHaveAttribute(
       'data-credits-theme',
       'dark',
@@ -138,7 +138,7 @@ export const German: Story = {
   globals: { locale: 'de-DE' },
   play: async ({ canvasElement }) => {
     await expect(
-      await cards(canvasElement).findByText(/^[\d.]+ credits$/, {
+      await cards(canvasElement).findByText(/^[\d.]+ Credits$/, {
         selector: '[data-variant="available"] dd',
       }),
     ).toBeVisible();
@@ -152,7 +152,7 @@ export const Japanese: Story = {
 export const ArabicRightToLeft: Story = {
   globals: { locale: 'ar-EG' },
   play: async ({ canvasElement }) => {
-    await cards(canvasElement).findByText('Current balance');
+    await cards(canvasElement).findByText('الرصيد الحالي');
     await expect(canvasElement.querySelector('[data-slot="balance-cards"]')).toHaveAttribute(
       'dir',
       'rtl',

@@ -192,9 +192,30 @@ export const Composed: Story = {
 };
 
 export const Dark: Story = { globals: { creditsTheme: 'dark' } };
-export const German: Story = { globals: { locale: 'de-DE' } };
+export const German: Story = {
+  globals: { locale: 'de-DE' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // German words, a German plural, and date filters that do not say "mm/dd/yyyy".
+    await expect(await canvas.findByText('Buchungsverlauf')).toBeInTheDocument();
+    await expect(await canvas.findByText(/^[\d.]+ Buchungen angezeigt$/)).toBeVisible();
+    const days = canvasElement.querySelectorAll('[data-slot="date-filter-value"]');
+    await expect([...days].map((day) => day.textContent)).toEqual(['Beliebig', 'Beliebig']);
+  },
+};
 export const Japanese: Story = { globals: { locale: 'ja-JP' } };
-export const ArabicRightToLeft: Story = { globals: { locale: 'ar-EG' } };
+export const ArabicRightToLeft: Story = {
+  globals: { locale: 'ar-EG' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('سجل المعاملات')).toBeInTheDocument();
+    await expect(canvasElement.querySelector('[data-slot="history-table"]')).toHaveAttribute(
+      'dir',
+      'rtl',
+    );
+    await expect(canvas.getByRole('searchbox')).toHaveAttribute('placeholder', 'الوصف أو الموقع');
+  },
+};
 
 export const Narrow320: Story = {
   decorators: [

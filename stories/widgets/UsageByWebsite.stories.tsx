@@ -139,13 +139,13 @@ export const German: Story = {
     const [first, second, third] = usageRows(canvasElement);
     await expect(
       within(first as HTMLElement).getByRole('link', {
-        name: `${bakery.name} (opens in a new tab)`,
+        name: `${bakery.name} (öffnet in neuem Tab)`,
       }),
     ).toBeVisible();
     // German digits: a point groups thousands, a comma marks decimals, a space precedes %.
-    await expect(first).toHaveTextContent('15.000 credits · 62,5 %');
-    await expect(second).toHaveTextContent('6.000 credits · 25 %');
-    await expect(third).toHaveTextContent('3.000 credits · 12,5 %');
+    await expect(first).toHaveTextContent('15.000 Credits · 62,5 %');
+    await expect(second).toHaveTextContent('6.000 Credits · 25 %');
+    await expect(third).toHaveTextContent('3.000 Credits · 12,5 %');
     await expect(canvasElement.querySelector('[data-slot="usage-by-website"]')).toHaveAttribute(
       'lang',
       'de-DE',
@@ -159,13 +159,13 @@ export const Japanese: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(usageRows(canvasElement)).toHaveLength(3));
     const [first, , third] = usageRows(canvasElement);
-    await expect(first).toHaveTextContent('15,000 credits · 62.5%');
+    await expect(first).toHaveTextContent('15,000 クレジット · 62.5%');
     await expect(
       within(third as HTMLElement).getByRole('link', {
-        name: `${ramen.name} (opens in a new tab)`,
+        name: `${ramen.name} （新しいタブで開きます）`,
       }),
     ).toBeVisible();
-    await expect(third).toHaveTextContent('3,000 credits · 12.5%');
+    await expect(third).toHaveTextContent('3,000 クレジット · 12.5%');
     await expect(canvasElement.querySelector('[data-slot="usage-by-website"]')).toHaveAttribute(
       'lang',
       'ja-JP',

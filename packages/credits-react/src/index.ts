@@ -26,6 +26,11 @@ export { usePackages } from './hooks/usePackages.js';
 export { usePaymentMethods } from './hooks/usePaymentMethods.js';
 export { useTransactions } from './hooks/useTransactions.js';
 export { useUsageByWebsite } from './hooks/useUsageByWebsite.js';
-export { type Count, type CreditsLabels, defaultLabels } from './labels/index.js';
+export {
+  type Count,
+  type CreditsLabels,
+  defaultLabels,
+  loadCreditsLabels,
+} from './labels/index.js';
 export { PaymentMethods, type PaymentMethodsProps } from './PaymentMethods/index.js';
 export { UsageByWebsite, type UsageByWebsiteProps } from './UsageByWebsite/index.js';

@@ -132,16 +132,16 @@ describe('<BalanceCards>', () => {
     );
   });
 
-  it('formats for the locale', async () => {
+  it('formats and words for the locale', async () => {
     renderWithCredits(<BalanceCards />, { provider: { locale: 'de-DE' } });
-    expect(await screen.findByText('47.500 credits')).toBeInTheDocument();
-    expect(screen.getByText('20,8 % of your credits used')).toBeInTheDocument();
+    expect(await screen.findByText('47.500 Credits')).toBeInTheDocument();
+    expect(screen.getByText('20,8 % Ihrer Credits verbraucht')).toBeInTheDocument();
   });
 
-  it('formats for Japanese', async () => {
+  it('formats and words for Japanese', async () => {
     renderWithCredits(<BalanceCards notation="compact" />, { provider: { locale: 'ja-JP' } });
-    expect(await screen.findByText('4.8万 credits')).toBeInTheDocument();
-    expect(screen.getByText('20.8% of your credits used')).toBeInTheDocument();
+    expect(await screen.findByText('4.8万 クレジット')).toBeInTheDocument();
+    expect(screen.getByText('クレジットの 20.8% を使用済み')).toBeInTheDocument();
   });
 
   it('writes compact numbers while screen readers get the full number', async () => {
@@ -182,7 +182,12 @@ describe('<BalanceCards>', () => {
     const { container } = renderWithCredits(<BalanceCards className="host-class" />, {
       provider: { theme: 'dark', locale: 'ar-EG' },
     });
-    const root = container.querySelector('[data-slot="balance-cards"]');
+    // Arabic words are loaded first: the widget appears with them.
+    const root = await waitFor(() => {
+      const found = container.querySelector('[data-slot="balance-cards"]');
+      expect(found).not.toBeNull();
+      return found;
+    });
     expect(root).toHaveAttribute('data-credits-theme', 'dark');
     expect(root).toHaveAttribute('dir', 'rtl');
     expect(root).toHaveAttribute('lang', 'ar-EG');

@@ -6,7 +6,7 @@ import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { BalanceCards, CreditsProvider } from '../src/index';
+import { BalanceCards, CreditsProvider, loadCreditsLabels } from '../src/index';
 import { BASE_URL, listenWithMsw, server, simpleLedger } from './renderWithCredits';
 
 listenWithMsw();
@@ -43,6 +43,9 @@ describe('hydration', () => {
         </HydrationBoundary>
       </CreditsProvider>
     );
+    // The documented order for a translated locale: load its labels on the server and
+    // before hydrating, so both renders are German from the first one.
+    await loadCreditsLabels('de-DE');
     const container = document.createElement('div');
     container.innerHTML = renderToString(app(new QueryClient()));
     document.body.append(container);
@@ -50,7 +53,8 @@ describe('hydration', () => {
     await act(async () => {
       hydrateRoot(container, app(new QueryClient()));
     });
-    expect(await screen.findByText('47.500 credits')).toBeInTheDocument();
+    expect(container.textContent).toContain(prefetch ? 'Aktuelles Guthaben' : 'Ihr Guthaben');
+    expect(await screen.findByText('47.500 Credits')).toBeInTheDocument();
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
     container.remove();

@@ -7,6 +7,7 @@ import { useLabels } from '../hooks/useLabels.js';
 import { balanceLabels } from '../labels/balanceLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
+import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
@@ -43,6 +44,7 @@ function BalanceCardsContent({
   notation = 'standard',
 }: BalanceCardsProps) {
   const labels = useLabels(balanceLabels);
+  const isolate = useIsolateValues();
   const format = useFormatters();
   const balance = useBalance();
   const headingId = useId();
@@ -119,7 +121,7 @@ function BalanceCardsContent({
                     {amount(available)}
                   </dd>
                   <dd className="cr:m-0 cr:text-sm cr:text-muted">
-                    {labels.ofTotal(format.count(total))}
+                    {isolate((mark) => labels.ofTotal(markCount(mark, format.count(total))))}
                   </dd>
                 </div>
                 <div data-slot="balance-card" data-variant="used" className={card}>
@@ -129,7 +131,7 @@ function BalanceCardsContent({
                     {amount(used)}
                   </dd>
                   <dd className="cr:m-0 cr:flex cr:flex-col cr:gap-2 cr:text-sm cr:text-muted">
-                    <span>{labels.percentUsed(percentText)}</span>
+                    <span>{isolate((mark) => labels.percentUsed(mark(percentText)))}</span>
                     <div
                       role="progressbar"
                       aria-label={labels.creditsUsedBar}
@@ -155,9 +157,11 @@ function BalanceCardsContent({
                       {amount(expiring.reduce((sum, grant) => sum + grant.amount, 0))}
                     </dd>
                     <dd className="cr:m-0 cr:text-sm cr:text-muted">
-                      {labels.expiresOn(
-                        format.count(soonest.amount),
-                        format.date(soonest.expiresAt),
+                      {isolate((mark) =>
+                        labels.expiresOn(
+                          markCount(mark, format.count(soonest.amount)),
+                          mark(format.date(soonest.expiresAt)),
+                        ),
                       )}
                     </dd>
                   </div>

@@ -1,6 +1,6 @@
 import type { CreditsClient } from 'credits-core';
 import { createContext, useContext } from 'react';
-import type { CreditsLabels } from '../labels/CreditsLabels.js';
+import type { CreditsLabels, Translation } from '../labels/CreditsLabels.js';
 
 export type CreditsTheme = 'light' | 'dark' | 'system';
 
@@ -11,8 +11,11 @@ export interface CreditsContextValue {
   client: CreditsClient;
   /** Scopes every cache key: another signed-in account never reads this one's data. */
   account: string;
+  /** The locale shown: the provider's `locale` once its translation is loaded. */
   locale: string | undefined;
   timeZone: string | undefined;
+  /** The shipped translation for `locale`, or `undefined` for the built-in English. */
+  catalogue: Translation | undefined;
   /** The host's `labels`; widgets read them through `useLabels`, over their own defaults. */
   labelOverrides: Partial<CreditsLabels>;
   theme: CreditsTheme;

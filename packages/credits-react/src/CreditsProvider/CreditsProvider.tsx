@@ -5,6 +5,7 @@ import { setNonce } from 'get-nonce';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { CreditsLabels } from '../labels/CreditsLabels.js';
 import { CreditsContext, type CreditsTheme, type StripeInput } from './CreditsContext.js';
+import { useCatalogue } from './useCatalogue.js';
 
 export interface CreditsProviderProps {
   /** A client from `createCreditsClient()`. */
@@ -13,11 +14,17 @@ export interface CreditsProviderProps {
   account: string;
   /** Use this QueryClient; else the host's `<QueryClientProvider>`'s, else one of our own. */
   queryClient?: QueryClient;
-  /** BCP 47 locale for numbers, money and dates. Default: the runtime's. */
+  /**
+   * BCP 47 locale for words, numbers, money and dates. Default: the runtime's for numbers
+   * and dates, English words. German, French, Spanish, Portuguese (Brazil), Japanese and
+   * Arabic are shipped and loaded on demand (de-AT uses de, pt-PT uses pt-BR); the widgets
+   * appear once their translation is loaded. Call `loadCreditsLabels(locale)` before
+   * rendering on a server and before hydrating, so the first render is translated.
+   */
   locale?: string;
   /** IANA time zone for dates. Set it when rendering on a server, so server and browser agree. */
   timeZone?: string;
-  /** Override any user-visible string. */
+  /** Override any user-visible string (over the shipped translation for `locale`). */
   labels?: Partial<CreditsLabels>;
   /** Colour scheme of the widgets. Default `light`. */
   theme?: CreditsTheme;
@@ -77,20 +84,27 @@ export function CreditsProvider({
     }
   }, [account, activeClient]);
 
+  const shown = useCatalogue(locale);
+  const shownLocale = shown?.locale;
+  const catalogue = shown?.labels;
   const value = useMemo(
     () => ({
       client,
       account,
-      locale,
+      locale: shownLocale,
+      catalogue,
       timeZone,
       labelOverrides: labels ?? NO_LABELS,
       theme,
       stripe,
     }),
-    [client, account, locale, timeZone, labels, theme, stripe],
+    [client, account, shownLocale, catalogue, timeZone, labels, theme, stripe],
   );
 
-  const content = <CreditsContext.Provider value={value}>{children}</CreditsContext.Provider>;
+  // Nothing until the first translation is at hand: never English words, then German ones.
+  const content = shown ? (
+    <CreditsContext.Provider value={value}>{children}</CreditsContext.Provider>
+  ) : null;
   return activeClient === hostClient ? (
     content
   ) : (

@@ -5,6 +5,7 @@ import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { historyLabels } from '../labels/historyLabels.js';
 import { cn } from '../lib/cn.js';
+import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 
 type ExportState =
@@ -17,6 +18,7 @@ type ExportState =
 export function ExportCsvButton({ className }: { className?: string }) {
   const { client } = useCreditsContext('<HistoryTable.ExportButton>');
   const labels = useLabels(historyLabels);
+  const isolate = useIsolateValues();
   const { filters } = useHistoryTable('ExportButton');
   const format = useFormatters();
   const [state, setState] = useState<ExportState>({ status: 'idle' });
@@ -65,8 +67,10 @@ export function ExportCsvButton({ className }: { className?: string }) {
         </button>
       )}
       <p role="status" className="cr:m-0 cr:text-sm cr:text-muted">
-        {state.status === 'exporting' && labels.exporting(format.count(state.rows))}
-        {state.status === 'done' && labels.exportDone(format.count(state.rows))}
+        {state.status === 'exporting' &&
+          isolate((mark) => labels.exporting(markCount(mark, format.count(state.rows))))}
+        {state.status === 'done' &&
+          isolate((mark) => labels.exportDone(markCount(mark, format.count(state.rows))))}
         {state.status === 'error' && <span className="cr:text-danger">{labels.exportFailed}</span>}
       </p>
     </div>

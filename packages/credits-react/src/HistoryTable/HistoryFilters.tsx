@@ -5,6 +5,7 @@ import { useTransactions } from '../hooks/useTransactions.js';
 import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
 import { historyLabels } from '../labels/historyLabels.js';
 import { cn } from '../lib/cn.js';
+import { DateFilterInput } from './DateFilterInput.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 import { hasFilters } from './historyFilterValues.js';
 
@@ -73,29 +74,25 @@ export function HistoryFilters({ className }: { className?: string }) {
           ))}
         </select>
       </label>
-      <label htmlFor={ids.from} className={field}>
-        {labels.filterFrom}
-        <input
-          id={ids.from}
-          type="date"
-          className={control}
-          value={values.fromDay ?? ''}
-          max={values.toDay || undefined}
-          onChange={(e) => set({ fromDay: e.target.value })}
-        />
-      </label>
-      <label htmlFor={ids.to} className={field}>
-        {labels.filterTo}
-        <input
-          id={ids.to}
-          type="date"
-          className={control}
-          value={values.toDay ?? ''}
-          min={values.fromDay || undefined}
-          onChange={(e) => set({ toDay: e.target.value })}
-        />
-      </label>
-      <label htmlFor={ids.search} className={cn(field, 'cr:col-span-full cr:sm:col-span-1')}>
+      <DateFilterInput
+        id={ids.from}
+        label={labels.filterFrom}
+        fieldClassName={field}
+        className={control}
+        value={values.fromDay ?? ''}
+        max={values.toDay || undefined}
+        onValueChange={(fromDay) => set({ fromDay })}
+      />
+      <DateFilterInput
+        id={ids.to}
+        label={labels.filterTo}
+        fieldClassName={field}
+        className={control}
+        value={values.toDay ?? ''}
+        min={values.fromDay || undefined}
+        onValueChange={(toDay) => set({ toDay })}
+      />
+      <label htmlFor={ids.search} className={cn(field, 'cr:col-span-full')}>
         {labels.search}
         <input
           id={ids.search}

@@ -8,6 +8,7 @@ import { useTransactions } from '../hooks/useTransactions.js';
 import { historyLabels } from '../labels/historyLabels.js';
 import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
+import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { useIsomorphicLayoutEffect } from '../lib/useIsomorphicLayoutEffect.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 import { hasFilters } from './historyFilterValues.js';
@@ -86,6 +87,7 @@ export function HistoryRows({ className, height = '28rem', rowHeight }: HistoryR
   const rem = useRootFontSize();
   const rowPx = rowHeight ?? 3.5 * rem;
   const labels = useLabels(historyLabels);
+  const isolate = useIsolateValues();
   const { values, setValues, filters, pageSize } = useHistoryTable('Table');
   const format = useFormatters();
   const query = useTransactions(filters, pageSize);
@@ -274,7 +276,9 @@ export function HistoryRows({ className, height = '28rem', rowHeight }: HistoryR
         className="cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:text-sm cr:text-muted"
       >
         <p role="status" className="cr:m-0">
-          {isFetchingNextPage ? labels.loadingMore : labels.showing(format.count(rows.length))}
+          {isFetchingNextPage
+            ? labels.loadingMore
+            : isolate((mark) => labels.showing(markCount(mark, format.count(rows.length))))}
         </p>
         {hasNextPage ? (
           <button

@@ -9,6 +9,7 @@ import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { FailureMessage } from '../lib/FailureMessage.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
+import { useIsolateValues } from '../lib/useIsolateValues.js';
 import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
@@ -36,6 +37,7 @@ const badge = 'cr:rounded-full cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold';
 function PaymentMethodsContent({ className }: PaymentMethodsProps) {
   const { locale } = useCreditsContext('<PaymentMethods>');
   const labels = useLabels(paymentLabels);
+  const isolate = useIsolateValues();
   const methods = usePaymentMethods();
   const { setDefault, settingDefault, remove, error } = usePaymentMethodActions();
   const [deleting, setDeleting] = useState<PaymentMethod | null>(null);
@@ -115,9 +117,13 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                   className="cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:py-3"
                 >
                   <span className="cr:flex cr:min-w-0 cr:grow cr:basis-48 cr:flex-col">
-                    <span className="cr:font-medium">{name}</span>
+                    <span className="cr:font-medium">
+                      <bdi>{name}</bdi>
+                    </span>
                     {expires && (
-                      <span className="cr:text-xs cr:text-muted">{labels.expires(expires)}</span>
+                      <span className="cr:text-xs cr:text-muted">
+                        {isolate((mark) => labels.expires(mark(expires)))}
+                      </span>
                     )}
                   </span>
                   {method.isDefault && (
@@ -140,7 +146,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                       <button
                         type="button"
                         className="credits-button credits-button--secondary"
-                        aria-label={`${labels.setDefault}: ${name}`}
+                        aria-label={labels.setDefaultFor(name)}
                         disabled={settingDefault}
                         onClick={() => {
                           focusDeleteOf.current = method.id;
@@ -153,7 +159,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                     <button
                       type="button"
                       className="credits-button credits-button--secondary"
-                      aria-label={`${labels.deleteCard}: ${name}`}
+                      aria-label={labels.deleteCardFor(name)}
                       ref={(node) => {
                         if (node) deleteButtons.current.set(method.id, node);
                         else deleteButtons.current.delete(method.id);

@@ -6,6 +6,7 @@ import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { cn } from '../lib/cn.js';
 import { focusOnClose, overlayClass, panelClass } from '../lib/dialogClasses.js';
+import { useIsolateValues } from '../lib/useIsolateValues.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { paymentMethodName } from '../payment/describePaymentMethod.js';
 
@@ -28,6 +29,7 @@ export function DeletePaymentMethodDialog({
 }: DeletePaymentMethodDialogProps) {
   const root = useRootAttributes('<PaymentMethods>');
   const labels = useLabels(paymentLabels);
+  const isolate = useIsolateValues();
   const selectId = useId();
   const [newDefaultId, setNewDefaultId] = useState<string>();
   const needsNewDefault = Boolean(method?.isDefault && others.length > 0);
@@ -47,7 +49,9 @@ export function DeletePaymentMethodDialog({
             className={cn(panelClass, 'cr:w-[min(26rem,calc(100vw-2rem))]')}
           >
             <AlertDialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
-              {method ? labels.deleteTitle(paymentMethodName(method, labels)) : ''}
+              {method
+                ? isolate((mark) => labels.deleteTitle(mark(paymentMethodName(method, labels))))
+                : ''}
             </AlertDialog.Title>
             <AlertDialog.Description className="cr:m-0 cr:text-sm cr:text-muted">
               {needsNewDefault ? labels.deleteDefaultDescription : labels.deleteDescription}

@@ -3,6 +3,7 @@ import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { FailureMessage } from '../lib/FailureMessage.js';
+import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { paymentMethodName } from '../payment/describePaymentMethod.js';
 import { NewCardFields } from '../payment/NewCardFields.js';
 import { ProviderProblem } from '../payment/ProviderProblem.js';
@@ -23,6 +24,7 @@ export function PurchaseFields({
   providerState: PaymentProviderState;
 }) {
   const labels = useLabels(paymentLabels);
+  const isolate = useIsolateValues();
   const format = useFormatters();
   const { packages } = form;
   return (
@@ -47,12 +49,16 @@ export function PurchaseFields({
                 ) : null}
               </span>
               <span className="cr:text-xs cr:text-muted">
-                {labels.pricePerThousand(
-                  format.money({
-                    amount: Math.round((pkg.price.amount * 1000) / pkg.credits),
-                    currency: pkg.price.currency,
-                  }),
-                  format.count(1_000),
+                {isolate((mark) =>
+                  labels.pricePerThousand(
+                    mark(
+                      format.money({
+                        amount: Math.round((pkg.price.amount * 1000) / pkg.credits),
+                        currency: pkg.price.currency,
+                      }),
+                    ),
+                    markCount(mark, format.count(1_000)),
+                  ),
                 )}
               </span>
             </span>

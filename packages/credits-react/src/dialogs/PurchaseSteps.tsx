@@ -4,6 +4,7 @@ import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { focusOnMount } from '../lib/focusOnMount.js';
+import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { SandboxChallenge } from '../payment/SandboxChallenge.js';
 
 /** Credits added: how many, the new balance, and Done (focused: the form it replaces is gone). */
@@ -13,15 +14,19 @@ export function PurchaseSucceeded({
   state: Extract<PurchaseFlowState, { status: 'succeeded' }>;
 }) {
   const labels = useLabels(paymentLabels);
+  const isolate = useIsolateValues();
   const format = useFormatters();
+  const balance = state.purchase.balance;
   return (
     <div data-slot="purchase-success" className="cr:flex cr:flex-col cr:items-start cr:gap-3">
       <p role="status" className="cr:m-0 cr:text-2xl cr:font-semibold cr:text-positive">
-        {labels.purchaseSucceeded(format.count(state.purchase.credits))}
+        {isolate((mark) =>
+          labels.purchaseSucceeded(markCount(mark, format.count(state.purchase.credits))),
+        )}
       </p>
-      {state.purchase.balance && (
+      {balance && (
         <p className="cr:m-0 cr:text-sm cr:text-muted">
-          {labels.newBalance(format.count(state.purchase.balance.available))}
+          {isolate((mark) => labels.newBalance(markCount(mark, format.count(balance.available))))}
         </p>
       )}
       <Dialog.Close ref={focusOnMount} className="credits-button credits-button--primary">

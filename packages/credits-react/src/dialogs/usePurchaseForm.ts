@@ -6,6 +6,7 @@ import { useLabels } from '../hooks/useLabels.js';
 import { usePackages } from '../hooks/usePackages.js';
 import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
+import { useIsolateValues } from '../lib/useIsolateValues.js';
 import { flowMessage } from '../payment/flowMessage.js';
 import { useNewCard } from '../payment/useNewCard.js';
 import type { PaymentProviderState } from '../payment/usePaymentProvider.js';
@@ -33,6 +34,7 @@ export function usePurchaseForm(
   providerState: PaymentProviderState,
 ) {
   const labels = useLabels(paymentLabels);
+  const isolate = useIsolateValues();
   const format = useFormatters();
   const packages = usePackages();
   const methods = usePaymentMethods();
@@ -119,7 +121,9 @@ export function usePurchaseForm(
       type: 'submit' as const,
       disabled: busy || forbidden || !ready,
       'aria-busy': busy || undefined,
-      children: labels.pay(selectedPackage ? format.money(selectedPackage.price) : ''),
+      children: isolate((mark) =>
+        labels.pay(selectedPackage ? mark(format.money(selectedPackage.price)) : ''),
+      ),
     },
     status: { id: ids.status, children: state.status === 'paying' ? labels.payingNow : '' },
   };

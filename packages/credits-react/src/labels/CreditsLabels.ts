@@ -55,6 +55,8 @@ export interface HistoryLabels {
   allWebsites: string;
   filterFrom: string;
   filterTo: string;
+  /** Shown in an empty date filter, instead of the browser's own "mm/dd/yyyy". */
+  anyDate: string;
   search: string;
   searchPlaceholder: string;
   clearFilters: string;
@@ -128,7 +130,11 @@ export interface PaymentLabels {
   addPaymentMethod: string;
   noSavedCards: string;
   setDefault: string;
+  /** Accessible name of "Set as default" in a card's row: "Set as default: Visa •••• 4242". */
+  setDefaultFor: (card: string) => string;
   deleteCard: string;
+  /** Accessible name of "Delete" in a card's row: "Delete: Visa •••• 4242". */
+  deleteCardFor: (card: string) => string;
   /** "Delete Visa •••• 4242?" */
   deleteTitle: (card: string) => string;
   deleteDescription: string;
@@ -138,6 +144,8 @@ export interface PaymentLabels {
   saveCardButton: string;
   cardSaved: string;
   walletName: (wallet: string) => string;
+  /** A card in a wallet: "Apple Pay (Visa •••• 4242)". */
+  walletCard: (wallet: string, card: string) => string;
   linkName: (email: string) => string;
 }
 
@@ -147,3 +155,9 @@ export interface PaymentLabels {
  * strings are functions so each language can pluralise correctly.
  */
 export interface CreditsLabels extends CommonLabels, BalanceLabels, HistoryLabels, PaymentLabels {}
+
+/** Labels that are names, the same in every language (brands, "Link (email)"): English only. */
+export type LanguageNeutralLabels = 'cardName' | 'walletName' | 'walletCard' | 'linkName';
+
+/** What a shipped translation holds: every label but the language-neutral ones. */
+export type Translation = Omit<CreditsLabels, LanguageNeutralLabels>;

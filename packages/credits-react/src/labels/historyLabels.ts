@@ -26,6 +26,7 @@ export const historyLabels: HistoryLabels = {
   allWebsites: 'All websites',
   filterFrom: 'From',
   filterTo: 'To',
+  anyDate: 'Any date',
   search: 'Search',
   searchPlaceholder: 'Description or website',
   clearFilters: 'Clear filters',

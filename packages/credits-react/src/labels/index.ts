@@ -4,6 +4,9 @@ export type {
   Count,
   CreditsLabels,
   HistoryLabels,
+  LanguageNeutralLabels,
   PaymentLabels,
+  Translation,
 } from './CreditsLabels.js';
 export { defaultLabels } from './defaultLabels.js';
+export { catalogueLocale, loadCreditsLabels } from './loadCreditsLabels.js';

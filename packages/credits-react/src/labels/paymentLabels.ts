@@ -49,7 +49,9 @@ export const paymentLabels: PaymentLabels = {
   addPaymentMethod: 'Add payment method',
   noSavedCards: 'No saved cards yet.',
   setDefault: 'Set as default',
+  setDefaultFor: (card) => `Set as default: ${card}`,
   deleteCard: 'Delete',
+  deleteCardFor: (card) => `Delete: ${card}`,
   deleteTitle: (card) => `Delete ${card}?`,
   deleteDescription: 'This card will no longer be available for purchases.',
   deleteDefaultDescription: 'This is your default card. Choose which card becomes the default.',
@@ -59,5 +61,6 @@ export const paymentLabels: PaymentLabels = {
   cardSaved: 'Card saved.',
   walletName: (wallet) =>
     wallet === 'apple_pay' ? 'Apple Pay' : wallet === 'google_pay' ? 'Google Pay' : 'Wallet',
+  walletCard: (wallet, card) => `${wallet} (${card})`,
   linkName: (email) => `Link (${email})`,
 };

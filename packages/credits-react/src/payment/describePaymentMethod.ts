@@ -7,7 +7,7 @@ export function paymentMethodName(method: PaymentMethod, labels: PaymentLabels):
   if (method.card) {
     const name = labels.cardName(method.card.brand, method.card.last4);
     return method.type === 'wallet' && method.wallet
-      ? `${labels.walletName(method.wallet)} (${name})`
+      ? labels.walletCard(labels.walletName(method.wallet), name)
       : name;
   }
   if (method.type === 'wallet') return labels.walletName(method.wallet ?? '');

@@ -10,7 +10,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
-import { type CreditsLabels, defaultLabels } from '../../src/index';
+import { type CreditsLabels, defaultLabels, loadCreditsLabels } from '../../src/index';
 import {
   type Currency,
   EXPIRING,
@@ -108,10 +108,9 @@ const CASES: LocaleCase[] = [
 
 const CURRENCIES: Currency[] = ['USD', 'JPY', 'KWD'];
 
-function labelsFor(locale: string): Partial<CreditsLabels> | undefined {
-  const words = CREDIT_WORDS[locale];
-  if (!words) return undefined; // en-US: the shipped English labels
-  return { credits: ({ formatted, plural }) => `${formatted} ${words[plural] ?? words.other}` };
+/** The words the widgets show in `locale`: the shipped translation over the English defaults. */
+async function wordsFor(locale: string): Promise<CreditsLabels> {
+  return { ...defaultLabels, ...(await loadCreditsLabels(locale)) };
 }
 
 /** The locale's own formatters, independent of the widgets' code. */
@@ -163,7 +162,8 @@ const text = (element: Element | null | undefined) => element?.textContent ?? ''
 const all = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)];
 
 async function renderLoaded(locale: string, currency: Currency = 'USD') {
-  renderAllWidgets({ locale, currency, labels: labelsFor(locale), container: { width: 1000 } });
+  // No labels from the test: the shipped translation for the locale is what shows.
+  renderAllWidgets({ locale, currency, container: { width: 1000 } });
   await waitFor(() => {
     for (const slot of WIDGET_SLOTS) expect(widgetRoot(slot).dataset.status).toBe('success');
     expect(document.querySelectorAll('[data-slot="history-row"]')).toHaveLength(LEDGER.length);
@@ -193,10 +193,10 @@ function expectReadingOrder(dir: 'ltr' | 'rtl', first: Element, second: Element)
   else expect(centreX(first)).toBeGreaterThan(centreX(second));
 }
 
-/** Text in `root` (screen-reader-only text included), minus the fixed English labels (they are not formatted numbers) and card numbers. */
-function formattedText(root: Element) {
+/** Text in `root` (screen-reader-only text included), minus the fixed labels (they are not formatted numbers) and card numbers. */
+function formattedText(root: Element, words: CreditsLabels) {
   let content = root.textContent ?? '';
-  const fixed = Object.values(defaultLabels).filter(
+  const fixed = [...Object.values(defaultLabels), ...Object.values(words)].filter(
     (value): value is string => typeof value === 'string',
   );
   for (const label of fixed.sort((a, b) => b.length - a.length)) {
@@ -225,6 +225,10 @@ it('the browser really is in another time zone (so the UTC dates below mean some
 
 describe.each(CASES)('$locale', ({ locale, dir, pinned }) => {
   const f = intl(locale);
+  let words = defaultLabels;
+  beforeAll(async () => {
+    words = await wordsFor(locale);
+  });
 
   it('BalanceCards: balance, total, share used and expiring credits as Intl formats them, with plurals', async () => {
     await renderLoaded(locale);
@@ -365,13 +369,15 @@ describe.each(CASES)('$locale', ({ locale, dir, pinned }) => {
     expectReadingOrder(
       dir,
       within(methods).getByRole('heading'),
-      within(methods).getByRole('button', { name: defaultLabels.addPaymentMethod }),
+      within(methods).getByRole('button', { name: words.addPaymentMethod }),
     );
     const method = methods.querySelector('[data-slot="payment-method"]') as HTMLElement;
     expectReadingOrder(
       dir,
       method.querySelector('span') as HTMLElement,
-      within(method).getByRole('button', { name: new RegExp(`^${defaultLabels.deleteCard}`) }),
+      within(method).getByRole('button', {
+        name: words.deleteCardFor(text(method.querySelector('bdi'))),
+      }),
     );
 
     // The dialog is portalled out of the widgets: it must carry the direction itself.
@@ -379,7 +385,7 @@ describe.each(CASES)('$locale', ({ locale, dir, pinned }) => {
     expect(expectRootsDirected()).toBe(WIDGET_SLOTS.length + 2);
     expect(dialog.closest('[data-credits-root]')?.getAttribute('dir')).toBe(dir);
     expect(getComputedStyle(dialog).direction).toBe(dir);
-    const close = within(dialog).getByRole('button', { name: defaultLabels.close });
+    const close = within(dialog).getByRole('button', { name: words.close });
     expectReadingOrder(dir, within(dialog).getByRole('heading'), close);
     const option = dialog.querySelector('[data-slot="package-option"]') as HTMLElement;
     expectReadingOrder(
@@ -391,12 +397,99 @@ describe.each(CASES)('$locale', ({ locale, dir, pinned }) => {
     expect(Math.abs(centreX(dialog) - window.innerWidth / 2)).toBeLessThan(2);
   });
 
+  it('speaks the language: its own words on every widget and in the dialog, none of the English ones', async () => {
+    await renderLoaded(locale);
+    const body = () => document.body.textContent ?? '';
+    for (const word of [
+      words.currentBalance,
+      words.history,
+      words.paymentMethods,
+      words.usageByWebsite,
+    ])
+      expect(body()).toContain(word);
+    if (locale !== 'en-US')
+      for (const english of [
+        'Current balance',
+        'Transaction history',
+        'Payment methods',
+        'Load more',
+      ])
+        expect(body()).not.toContain(english);
+    const dialog = await openAddCreditsDialog();
+    expect(within(dialog).getByRole('heading').textContent).toBe(words.addCreditsTitle);
+    expect(text(dialog.querySelector('[data-slot="pay-button"]'))).toContain(
+      f.money(PRICES.USD[0], 'USD'),
+    );
+  });
+
+  it('date filters read in the locale (no browser "mm/dd/yyyy") and the search hint fits', async () => {
+    await renderLoaded(locale);
+    const history = widgetRoot('history-table');
+    const from = within(history).getByLabelText(words.filterFrom) as HTMLInputElement;
+    const shown = () => text(from.parentElement?.querySelector('[data-slot="date-filter-value"]'));
+    expect(shown()).toBe(words.anyDate);
+    // The browser's own segments ("mm/dd/yyyy" in this English Chromium) are not painted at rest.
+    expect(getComputedStyle(from).color).toBe('rgba(0, 0, 0, 0)');
+    // Choosing a day as the browser's picker does (it sets the value and fires input).
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(
+      from,
+      '2026-11-15',
+    );
+    from.dispatchEvent(new Event('input', { bubbles: true }));
+    await waitFor(() => expect(shown()).toBe(f.date('2026-11-15T00:00:00Z')));
+    // The placeholder's words fit inside the search field, at the page width and at 320 px.
+    const search = within(history).getByRole('searchbox') as HTMLInputElement;
+    const fits = () => {
+      const style = getComputedStyle(search);
+      const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      context.font = style.font;
+      const room =
+        search.clientWidth -
+        Number.parseFloat(style.paddingLeft) -
+        Number.parseFloat(style.paddingRight);
+      return context.measureText(search.placeholder).width <= room;
+    };
+    expect(search.placeholder).toBe(words.searchPlaceholder);
+    expect(fits()).toBe(true);
+    (document.querySelector('[data-testid="host-column"]') as HTMLElement).style.width = '320px';
+    await waitFor(() => expect(search.clientWidth).toBeLessThan(320));
+    expect(fits()).toBe(true);
+  });
+
+  if (dir === 'rtl')
+    it('keeps a price whole inside an Arabic sentence: the word first (on the right), then the amount', async () => {
+      await renderLoaded(locale);
+      const dialog = await openAddCreditsDialog();
+      const pay = dialog.querySelector('[data-slot="pay-button"]') as HTMLElement;
+      const price = f.money(PRICES.USD[0], 'USD');
+      // The amount is isolated (U+2068 … U+2069), not left to the paragraph's direction.
+      expect(text(pay)).toContain(`\u2068${price}\u2069`);
+      const node = [...pay.querySelectorAll('*'), pay]
+        .flatMap((element) => [...element.childNodes])
+        .find(
+          (child) => child.nodeType === Node.TEXT_NODE && child.textContent?.includes(price),
+        ) as Text;
+      const box = (from: number, to: number) => {
+        const range = document.createRange();
+        range.setStart(node, from);
+        range.setEnd(node, to);
+        return range.getBoundingClientRect();
+      };
+      const content = node.textContent ?? '';
+      const wordEnd = content.indexOf(' ');
+      const start = content.indexOf(price);
+      const word = box(0, wordEnd);
+      const amount = box(start, start + price.length);
+      expect(word.width).toBeGreaterThan(0);
+      expect(word.left).toBeGreaterThanOrEqual(amount.right - 1);
+    });
+
   it('shows the digits Intl uses for the locale, and no others', async () => {
     await renderLoaded(locale);
     // The locale's digits: Arabic-Indic (٠…٩) for ar-EG, ASCII for the others.
     const own = new Set(f.number(1_234_567_890).match(/\p{Nd}/gu));
     expect(own.size).toBe(10);
-    const digitsIn = (element: Element) => formattedText(element).match(/\p{Nd}/gu) ?? [];
+    const digitsIn = (element: Element) => formattedText(element, words).match(/\p{Nd}/gu) ?? [];
     const dialog = await openAddCreditsDialog();
     for (const element of [...WIDGET_SLOTS.map(widgetRoot), dialog]) {
       const digits = digitsIn(element);

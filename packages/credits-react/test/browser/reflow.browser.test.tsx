@@ -21,7 +21,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { defaultLabels } from '../../src/index';
+import { defaultLabels, loadCreditsLabels } from '../../src/index';
 import { installStyles, LEDGER, renderAllWidgets, WIDGET_SLOTS, widgetRoot } from './widgetHarness';
 
 interface Condition {
@@ -313,14 +313,16 @@ describe.each(CONDITIONS)('$name', (condition) => {
   it('the opened AddCreditsDialog reflows, with a saved card and with the new-card form', async () => {
     if (condition.rootFontSize) document.documentElement.style.fontSize = condition.rootFontSize;
     await renderLoaded(condition);
-    await userEvent.click(screen.getByRole('button', { name: defaultLabels.addCredits }));
+    // The words of the condition's locale (Arabic in ar-EG).
+    const words = { ...defaultLabels, ...(await loadCreditsLabels(condition.locale)) };
+    await userEvent.click(screen.getByRole('button', { name: words.addCredits }));
     const dialog = await screen.findByRole('dialog');
     await waitFor(() =>
       expect(dialog.querySelectorAll('[data-slot="package-option"]')).toHaveLength(3),
     );
     expectReflows(dialog);
-    await userEvent.click(within(dialog).getByRole('radio', { name: defaultLabels.useNewCard }));
-    await within(dialog).findByRole('textbox', { name: defaultLabels.cardNumber });
+    await userEvent.click(within(dialog).getByRole('radio', { name: words.useNewCard }));
+    await within(dialog).findByRole('textbox', { name: words.cardNumber });
     expectReflows(dialog);
   });
 });
