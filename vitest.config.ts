@@ -136,7 +136,7 @@ export default defineConfig({
                 // Anti-aliased pixels are detected and ignored (includeAA: false); a pixel
                 // counts as changed past a small colour distance; a few stray pixels pass.
                 comparatorOptions: {
-                  threshold: 0.15,
+                  threshold: 0.05,
                   includeAA: false,
                   allowedMismatchedPixels: 24,
                 },

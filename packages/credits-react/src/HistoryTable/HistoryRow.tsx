@@ -58,10 +58,8 @@ export function HistoryRow({
       >
         {format.signedCredits(transaction.amount)}
       </td>
-      <td role="cell" data-column="balance">
-        <span data-part="balance-label" aria-hidden="true">
-          {`${labels.columns.balance} `}
-        </span>
+      {/* Narrow, the balance is labelled by CSS (styles.css): no text node in the cell. */}
+      <td role="cell" data-column="balance" data-label={labels.columns.balance}>
         {format.credits(transaction.balanceAfter)}
       </td>
       <td role="cell" data-column="website" className="cr:truncate">
