@@ -5,14 +5,25 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable } from './.storybook/chromium.ts';
 import { requestCountingCommands } from './scripts/requestCountingCommands.ts';
+import { visualBaselineCommands, visualBaselineDir } from './scripts/visualBaselineCommands.ts';
 import { workspaceAliases } from './scripts/workspaceAliases.ts';
 
+/** What Vitest hands a screenshot path resolver (the fields used here). */
+interface ScreenshotPathData {
+  arg: string;
+  ext: string;
+  testFileName: string;
+  root: string;
+  attachmentsDir: string;
+}
+
 /** Headless Debian Chromium through Playwright, for every browser-mode project. */
-const chromium = () => ({
+const chromium = (contextOptions?: { viewport: { width: number; height: number } }) => ({
   enabled: true,
   headless: true,
   provider: playwright({
     launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
+    ...(contextOptions && { contextOptions }),
   }),
   instances: [{ browser: 'chromium' as const }],
 });
@@ -94,15 +105,50 @@ export default defineConfig({
       },
       chromiumProject('browser', ['packages/*/test/**/*.browser.test.tsx']),
       chromiumProject('bench', ['benchmarks/**/*.bench.browser.tsx']),
-      // Every story's play test and axe check, in the light theme and again in the dark one.
+      // Every story's play test and axe check, in the light theme and again in the dark one,
+      // then its screenshots against the committed baselines (.storybook/visualRegression.ts).
       ...(['light', 'dark'] as const).map((theme) => ({
         extends: true as const,
-        plugins: [storybookTest({ configDir: '.storybook' })],
-        define: { 'import.meta.env.VITE_CREDITS_THEME': JSON.stringify(theme) },
+        // The theme as a Storybook global of this project: a `define` per project did not reach
+        // the stories (both projects rendered dark).
+        plugins: [
+          storybookTest({ configDir: '.storybook', initialGlobals: { creditsTheme: theme } }),
+        ],
+        define: {
+          'import.meta.env.VITE_VISUAL_UPDATE': JSON.stringify(process.env.VISUAL_UPDATE ?? ''),
+        },
         test: {
           name: theme === 'light' ? 'storybook' : 'storybook-dark',
-          // startCountingRequests / countedRequests: network-level request counts for play functions.
-          browser: { ...chromium(), commands: requestCountingCommands },
+          setupFiles: ['./.storybook/visualRegression.ts'],
+          browser: {
+            // A window larger than any story viewport, so Vitest never scales the story's
+            // frame down to fit (screenshots are taken at 1:1).
+            ...chromium({ viewport: { width: 1440, height: 1000 } }),
+            // startCountingRequests / countedRequests: network-level request counts for play functions.
+            commands: { ...requestCountingCommands, ...visualBaselineCommands },
+            expect: {
+              toMatchScreenshot: {
+                comparatorName: 'pixelmatch' as const,
+                // Anti-aliased pixels are detected and ignored (includeAA: false); a pixel
+                // counts as changed past a small colour distance; a few stray pixels pass.
+                comparatorOptions: {
+                  threshold: 0.05,
+                  includeAA: false,
+                  allowedMismatchedPixels: 24,
+                },
+                resolveScreenshotPath: ({ arg, ext, testFileName }: ScreenshotPathData) =>
+                  `${visualBaselineDir}${testFileName.replace(/\.stories\.tsx?$/, '')}/${arg}${ext}`,
+                resolveDiffPath: ({
+                  arg,
+                  ext,
+                  testFileName,
+                  root,
+                  attachmentsDir,
+                }: ScreenshotPathData) =>
+                  `${root}/${attachmentsDir}/visual/${testFileName.replace(/\.stories\.tsx?$/, '')}/${arg}${ext}`,
+              },
+            },
+          },
         },
       })),
     ],

@@ -2,6 +2,11 @@ import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { configure } from 'storybook/test';
 import '../packages/credits-react/src/styles.css';
+// Fonts from npm packages (pinned), not the machine's: screenshots are the same on every
+// machine. Latin, Arabic and Japanese, for the stories' locales (stories/support/storyFont.ts).
+import '@fontsource-variable/inter';
+import '@fontsource-variable/noto-sans-arabic';
+import '@fontsource-variable/noto-sans-jp';
 
 // Story tests run on a busy 2-core CI machine next to other suites: give async queries room.
 configure({ asyncUtilTimeout: 5_000 });
@@ -31,8 +36,9 @@ const preview: Preview = {
       toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
     },
   },
-  // The story tests run once per theme: `storybook` (light) and `storybook-dark` (vitest.config.ts).
-  initialGlobals: { locale: 'en-US', creditsTheme: import.meta.env.VITE_CREDITS_THEME ?? 'light' },
+  // The story tests run once per theme: `storybook` (light) and `storybook-dark`, which sets
+  // `creditsTheme` through storybookTest's `initialGlobals` (vitest.config.ts).
+  initialGlobals: { locale: 'en-US', creditsTheme: 'light' },
 };
 
 export default preview;

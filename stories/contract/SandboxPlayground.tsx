@@ -11,6 +11,7 @@ import {
 } from 'credits-core';
 import { SANDBOX_CARDS } from 'credits-core/sandbox';
 import { useEffect, useId, useRef, useState } from 'react';
+import { STORY_FONT } from '../support/storyFont';
 
 export interface SandboxPlaygroundProps {
   /** Where the contract lives; credits-msw answers it in the browser. */
@@ -104,7 +105,7 @@ export function SandboxPlayground({
     <section
       aria-labelledby={`${ids.package}-title`}
       data-status={status.state}
-      style={{ font: '14px system-ui', maxWidth: 420 }}
+      style={{ font: `14px ${STORY_FONT}`, maxWidth: 420 }}
     >
       <h2 id={`${ids.package}-title`} style={{ fontSize: 18 }}>
         Sandbox purchase <small>(test mode)</small>

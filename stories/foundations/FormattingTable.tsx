@@ -6,6 +6,7 @@ import {
   percentUsed,
   textDirection,
 } from 'credits-core';
+import { STORY_FONT } from '../support/storyFont';
 
 export interface FormattingTableProps {
   /** BCP 47 locale. */
@@ -43,7 +44,7 @@ export function FormattingTable({ locale, timeZone }: FormattingTableProps) {
     <table
       lang={locale}
       dir={direction}
-      style={{ borderCollapse: 'collapse', font: '14px system-ui' }}
+      style={{ borderCollapse: 'collapse', font: `14px ${STORY_FONT}` }}
     >
       <caption style={{ textAlign: 'start', fontWeight: 600, paddingBlockEnd: 8 }}>
         Formatting in {locale} ({timeZone})

@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createCreditsClient } from 'credits-core';
 import { CreditsProvider, type CreditsTheme } from 'credits-react';
 import { useEffect, useState } from 'react';
+import { STORY_FONT } from './storyFont';
 
 /**
  * Wraps a story in a CreditsProvider talking to credits-msw (the story's
@@ -30,14 +31,14 @@ export const withCredits: Decorator = (Story, context) => {
   });
   // Dialogs are portalled to <body>: give it the page font a host app would have.
   useEffect(() => {
-    document.body.style.fontFamily = 'system-ui, sans-serif';
+    document.body.style.fontFamily = STORY_FONT;
   }, []);
   return (
     <div
       style={{
         padding: 16,
         background: theme === 'dark' ? '#020617' : '#f8fafc',
-        fontFamily: 'system-ui, sans-serif',
+        fontFamily: STORY_FONT,
       }}
     >
       <CreditsProvider

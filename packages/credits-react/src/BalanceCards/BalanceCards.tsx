@@ -11,6 +11,8 @@ import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
+import { BalanceCardsSkeleton } from './BalanceCardsSkeleton.js';
+import { balanceGrid, balanceCard as card } from './balanceCardClasses.js';
 import { useBalanceAnnouncement } from './useBalanceAnnouncement.js';
 
 export interface BalanceCardsProps {
@@ -25,8 +27,6 @@ export interface BalanceCardsProps {
   notation?: 'standard' | 'compact';
 }
 
-const card =
-  'cr:relative cr:flex cr:min-w-0 cr:flex-col cr:gap-1 cr:overflow-hidden cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-(--credits-card-padding) cr:shadow-card';
 const accent = 'cr:absolute cr:inset-y-0 cr:start-0 cr:w-1';
 const title = 'cr:m-0 cr:text-sm cr:font-medium cr:text-muted';
 const value = 'cr:m-0 cr:text-2xl cr:font-semibold cr:tabular-nums cr:tracking-tight';
@@ -77,18 +77,7 @@ function BalanceCardsContent({
       <h2 id={headingId} className="cr:sr-only">
         {labels.balanceRegion}
       </h2>
-      {status === 'loading' && (
-        <div data-slot="balance-cards-skeleton" className="cr:grid cr:gap-4 cr:sm:grid-cols-2">
-          <p className="cr:sr-only">{labels.loadingBalance}</p>
-          {[0, 1].map((key) => (
-            <div
-              key={key}
-              aria-hidden="true"
-              className={cn(card, 'cr:h-28 cr:motion-safe:animate-skeleton cr:bg-skeleton')}
-            />
-          ))}
-        </div>
-      )}
+      {status === 'loading' && <BalanceCardsSkeleton label={labels.loadingBalance} />}
       {status === 'error' && (
         <ErrorState error={balance.error} onRetry={() => void balance.refetch()} />
       )}
@@ -102,10 +91,7 @@ function BalanceCardsContent({
           const soonest = [...expiring].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))[0];
           return (
             <>
-              <dl
-                aria-labelledby={headingId}
-                className="cr:m-0 cr:grid cr:gap-4 cr:sm:grid-cols-[repeat(auto-fit,minmax(14rem,1fr))]"
-              >
+              <dl aria-labelledby={headingId} className={cn('cr:m-0', balanceGrid)}>
                 <div
                   data-slot="balance-card"
                   data-variant="available"

@@ -1,5 +1,6 @@
 import { MAX_SEARCH_LENGTH, TRANSACTION_TYPES, type Website } from 'credits-core';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { useTransactions } from '../hooks/useTransactions.js';
 import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
@@ -10,12 +11,12 @@ import { useHistoryTable } from './HistoryTableContext.js';
 import { hasFilters } from './historyFilterValues.js';
 
 const field = 'cr:flex cr:min-w-0 cr:flex-col cr:gap-1 cr:text-sm';
-const control =
-  'cr:h-10 cr:w-full cr:rounded-md cr:border cr:border-border cr:bg-surface cr:px-3 cr:text-sm cr:text-fg';
+const control = 'credits-control';
 
 /** Server-side filters: type, website, date range and a debounced text search. */
 export function HistoryFilters({ className }: { className?: string }) {
   const labels = useLabels(historyLabels);
+  const format = useFormatters();
   const { values, setValues, filters, pageSize } = useHistoryTable('Filters');
   const ids = { type: useId(), website: useId(), from: useId(), to: useId(), search: useId() };
   const usage = useUsageByWebsite();
@@ -32,87 +33,109 @@ export function HistoryFilters({ className }: { className?: string }) {
   }, [usage.data, loaded.data]);
 
   const set = (patch: Partial<typeof values>) => setValues({ ...values, ...patch });
+  // Narrow containers show the filters behind this button (styles.css); wide ones always.
+  const [open, setOpen] = useState(false);
+  const fieldsetId = useId();
+  const active = [
+    values.type,
+    values.websiteId,
+    values.fromDay,
+    values.toDay,
+    values.search,
+  ].filter(Boolean).length;
 
   return (
-    <fieldset
-      data-slot="history-filters"
-      className={cn(
-        'cr:m-0 cr:grid cr:min-w-0 cr:grid-cols-[repeat(auto-fit,minmax(9rem,1fr))] cr:items-end cr:gap-3 cr:border-0 cr:p-0',
-        className,
-      )}
-    >
-      <legend className="cr:sr-only">{labels.filters}</legend>
-      <label htmlFor={ids.type} className={field}>
-        {labels.filterType}
-        <select
-          id={ids.type}
+    <>
+      <button
+        type="button"
+        data-slot="history-filters-toggle"
+        aria-expanded={open}
+        aria-controls={fieldsetId}
+        className="credits-button credits-button--secondary cr:self-start"
+        onClick={() => setOpen(!open)}
+      >
+        {labels.filters}
+        {active > 0 && <span className="credits-badge">{format.count(active).formatted}</span>}
+      </button>
+      <fieldset
+        id={fieldsetId}
+        data-slot="history-filters"
+        data-state={open ? 'open' : 'closed'}
+        className={cn('credits-history-filters', className)}
+      >
+        <legend className="cr:sr-only">{labels.filters}</legend>
+        <label htmlFor={ids.type} className={field}>
+          {labels.filterType}
+          <select
+            id={ids.type}
+            className={control}
+            value={values.type ?? ''}
+            onChange={(e) => set({ type: e.target.value })}
+          >
+            <option value="">{labels.allTypes}</option>
+            {TRANSACTION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {labels.transactionTypes[type]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={ids.website} className={field}>
+          {labels.filterWebsite}
+          <select
+            id={ids.website}
+            className={control}
+            value={values.websiteId ?? ''}
+            onChange={(e) => set({ websiteId: e.target.value })}
+          >
+            <option value="">{labels.allWebsites}</option>
+            {websites.map((website) => (
+              <option key={website.id} value={website.id}>
+                {website.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <DateFilterInput
+          id={ids.from}
+          label={labels.filterFrom}
+          fieldClassName={field}
           className={control}
-          value={values.type ?? ''}
-          onChange={(e) => set({ type: e.target.value })}
-        >
-          <option value="">{labels.allTypes}</option>
-          {TRANSACTION_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {labels.transactionTypes[type]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={ids.website} className={field}>
-        {labels.filterWebsite}
-        <select
-          id={ids.website}
-          className={control}
-          value={values.websiteId ?? ''}
-          onChange={(e) => set({ websiteId: e.target.value })}
-        >
-          <option value="">{labels.allWebsites}</option>
-          {websites.map((website) => (
-            <option key={website.id} value={website.id}>
-              {website.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <DateFilterInput
-        id={ids.from}
-        label={labels.filterFrom}
-        fieldClassName={field}
-        className={control}
-        value={values.fromDay ?? ''}
-        max={values.toDay || undefined}
-        onValueChange={(fromDay) => set({ fromDay })}
-      />
-      <DateFilterInput
-        id={ids.to}
-        label={labels.filterTo}
-        fieldClassName={field}
-        className={control}
-        value={values.toDay ?? ''}
-        min={values.fromDay || undefined}
-        onValueChange={(toDay) => set({ toDay })}
-      />
-      <label htmlFor={ids.search} className={cn(field, 'cr:col-span-full')}>
-        {labels.search}
-        <input
-          id={ids.search}
-          type="search"
-          className={control}
-          placeholder={labels.searchPlaceholder}
-          maxLength={MAX_SEARCH_LENGTH}
-          value={values.search ?? ''}
-          onChange={(e) => set({ search: e.target.value })}
+          value={values.fromDay ?? ''}
+          max={values.toDay || undefined}
+          onValueChange={(fromDay) => set({ fromDay })}
         />
-      </label>
-      {hasFilters(values) && (
-        <button
-          type="button"
-          className="credits-button credits-button--secondary"
-          onClick={() => setValues({})}
-        >
-          {labels.clearFilters}
-        </button>
-      )}
-    </fieldset>
+        <DateFilterInput
+          id={ids.to}
+          label={labels.filterTo}
+          fieldClassName={field}
+          className={control}
+          value={values.toDay ?? ''}
+          min={values.fromDay || undefined}
+          onValueChange={(toDay) => set({ toDay })}
+        />
+        <label htmlFor={ids.search} className={cn(field, 'cr:col-span-full')}>
+          {labels.search}
+          <input
+            id={ids.search}
+            type="search"
+            className={control}
+            placeholder={labels.searchPlaceholder}
+            maxLength={MAX_SEARCH_LENGTH}
+            value={values.search ?? ''}
+            onChange={(e) => set({ search: e.target.value })}
+          />
+        </label>
+        {hasFilters(values) && (
+          <button
+            type="button"
+            className="credits-button credits-button--secondary"
+            onClick={() => setValues({})}
+          >
+            {labels.clearFilters}
+          </button>
+        )}
+      </fieldset>
+    </>
   );
 }

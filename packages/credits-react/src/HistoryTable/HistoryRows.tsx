@@ -1,6 +1,6 @@
 /** biome-ignore-all lint/a11y/noRedundantRoles: CSS grid/flex on table elements drops their table semantics in some browsers (Safari, older Chrome); explicit roles restore them. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { safeHttpUrl, TRANSACTION_TYPES, type Transaction } from 'credits-core';
+import type { Transaction } from 'credits-core';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
@@ -10,6 +10,8 @@ import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { useIsomorphicLayoutEffect } from '../lib/useIsomorphicLayoutEffect.js';
+import { HistoryRow } from './HistoryRow.js';
+import { HistoryRowsSkeleton } from './HistoryRowsSkeleton.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 import { hasFilters } from './historyFilterValues.js';
 
@@ -22,46 +24,6 @@ export interface HistoryRowsProps {
    * Default 3.5rem: 56 px at the default text size, and taller when the user enlarges text.
    */
   rowHeight?: number;
-}
-
-const row = 'cr:flex cr:w-full cr:items-center cr:border-b cr:border-border';
-const cell = 'cr:min-w-0 cr:px-3 cr:py-2 cr:text-sm';
-const columns = {
-  date: 'cr:w-32 cr:shrink-0',
-  description: 'cr:flex-1',
-  amount: 'cr:w-28 cr:shrink-0 cr:text-end cr:tabular-nums',
-  balance: 'cr:w-28 cr:shrink-0 cr:text-end cr:tabular-nums',
-  website: 'cr:w-40 cr:shrink-0',
-};
-
-function WebsiteCell({
-  website,
-  opensInNewTab,
-}: {
-  website: Transaction['website'];
-  opensInNewTab: string;
-}) {
-  if (!website) return null;
-  const href = safeHttpUrl(website.url);
-  if (!href)
-    return (
-      <span className="cr:block cr:truncate" dir="auto" title={website.name}>
-        {website.name}
-      </span>
-    );
-  return (
-    <a
-      href={href}
-      dir="auto"
-      title={website.name}
-      target="_blank"
-      rel="noopener noreferrer"
-      className="cr:relative cr:block cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
-    >
-      {website.name}
-      <span className="cr:sr-only">{` ${opensInNewTab}`}</span>
-    </a>
-  );
 }
 
 /**
@@ -115,23 +77,7 @@ export function HistoryRows({ className, height = '28rem', rowHeight }: HistoryR
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   if (query.isPending) {
-    return (
-      <div
-        data-slot="history-rows"
-        data-status="loading"
-        aria-busy="true"
-        className={cn('cr:flex cr:flex-col cr:gap-2', className)}
-      >
-        <p className="cr:sr-only">{labels.loadingHistory}</p>
-        {[0, 1, 2, 3, 4].map((key) => (
-          <div
-            key={key}
-            aria-hidden="true"
-            className="cr:h-10 cr:rounded-md cr:bg-skeleton cr:motion-safe:animate-skeleton"
-          />
-        ))}
-      </div>
-    );
+    return <HistoryRowsSkeleton className={className} height={height} rowPx={rowPx} />;
   }
   if (query.isError && rows.length === 0) {
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -161,16 +107,11 @@ export function HistoryRows({ className, height = '28rem', rowHeight }: HistoryR
     );
   }
 
-  const typeLabel = (type: string) =>
-    (TRANSACTION_TYPES as readonly string[]).includes(type)
-      ? labels.transactionTypes[type as keyof typeof labels.transactionTypes]
-      : labels.transactionTypes.other;
-
   return (
     <div
       data-slot="history-rows"
       data-status="success"
-      className={cn('cr:flex cr:flex-col cr:gap-3', className)}
+      className={cn('credits-history cr:flex cr:flex-col cr:gap-3', className)}
     >
       {/* A focusable scroll region, so keyboard users can scroll the rows (WCAG 2.1.1). */}
       <section
@@ -186,24 +127,24 @@ export function HistoryRows({ className, height = '28rem', rowHeight }: HistoryR
         <table
           role="table"
           aria-rowcount={rows.length + 1}
-          className="cr:grid cr:min-w-[44rem] cr:border-collapse"
+          className="cr:grid cr:w-full cr:border-collapse"
         >
           <caption id={captionId} className="cr:sr-only">
             {labels.history}
           </caption>
-          <thead role="rowgroup" className="cr:sticky cr:top-0 cr:z-10 cr:grid cr:bg-surface">
-            <tr role="row" aria-rowindex={1} className={cn(row, 'cr:font-medium cr:text-muted')}>
+          <thead
+            role="rowgroup"
+            data-slot="history-head"
+            className="cr:sticky cr:top-0 cr:z-10 cr:grid cr:bg-surface"
+          >
+            <tr role="row" aria-rowindex={1} className="credits-history-row cr:text-muted">
               {(['date', 'description', 'amount', 'balance', 'website'] as const).map((column) => (
                 <th
                   key={column}
                   role="columnheader"
                   scope="col"
-                  className={cn(
-                    cell,
-                    columns[column],
-                    'cr:text-start cr:font-medium',
-                    column === 'amount' || column === 'balance' ? 'cr:text-end' : '',
-                  )}
+                  data-column={column}
+                  className="cr:font-medium"
                 >
                   {labels.columns[column]}
                 </th>
@@ -215,59 +156,15 @@ export function HistoryRows({ className, height = '28rem', rowHeight }: HistoryR
             className="cr:relative cr:grid"
             style={{ height: virtualizer.getTotalSize() }}
           >
-            {items.map((item) => {
-              const transaction = rows[item.index] as Transaction;
-              const positive = transaction.amount > 0;
-              return (
-                <tr
-                  key={item.key}
-                  role="row"
-                  data-slot="history-row"
-                  data-type={transaction.type}
-                  aria-rowindex={item.index + 2}
-                  className={cn(row, 'cr:absolute cr:start-0 cr:top-0 cr:overflow-hidden')}
-                  style={{ height: rowPx, transform: `translateY(${item.start}px)` }}
-                >
-                  <td role="cell" className={cn(cell, columns.date, 'cr:text-muted')}>
-                    <time dateTime={transaction.createdAt}>
-                      {format.date(transaction.createdAt)}
-                    </time>
-                  </td>
-                  <td role="cell" className={cn(cell, columns.description)}>
-                    <span
-                      className="cr:block cr:truncate"
-                      dir="auto"
-                      title={transaction.description}
-                    >
-                      {transaction.description}
-                    </span>
-                    <span className="cr:text-xs cr:text-muted">{typeLabel(transaction.type)}</span>
-                  </td>
-                  <td
-                    role="cell"
-                    data-slot="history-amount"
-                    data-sign={positive ? 'positive' : 'negative'}
-                    className={cn(
-                      cell,
-                      columns.amount,
-                      'cr:font-semibold',
-                      positive ? 'cr:text-positive' : 'cr:text-danger',
-                    )}
-                  >
-                    {format.signedCredits(transaction.amount)}
-                  </td>
-                  <td role="cell" className={cn(cell, columns.balance)}>
-                    {format.credits(transaction.balanceAfter)}
-                  </td>
-                  <td role="cell" className={cn(cell, columns.website)}>
-                    <WebsiteCell
-                      website={transaction.website}
-                      opensInNewTab={labels.opensInNewTab}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
+            {items.map((item) => (
+              <HistoryRow
+                key={item.key}
+                transaction={rows[item.index] as Transaction}
+                index={item.index}
+                start={item.start}
+                rowPx={rowPx}
+              />
+            ))}
           </tbody>
         </table>
       </section>

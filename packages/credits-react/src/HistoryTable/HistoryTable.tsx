@@ -72,7 +72,7 @@ function HistoryTableContent({
   return (
     <HistoryTableContext.Provider value={context}>
       <WidgetRoot slot="history-table" status={status} className={className}>
-        <div className="cr:flex cr:flex-col cr:gap-4">
+        <div className="credits-history cr:flex cr:flex-col cr:gap-4">
           {children ?? (
             <>
               <HistoryFilters />

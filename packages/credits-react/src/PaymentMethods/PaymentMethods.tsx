@@ -5,7 +5,7 @@ import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
-import { cn } from '../lib/cn.js';
+import { CardBrandMark } from '../lib/CardBrandMark.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { FailureMessage } from '../lib/FailureMessage.js';
 import { lazyWithPreload } from '../lib/lazyWithPreload.js';
@@ -14,6 +14,7 @@ import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 import { cardExpiry, paymentMethodName } from '../payment/describePaymentMethod.js';
+import { PaymentMethodsSkeleton } from './PaymentMethodsSkeleton.js';
 import { usePaymentMethodActions } from './usePaymentMethodActions.js';
 
 // The dialogs are in the lazily loaded dialogs chunk (../dialogs/index.ts), fetched on
@@ -30,8 +31,6 @@ const preload = { onPointerEnter: preloadDialogs, onFocus: preloadDialogs };
 export interface PaymentMethodsProps {
   className?: string;
 }
-
-const badge = 'cr:rounded-full cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold';
 
 /** Saved cards: default badge, expiry warnings, set as default, delete with confirmation, add a card. */
 function PaymentMethodsContent({ className }: PaymentMethodsProps) {
@@ -71,10 +70,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
       className={className}
       aria-busy={status === 'loading'}
     >
-      <section
-        aria-labelledby={headingId}
-        className="cr:flex cr:flex-col cr:gap-3 cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-(--credits-card-padding)"
-      >
+      <section aria-labelledby={headingId} className="credits-card cr:flex cr:flex-col cr:gap-3">
         <div className="cr:flex cr:flex-wrap cr:items-center cr:justify-between cr:gap-3">
           <h2 id={headingId} className="cr:m-0 cr:text-base cr:font-semibold">
             {labels.paymentMethods}
@@ -92,9 +88,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
             {labels.addPaymentMethod}
           </button>
         </div>
-        {status === 'loading' && (
-          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingPaymentMethods}</p>
-        )}
+        {status === 'loading' && <PaymentMethodsSkeleton label={labels.loadingPaymentMethods} />}
         {status === 'error' && (
           <ErrorState error={methods.error} onRetry={() => void methods.refetch()} />
         )}
@@ -116,7 +110,8 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                   data-expiry={state}
                   className="cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:py-3"
                 >
-                  <span className="cr:flex cr:min-w-0 cr:grow cr:basis-48 cr:flex-col">
+                  {method.card && <CardBrandMark brand={method.card.brand} />}
+                  <span className="cr:flex cr:min-w-0 cr:grow cr:basis-40 cr:flex-col">
                     <span className="cr:font-medium">
                       <bdi>{name}</bdi>
                     </span>
@@ -127,17 +122,17 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                     )}
                   </span>
                   {method.isDefault && (
-                    <span className={cn(badge, 'cr:bg-positive-soft cr:text-fg')}>
+                    <span className="credits-badge" data-tone="positive">
                       {labels.defaultBadge}
                     </span>
                   )}
                   {state === 'expired' && (
-                    <span className={cn(badge, 'cr:bg-danger-soft cr:text-fg')}>
+                    <span className="credits-badge" data-tone="danger">
                       {labels.expired}
                     </span>
                   )}
                   {state === 'expires-soon' && (
-                    <span className={cn(badge, 'cr:bg-warning-soft cr:text-fg')}>
+                    <span className="credits-badge" data-tone="warning">
                       {labels.expiresSoon}
                     </span>
                   )}
@@ -145,7 +140,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                     {!method.isDefault && state !== 'expired' && (
                       <button
                         type="button"
-                        className="credits-button credits-button--secondary"
+                        className="credits-button credits-button--secondary credits-button--small"
                         aria-label={labels.setDefaultFor(name)}
                         disabled={settingDefault}
                         onClick={() => {
@@ -158,7 +153,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                     )}
                     <button
                       type="button"
-                      className="credits-button credits-button--secondary"
+                      className="credits-button credits-button--secondary credits-button--small"
                       aria-label={labels.deleteCardFor(name)}
                       ref={(node) => {
                         if (node) deleteButtons.current.set(method.id, node);

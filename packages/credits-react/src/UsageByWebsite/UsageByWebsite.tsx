@@ -34,16 +34,24 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
       className={className}
       aria-busy={status === 'loading'}
     >
-      <section
-        aria-labelledby={headingId}
-        className="cr:flex cr:flex-col cr:gap-3 cr:rounded-card cr:border cr:border-border cr:bg-surface cr:p-(--credits-card-padding)"
-      >
+      <section aria-labelledby={headingId} className="credits-card cr:flex cr:flex-col cr:gap-3">
         <h2 id={headingId} className="cr:m-0 cr:text-base cr:font-semibold">
           {labels.usageByWebsite}{' '}
           <span className="cr:text-sm cr:font-normal cr:text-muted">· {labels.usagePeriod}</span>
         </h2>
         {status === 'loading' && (
-          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingUsage}</p>
+          <div data-slot="usage-skeleton" className="cr:flex cr:flex-col cr:gap-3">
+            <p className="cr:sr-only">{labels.loadingUsage}</p>
+            {[0, 1, 2].map((key) => (
+              <div key={key} aria-hidden="true" className="cr:flex cr:flex-col cr:gap-1">
+                <span className="cr:flex cr:h-5 cr:items-center cr:justify-between">
+                  <span className="credits-skeleton cr:h-3 cr:w-32" />
+                  <span className="credits-skeleton cr:h-3 cr:w-24" />
+                </span>
+                <span className="credits-skeleton cr:h-1.5 cr:w-full cr:rounded-full" />
+              </div>
+            ))}
+          </div>
         )}
         {status === 'error' && (
           <ErrorState error={usage.error} onRetry={() => void usage.refetch()} />

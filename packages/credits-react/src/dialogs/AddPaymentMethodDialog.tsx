@@ -75,7 +75,16 @@ export function AddPaymentMethodDialog({
                 <ProviderProblem providerState={providerState} />
                 <NewCardFields {...card.fields} intent={{ mode: 'setup', currency }} />
                 <FailureMessage message={message} />
-                <div className="cr:flex cr:gap-2">
+                <div
+                  data-slot="dialog-footer"
+                  className="cr:flex cr:flex-wrap cr:justify-end cr:gap-2"
+                >
+                  <Dialog.Close
+                    className="credits-button credits-button--secondary"
+                    disabled={busy}
+                  >
+                    {labels.cancel}
+                  </Dialog.Close>
                   <button
                     type="submit"
                     className="credits-button credits-button--primary"
@@ -85,12 +94,6 @@ export function AddPaymentMethodDialog({
                   >
                     {labels.saveCardButton}
                   </button>
-                  <Dialog.Close
-                    className="credits-button credits-button--secondary"
-                    disabled={busy}
-                  >
-                    {labels.cancel}
-                  </Dialog.Close>
                 </div>
               </form>
             )}

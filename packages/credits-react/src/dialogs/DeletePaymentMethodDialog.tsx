@@ -63,7 +63,7 @@ export function DeletePaymentMethodDialog({
                   id={selectId}
                   value={chosen ?? ''}
                   onChange={(event) => setNewDefaultId(event.target.value)}
-                  className="cr:h-10 cr:rounded-md cr:border cr:border-border cr:bg-surface cr:px-3"
+                  className="credits-control"
                 >
                   {chosen === undefined && <option value="" disabled />}
                   {others.map((other) => {
@@ -82,12 +82,12 @@ export function DeletePaymentMethodDialog({
                 </select>
               </label>
             )}
-            <div className="cr:flex cr:justify-end cr:gap-2">
+            <div data-slot="dialog-footer" className="cr:flex cr:flex-wrap cr:justify-end cr:gap-2">
               <AlertDialog.Cancel className="credits-button credits-button--secondary">
                 {labels.cancel}
               </AlertDialog.Cancel>
               <AlertDialog.Action
-                className="credits-button cr:bg-danger cr:text-surface"
+                className="credits-button credits-button--danger"
                 disabled={needsNewDefault && chosen === undefined}
                 onClick={() => method && onConfirm(method, needsNewDefault ? chosen : undefined)}
               >

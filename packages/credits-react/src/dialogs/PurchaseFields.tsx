@@ -13,7 +13,7 @@ import type { PurchaseFormProps } from './usePurchaseForm.js';
 const option =
   'cr:flex cr:cursor-pointer cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-md cr:border cr:border-border cr:p-3 cr:text-sm cr:has-checked:border-accent cr:has-checked:ring-2 cr:has-checked:ring-accent';
 const fieldset = 'cr:m-0 cr:flex cr:min-w-0 cr:flex-col cr:gap-2 cr:border-0 cr:p-0';
-const radioInput = 'cr:size-4 cr:accent-(--credits-accent)';
+const radioInput = 'credits-check';
 
 /** The purchase form as the user sees it: packages, payment method, Pay. Renders only. */
 export function PurchaseFields({
@@ -63,7 +63,7 @@ export function PurchaseFields({
               </span>
             </span>
             {pkg.badge && (
-              <span className="credits-badge cr:rounded-full cr:bg-positive-soft cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold">
+              <span className="credits-badge" data-tone="positive">
                 {pkg.badge}
               </span>
             )}
@@ -81,7 +81,9 @@ export function PurchaseFields({
             <input {...radio} className={radioInput} />
             <span className="cr:flex-1">{paymentMethodName(method, labels)}</span>
             {method.isDefault && (
-              <span className="cr:text-xs cr:text-muted">{labels.defaultBadge}</span>
+              <span className="credits-badge" data-tone="positive">
+                {labels.defaultBadge}
+              </span>
             )}
             {expired && <span className="cr:text-xs cr:text-danger">{labels.expired}</span>}
           </label>
@@ -94,7 +96,7 @@ export function PurchaseFields({
           <>
             <NewCardFields {...form.newCard} intent={form.stripeIntent} />
             <label className="cr:flex cr:min-h-6 cr:items-center cr:gap-2 cr:text-sm">
-              <input {...form.saveCard} className="cr:size-4" />
+              <input {...form.saveCard} className="credits-check" />
               {labels.saveCard}
             </label>
           </>
