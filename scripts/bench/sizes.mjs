@@ -112,12 +112,14 @@ const rows = [
   // Met (64.3 KB) until the translations (issue 20): the catalogue loader and the gate that
   // keeps English off screen while one loads, right-to-left isolation of interpolated values
   // and date filters that read in the widgets' locale cost +1.0 KB. The catalogues themselves
-  // are not in this figure: each is its own row below.
+  // are not in this figure: each is its own row below. 65.9 KB once merged with issue 20's
+  // visual work (shaped skeletons, the narrow history's filter toggle and stacked rows, the
+  // card-brand marks' accessible names): the target is missed by 0.9 KB, guarded here.
   [
     'credits-react: Provider + 4 widgets, with lazy chunks',
     widgets.initial + widgets.lazy,
     65,
-    65.4,
+    65.9,
   ],
   ['credits-react: our code only (libraries external)', ownCode.initial, 16, null, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],
