@@ -114,12 +114,12 @@ const rows = [
   // and date filters that read in the widgets' locale cost +1.0 KB. The catalogues themselves
   // are not in this figure: each is its own row below. 65.9 KB once merged with issue 20's
   // visual work (shaped skeletons, the narrow history's filter toggle and stacked rows, the
-  // card-brand marks' accessible names): the target is missed by 0.9 KB, guarded here.
+  // card-brand marks' accessible names): the target is missed by 0.9 KB, guarded at 66 KB.
   [
     'credits-react: Provider + 4 widgets, with lazy chunks',
     widgets.initial + widgets.lazy,
     65,
-    65.9,
+    66,
   ],
   ['credits-react: our code only (libraries external)', ownCode.initial, 16, null, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],
