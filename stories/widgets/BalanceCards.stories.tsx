@@ -126,7 +126,7 @@ export const Compact: Story = {
 export const Dark: Story = {
   globals: { creditsTheme: 'dark' },
   play: async ({ canvasElement }) => {
-    await cards(canvasElement).findByText('الرصيد الحالي');
+    await cards(canvasElement).findByText('Current balance');
     await expect(canvasElement.querySelector('[data-slot="balance-cards"]')).toHaveAttribute(
       'data-credits-theme',
       'dark',
