@@ -312,7 +312,8 @@ describe('Credits Manager demo', () => {
       await page.keyboard.press('Enter');
       await expectFocus(page, cardNumber);
       await page.keyboard.type('4000 0027 6000 3184');
-      await tabTo(page, add.getByRole('button', { name: 'Save card' }), { max: 1 });
+      // The footer reads Cancel, then Save card (one footer order in every dialog).
+      await tabTo(page, add.getByRole('button', { name: 'Save card' }), { max: 2 });
       await page.keyboard.press('Enter');
       const complete = add.getByRole('button', { name: 'Complete authentication' });
       await expectFocus(page, complete);
