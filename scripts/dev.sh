@@ -11,6 +11,10 @@ export SEED_DEMO=1 DATA_DIR="${DATA_DIR:-$ROOT/.data/demo}" PORT_API="${PORT_API
 # with a secret the API verifies them with. A fresh secret each run; it never reaches the browser.
 CREDITS_JWT_SECRET="${CREDITS_JWT_SECRET:-$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('hex'))")}"
 export CREDITS_JWT_SECRET AUTH_JWT_SECRET="$CREDITS_JWT_SECRET" AUTH_JWT_ISSUER=credits-demo-host AUTH_JWT_AUDIENCE=credits-api
+# The Server API's secret key: the app's server meters usage with it (hold, then capture); the
+# browser never sees it. A fresh key each run.
+CREDITS_API_KEY="${CREDITS_API_KEY:-sk_test_$(node -e "process.stdout.write(require('node:crypto').randomBytes(24).toString('hex'))")}"
+export CREDITS_API_KEY CREDITS_API_KEYS="$CREDITS_API_KEY"
 echo "› demo: open http://127.0.0.1:${PORT_APP} (API on http://127.0.0.1:${PORT_API}/api/credits/v1)"
 exec pnpm exec concurrently --kill-others --names api,app --prefix-colors blue,green \
   "PORT=${PORT_API} pnpm --filter credits-server start" \

@@ -111,6 +111,8 @@ export const INVALID_ON_PURPOSE: Record<string, RegExp> = {
   'errors.validation':
     /required property 'idempotency-key'|idempotency-key must NOT have more than 255 characters/,
   'errors.unauthenticated': /^Invalid security scheme used$/,
+  // The Server API without its key (none, or a user's token instead).
+  'serverApi.auth': /^Invalid security scheme used$/,
   'errors.contentType': /content type|media type|Supported content types/i,
   'errors.invalidQuery': /must match format "date-time"|must NOT have more than 200 characters/,
   'transactions.limitBounds': /limit must be >= 1/,

@@ -27,14 +27,18 @@ export function previewWithCreditsServer(
   let app: PreviewedExample | undefined;
   beforeAll(async () => {
     const secret = randomBytes(32).toString('hex');
+    // The Server API's key: the example's own server side meters with it (hostGenerate.ts).
+    const apiKey = `sk_test_${randomBytes(24).toString('hex')}`;
     api = await startCreditsServer({
       seedDemo: true,
+      serverApiKeys: [apiKey],
       auth:
         signIn === 'host'
           ? { kind: 'jwt', secret, issuer: DEMO_ISSUER, audience: DEMO_AUDIENCE }
           : { kind: 'demo' },
     });
     if (signIn === 'host') process.env.CREDITS_JWT_SECRET = secret;
+    process.env.CREDITS_API_KEY = apiKey;
     app = await previewExample(exampleDir, { ...options, creditsApi: api.origin });
   }, 120_000);
   afterAll(async () => {

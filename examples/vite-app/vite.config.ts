@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { hostGenerate } from './hostGenerate';
 import { hostSession } from './hostSession';
 
 /**
@@ -9,8 +10,9 @@ import { hostSession } from './hostSession';
 const api = process.env.CREDITS_API ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
-  // The host's sign-in: GET /session answers a signed token for the demo user.
-  plugins: [react(), hostSession()],
+  // The host's sign-in (GET /session answers a signed token for the demo user) and its metering
+  // (POST /generate-website holds and captures credits with the Server API's secret key).
+  plugins: [react(), hostSession(), hostGenerate()],
   // A host serving a Content-Security-Policy replaces this placeholder per request.
   ...(process.env.CSP_NONCE ? { html: { cspNonce: process.env.CSP_NONCE } } : {}),
   server: {

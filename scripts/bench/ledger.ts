@@ -59,6 +59,9 @@ for (const [flag, value] of Object.entries({ seconds, warmup: warmupSeconds, cli
 const DEBIT = 1;
 const PACKAGE = { id: 'pkg_250k', credits: 250_000 };
 const basePath = '/api/credits/v1';
+/** The host's backend debits through the Server API, with its secret key (CONTRACT.md). */
+const USAGE_PATH = `${basePath}/server/accounts/{account}/usage`;
+const BENCH_API_KEY = 'sk_test_ledger_bench_server_api_key';
 
 interface Scenario {
   label: string;
@@ -204,12 +207,13 @@ async function driveWrk(
       fileURLToPath(new URL('./ledgerWrk.lua', import.meta.url)),
       server.origin,
       '--',
-      `${basePath}/usage`,
+      USAGE_PATH,
       String(warmupSeconds * 1000),
       String(seconds * 1000),
       runId,
       String(DEBIT),
       scenario.tokens.join(','),
+      BENCH_API_KEY,
     ],
     { maxBuffer: 256 * 2 ** 20 },
   );
@@ -237,7 +241,8 @@ function drive(
     const worker = new Worker(new URL('./ledgerClients.mjs', import.meta.url), {
       workerData: {
         origin: server.origin,
-        path: `${basePath}/usage`,
+        path: USAGE_PATH,
+        apiKey: BENCH_API_KEY,
         tokens: scenario.tokens,
         clients,
         warmupMs: warmupSeconds * 1000,
@@ -464,6 +469,7 @@ try {
       databaseUrl: ledgerUrl,
       poolSize,
       createsPerMinute: 1_000_000,
+      serverApiKeys: [BENCH_API_KEY],
     });
     // Enough for far more debits than the machine can do in the run, spread over the accounts.
     const need = (seconds + warmupSeconds + 5) * 20_000 * DEBIT;

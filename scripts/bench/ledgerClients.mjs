@@ -7,21 +7,23 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 
-/** @type {{ origin: string, path: string, tokens: string[], clients: number, warmupMs: number, durationMs: number, runId: string, credits: number }} */
+/** @type {{ origin: string, path: string, apiKey: string, tokens: string[], clients: number, warmupMs: number, durationMs: number, runId: string, credits: number }} */
 const options = workerData;
-const url = new URL(options.path, options.origin);
+// The Server API's usage path of each account (`{account}` in the path is `acct_<token>`).
+const urlOf = (token) =>
+  new URL(options.path.replace('{account}', `acct_${token}`), options.origin);
 const agent = new Agent({ keepAlive: true, maxSockets: options.clients });
 
 /** One POST; resolves with the status and, for an error, the body. */
 function post(token, key, body) {
   return new Promise((resolve, reject) => {
     const req = request(
-      url,
+      urlOf(token),
       {
         method: 'POST',
         agent,
         headers: {
-          Authorization: `Bearer ${token}`,
+          'X-Api-Key': options.apiKey,
           'Content-Type': 'application/json',
           'Content-Length': Buffer.byteLength(body),
           'Idempotency-Key': key,

@@ -8,7 +8,9 @@
 -- (wrk calls request() once more in the first thread's state to verify it; that one is not sent.)
 --
 --   wrk -t N -c N -d <warm-up + window + margin>s --timeout 30s -s ledgerWrk.lua <origin> \
---     -- <path> <warm-up ms> <window ms> <run id> <credits> <token,token,...>
+--     -- <path> <warm-up ms> <window ms> <run id> <credits> <token,token,...> <api key>
+--
+-- <path> is the Server API's usage path with `{account}` where the account (acct_<token>) goes.
 --
 -- Prints one line, "LEDGER_WRK_RESULT {json}", with the same figures as ledgerClients.mjs.
 
@@ -40,16 +42,17 @@ local n, began = 0, nil
 local request_headers
 
 function init(args)
-  path, run_id, credits = args[1], args[4], args[5]
+  run_id, credits = args[4], args[5]
   local tokens = {}
   for found in string.gmatch(args[6], "[^,]+") do
     tokens[#tokens + 1] = found
   end
   index = wrk.thread:get("index")
   token = tokens[index % #tokens + 1]
+  path = string.gsub(args[1], "{account}", "acct_" .. token)
   window_start = wrk.thread:get("started") + tonumber(args[2])
   window_end = window_start + tonumber(args[3])
-  request_headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
+  request_headers = { ["X-Api-Key"] = args[7], ["Content-Type"] = "application/json" }
   -- Read back by done(), in wrk's main Lua state.
   succeeded, completed_in_window, finished = 0, 0, false
   latencies, errors = {}, {}

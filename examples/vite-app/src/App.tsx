@@ -1,4 +1,4 @@
-import { createCreditsClient, createIdempotencyKey } from 'credits-core';
+import { createCreditsClient } from 'credits-core';
 import {
   AddCreditsDialog,
   BalanceCards,
@@ -44,16 +44,10 @@ function authorization(): Promise<Record<string, string>> {
 const ACCOUNT = 'acct_demo';
 const client = createCreditsClient({ baseUrl: '/api/credits/v1', headers: authorization });
 
-const WEBSITES = [
-  { id: 'web_bakery', name: 'Bakery Bliss', url: 'https://bakery-bliss.example' },
-  { id: 'web_yoga', name: 'Yoga Studio Flow', url: 'https://yoga-flow.example' },
-  { id: 'web_cafe', name: 'Café Sol', url: 'https://cafe-sol.example' },
-];
-
 /**
- * What a host's own backend does when a user generates a website: spend credits
- * through credits-server's usage API. (A real host calls it from its
- * server; the demo calls it from the page for brevity.)
+ * What a host does when a user generates a website: its own server (here the demo server's
+ * `POST /generate-website`, see hostGenerate.ts) holds the estimated cost with the Server API's
+ * secret key, runs the job and captures the real cost. The page never sees the key.
  */
 function GenerateWebsite() {
   const invalidate = useInvalidateCredits();
@@ -62,28 +56,15 @@ function GenerateWebsite() {
   const generate = async () => {
     if (busy) return;
     setBusy(true);
-    const website = WEBSITES[Math.floor(Math.random() * WEBSITES.length)] ?? WEBSITES[0]!;
-    const signedIn = await authorization().catch(() => null);
-    const response = await fetch('/api/credits/v1/usage', {
-      method: 'POST',
-      headers: {
-        ...signedIn,
-        'Content-Type': 'application/json',
-        'Idempotency-Key': createIdempotencyKey(),
-      },
-      body: JSON.stringify({
-        credits: 1_250,
-        description: 'Website generation',
-        websiteId: website.id,
-        websiteName: website.name,
-        websiteUrl: website.url,
-      }),
-    }).catch(() => null);
+    const response = await fetch('/generate-website', { method: 'POST' }).catch(() => null);
     setBusy(false);
     if (!response) {
       setMessage('We can’t reach the server. Check your connection and try again.');
     } else if (response.ok) {
-      setMessage(`Generated ${website.name}: 1,250 credits spent.`);
+      const done = (await response.json()) as { website: { name: string }; credits: number };
+      setMessage(
+        `Generated ${done.website.name}: ${done.credits.toLocaleString('en-US')} credits spent.`,
+      );
       await invalidate();
     } else {
       const problem = (await response.json().catch(() => ({}))) as {

@@ -7,6 +7,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Send the configured credentials. Default true. */
   auth?: boolean;
+  /** A Server API request: the secret key in `X-Api-Key`, and no user credentials. */
+  server?: boolean;
 }
 
 export interface HttpResponse extends Exchange {
@@ -19,6 +21,7 @@ const MAX_TEXT = 2_000;
 export function createHttp(options: {
   baseUrl: string;
   token?: string;
+  apiKey?: string;
   headers?: Record<string, string>;
   fetch?: typeof globalThis.fetch;
 }) {
@@ -39,7 +42,9 @@ export function createHttp(options: {
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
     };
-    if (init.auth !== false) {
+    if (init.server) {
+      if (init.auth !== false && options.apiKey) headers['X-Api-Key'] = options.apiKey;
+    } else if (init.auth !== false) {
       Object.assign(headers, options.headers);
       if (options.token) headers.Authorization = `Bearer ${options.token}`;
     }
@@ -61,6 +66,7 @@ export function createHttp(options: {
     }
     const shown = { ...headers };
     if (shown.Authorization) shown.Authorization = 'Bearer ***';
+    if (shown['X-Api-Key']) shown['X-Api-Key'] = '***';
     return {
       method,
       url,

@@ -2,16 +2,18 @@ import { CheckFailure, CheckSkipped } from './CheckFailure.js';
 import { errorChecks } from './checks/errorChecks.js';
 import { idempotencyChecks } from './checks/idempotencyChecks.js';
 import { ledgerChecks } from './checks/ledgerChecks.js';
+import { ledgerFilterChecks } from './checks/ledgerFilterChecks.js';
 import { paymentMethodChecks } from './checks/paymentMethodChecks.js';
 import { purchaseChecks } from './checks/purchaseChecks.js';
 import { readChecks } from './checks/readChecks.js';
+import { serverApiChecks } from './checks/serverApiChecks.js';
 import { type Check, createCheckContext } from './createCheckContext.js';
 import type { CheckResult, ConformanceOptions, ConformanceReport } from './types.js';
 
 /**
  * Every check, in the order they run: reads that mean something on any account, then the ones
- * that buy and change cards, then the ledger reads, which so find the rows those purchases made
- * (and buy what they still need).
+ * that buy and change cards, the Server API's (with its key), then the ledger reads, which so
+ * find the rows those purchases and the Server API made (and buy what they still need).
  */
 export const conformanceChecks: readonly Check[] = [
   ...readChecks,
@@ -19,7 +21,9 @@ export const conformanceChecks: readonly Check[] = [
   ...idempotencyChecks,
   ...purchaseChecks,
   ...paymentMethodChecks,
+  ...serverApiChecks,
   ...ledgerChecks,
+  ...ledgerFilterChecks,
 ];
 
 /**

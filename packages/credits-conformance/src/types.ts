@@ -42,6 +42,13 @@ export interface ConformanceOptions {
   baseUrl: string;
   /** Sent as `Authorization: Bearer <token>`. Enables the unauthenticated check. */
   token?: string;
+  /**
+   * The Server API's secret key (`X-Api-Key`): enables the Server API checks (usage, holds,
+   * grants, adjustments) and lets the website filter check record usage. Needs `accountId`.
+   */
+  apiKey?: string;
+  /** The account `token` signs in as, which the Server API checks address. */
+  accountId?: string;
   /** More headers for every request (cookies, tenant ids). */
   headers?: Record<string, string>;
   fetch?: typeof globalThis.fetch;

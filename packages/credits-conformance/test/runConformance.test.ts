@@ -14,6 +14,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type ConformanceReport, formatReport, runConformance } from '../src/index';
 
 const TOKEN = 'conformance-test-token';
+/** The fake's Server API key and its one account (the one the token signs in as). */
+const API_KEY = 'sk_test_conformance_kit_tests_key';
+const ACCOUNT = 'acct_demo';
 let server: CreditsServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -25,6 +28,7 @@ async function serve(
   defect?: (handle: FetchHandler) => FetchHandler,
   backend: CreditsBackendOptions | ReturnType<typeof createCreditsBackend> = {},
   only?: string[],
+  { serverApi = true }: { serverApi?: boolean } = {},
 ) {
   const handle = createFetchHandler(
     createCreditsHandlers({
@@ -33,10 +37,16 @@ async function serve(
           ? backend
           : createCreditsBackend({ paymentLatencyMs: 20, ...backend }),
       requireAuth: true,
+      serverApiKey: API_KEY,
     }),
   );
   server = await startCreditsServer({ handlers: defect ? defect(handle) : handle });
-  return runConformance({ baseUrl: server.baseUrl, token: TOKEN, only });
+  return runConformance({
+    baseUrl: server.baseUrl,
+    token: TOKEN,
+    ...(serverApi ? { apiKey: API_KEY, accountId: ACCOUNT } : {}),
+    only,
+  });
 }
 
 const problem = (status: number, code: string, title: string) =>
@@ -244,13 +254,50 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
       'transactions.filters.dates',
     ])
       expect([id, status[id]]).toEqual([id, 'pass']);
-    // Only usage rows have a website, and the contract cannot record usage.
-    expect(status['transactions.filters.website']).toBe('skip');
+    // Only usage rows have a website: the kit records one through the Server API.
+    expect(status['transactions.filters.website']).toBe('pass');
     expect(report.failed).toBe(0);
   });
 
+  it('without the Server API key, skips its checks and the website filter, saying what to pass', async () => {
+    const report = await serve(
+      undefined,
+      { transactions: [] },
+      ['serverApi', 'transactions.filters.website'],
+      {
+        serverApi: false,
+      },
+    );
+    expect(report.results.length).toBe(7);
+    for (const result of report.results) {
+      expect([result.id, result.status]).toEqual([result.id, 'skip']);
+      expect(result.message).toMatch(/--api-key/);
+    }
+  });
+
+  it('fails a backend whose Server API lets a signed-in user in without the key', async () => {
+    const userIsServer =
+      (handle: FetchHandler): FetchHandler =>
+      (request) => {
+        if (!new URL(request.url).pathname.includes('/server/')) return handle(request);
+        const headers = new Headers(request.headers);
+        if (headers.has('authorization')) headers.set('x-api-key', API_KEY);
+        return handle(new Request(request, { headers }));
+      };
+    const report = await serve(userIsServer, {}, ['serverApi']);
+    const status = statusOf(report);
+    expect(status['serverApi.auth']).toBe('fail');
+    expect(report.results.find((r) => r.id === 'serverApi.auth')?.message).toMatch(
+      /expected HTTP 401/,
+    );
+    expect(status['serverApi.holds']).toBe('pass');
+  });
+
   it('skips, never passes, the ledger checks it has no data for (live mode, empty ledger)', async () => {
-    const report = await serve(undefined, { mode: 'live', transactions: [] });
+    // Without the Server API, which would add rows even in live mode.
+    const report = await serve(undefined, { mode: 'live', transactions: [] }, undefined, {
+      serverApi: false,
+    });
     const status = statusOf(report);
     expect(status['balance.matchesLedger']).toBe('pass'); // an empty ledger means a balance of 0
     for (const id of ['transactions.pagination', 'transactions.filters.dates'])

@@ -3,9 +3,11 @@ import type * as v from 'valibot';
 import { CONTRACT_VERSION } from '../src/contractVersion';
 import { type OperationId, operations } from '../src/operations';
 import * as schemas from '../src/schemas/index';
-import { operationDocs } from './operationDocs';
+import * as server from '../src/server/index';
+import { type OperationDoc, operationDocs } from './operationDocs';
 import { schemaDocs } from './schemaDocs';
 import { schemaExamples } from './schemaExamples';
+import { serverOperationDocs } from './serverOperationDocs';
 
 /** Every named component, generated from the very schemas the client validates with. */
 export const namedSchemas = {
@@ -31,6 +33,12 @@ export const namedSchemas = {
   SandboxConfirmBody: schemas.sandboxConfirmBodySchema,
   SandboxAuthenticateBody: schemas.sandboxAuthenticateBodySchema,
   Problem: schemas.problemSchema,
+  UsageBody: server.recordUsageBodySchema,
+  HoldBody: server.createHoldBodySchema,
+  CaptureBody: server.captureHoldBodySchema,
+  GrantBody: server.createGrantBodySchema,
+  AdjustmentBody: server.createAdjustmentBodySchema,
+  Hold: server.holdSchema,
 } satisfies Record<string, v.GenericSchema>;
 
 /** Open enums accept any string at runtime; the document lists their known values. */
@@ -40,6 +48,7 @@ const openEnums = new Map<v.GenericSchema, readonly string[]>([
   [schemas.setupIntentStatusSchema, schemas.SETUP_INTENT_STATUSES],
   [schemas.paymentMethodTypeSchema, schemas.PAYMENT_METHOD_TYPES],
   [schemas.errorCodeSchema, schemas.SERVER_ERROR_CODES],
+  [server.holdStatusSchema, server.HOLD_STATUSES],
 ]);
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -130,6 +139,11 @@ const errorResponses = {
       '`idempotency_in_progress`, `default_payment_method_required` or `purchase_not_confirmable`.',
     content: problemContent,
   },
+  InsufficientCredits: {
+    description:
+      '`insufficient_credits`: the account’s `available` credits (after holds) cannot cover it, and it may not overdraw. Nothing moved.',
+    content: problemContent,
+  },
   Unprocessable: {
     description:
       '`idempotency_key_reused`, or a semantically invalid request (`validation_failed`).',
@@ -178,6 +192,7 @@ export const DEFAULT_SERVER_URL = 'http://localhost:8787/api/credits/v1';
 
 const statusResponse: Record<number, string> = {
   400: 'BadRequest',
+  402: 'InsufficientCredits',
   404: 'NotFound',
   409: 'Conflict',
   413: 'PayloadTooLarge',
@@ -185,13 +200,27 @@ const statusResponse: Record<number, string> = {
   422: 'Unprocessable',
 };
 
+type AnyOperation = (typeof operations)[OperationId] | server.ServerOperationDefinition;
+
+/** Both parts of the contract: the browser's operations, then the Server API's. */
+const allOperations = (): [string, AnyOperation, OperationDoc][] => [
+  ...(Object.entries(operations) as [OperationId, AnyOperation][]).map(
+    ([id, operation]): [string, AnyOperation, OperationDoc] => [id, operation, operationDocs[id]],
+  ),
+  ...(Object.entries(server.serverOperations) as [server.ServerOperationId, AnyOperation][]).map(
+    ([id, operation]): [string, AnyOperation, OperationDoc] => [
+      id,
+      operation,
+      serverOperationDocs[id],
+    ],
+  ),
+];
+
 function paths() {
   const result: Record<string, Record<string, unknown>> = {};
-  for (const [id, operation] of Object.entries(operations) as [
-    OperationId,
-    (typeof operations)[OperationId],
-  ][]) {
-    const doc = operationDocs[id];
+  for (const [id, operation, doc] of allOperations()) {
+    const isServer = doc.tag === 'Server API';
+    const body = doc.body ?? ('body' in operation ? operation.body : undefined);
     const parameters: unknown[] = [];
     for (const [, name = ''] of operation.path.matchAll(/\{(\w+)\}/g)) {
       parameters.push({
@@ -199,7 +228,10 @@ function paths() {
         in: 'path',
         required: true,
         description: `The ${name.replace(/Id$/, '')} id.`,
-        schema: { type: 'string' },
+        schema:
+          name === 'accountId'
+            ? { type: 'string', minLength: 1, maxLength: server.MAX_ACCOUNT_ID_LENGTH }
+            : { type: 'string' },
       });
     }
     for (const query of doc.query ?? []) {
@@ -221,7 +253,7 @@ function paths() {
         content: { 'application/json': { schema: ref(nameOf(operation.response)) } },
       },
     };
-    const errorStatuses = [...(doc.errors ?? []), ...(doc.body ? [413, 415] : [])];
+    const errorStatuses = [...(doc.errors ?? []), ...(body ? [413, 415] : [])];
     for (const status of errorStatuses) {
       responses[status] = { $ref: `#/components/responses/${statusResponse[status]}` };
     }
@@ -237,15 +269,17 @@ function paths() {
       summary: doc.summary,
       description: doc.description,
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(doc.body
+      ...(body
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: ref(nameOf(doc.body)) } },
+              content: { 'application/json': { schema: ref(nameOf(body)) } },
             },
           }
         : {}),
       responses,
+      // The Server API takes the secret key only; the browser's operations never take it.
+      ...(isServer ? { security: [{ apiKeyAuth: [] }] } : {}),
       ...('sandbox' in operation ? { 'x-test-mode-only': true } : {}),
     };
   }
@@ -282,6 +316,11 @@ export function buildOpenApiDocument() {
         name: 'Sandbox',
         description: 'Test-mode payments with Stripe test tokens, for offline development.',
       },
+      {
+        name: 'Server API',
+        description:
+          'The contract’s second part, for the host’s own backend: record usage, hold and capture, grant and adjust, read any account’s balance. Authenticated by the secret API key (`X-Api-Key`) only: a browser’s token is never accepted here, and the key is never accepted by the browser’s operations. Never call it from a browser.',
+      },
     ],
     paths: paths(),
     components: {
@@ -292,7 +331,7 @@ export function buildOpenApiDocument() {
           in: 'header',
           required: true,
           description:
-            'A unique key per purchase or setup attempt (a UUID). Retrying the same attempt with the same key never charges twice.',
+            'A unique key per attempt (a UUID): a purchase, a card setup, or a Server API write. Retrying the same attempt with the same key never charges or debits twice.',
           schema: { type: 'string', minLength: 1, maxLength: 255 },
         },
       },
@@ -304,6 +343,13 @@ export function buildOpenApiDocument() {
           in: 'cookie',
           name: 'session',
           description: 'The host app’s session cookie.',
+        },
+        apiKeyAuth: {
+          type: 'apiKey',
+          in: 'header',
+          name: server.API_KEY_HEADER,
+          description:
+            'The Server API’s secret key (`sk_…`, at least 24 characters), kept on the host’s server. Only the Server API accepts it; a request to a browser operation that carries it is refused with 401.',
         },
       },
     },

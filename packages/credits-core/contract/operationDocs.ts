@@ -22,7 +22,7 @@ export interface ParameterDoc {
 }
 
 export interface OperationDoc {
-  tag: 'Account' | 'Ledger' | 'Purchases' | 'Payment methods' | 'Sandbox';
+  tag: 'Account' | 'Ledger' | 'Purchases' | 'Payment methods' | 'Sandbox' | 'Server API';
   summary: string;
   description: string;
   /** Status of the successful answer. */
@@ -32,7 +32,7 @@ export interface OperationDoc {
   body?: v.GenericSchema;
   query?: ParameterDoc[];
   /** Error statuses this operation documents besides the common ones (and 415 with a body). */
-  errors?: Array<400 | 404 | 409 | 422>;
+  errors?: Array<400 | 402 | 404 | 409 | 422>;
 }
 
 /** A timestamp in a request: RFC 3339, in the years PostgreSQL and Date both store (else 400). */

@@ -43,12 +43,13 @@ export const schemaDocs: Record<string, SchemaDoc> = {
   },
   Balance: {
     description:
-      'The account’s credits. Invariant: `available = total − used` (a client rejects a balance that breaks it as `invalid_response`). `available` is negative only when `overdraftAllowed` is true — e.g. after a refund or dispute took back credits that were already spent.',
+      'The account’s credits. Invariant: `available = total − used − held` (a client rejects a balance that breaks it as `invalid_response`). `available` is negative only when `overdraftAllowed` is true — e.g. after a refund or dispute took back credits that were already spent.',
     properties: {
       total:
         'All credits ever added (purchases, grants, positive adjustments) minus those taken back (refunds, expiry).',
       used: 'All credits spent (usage).',
-      available: '`total − used`: what can be spent now.',
+      held: 'Credits reserved by active holds (Server API) for jobs still running: neither spent nor available. Optional: absent means 0, as from a backend older than holds.',
+      available: '`total − used − held`: what can be spent now.',
       overdraftAllowed:
         'Whether this account may go below zero. Optional: a backend may leave it out, and absent means false.',
       lowBalanceThreshold:
@@ -76,7 +77,8 @@ export const schemaDocs: Record<string, SchemaDoc> = {
       description:
         'What happened, in the user’s words (“Website generation”). Plain text, never HTML.',
       amount: 'Signed credits: positive when added, negative when debited. Never zero.',
-      balanceAfter: 'The account’s `available` balance right after this row.',
+      balanceAfter:
+        'The ledger balance (`total − used`) right after this row. Holds are not ledger rows: the newest row’s `balanceAfter` minus `Balance.held` is `available`.',
       website: 'The website that spent (or received) the credits, when there is one.',
       purchaseId: 'The purchase that created this row, for `purchase` and `refund` rows.',
     },
@@ -202,6 +204,63 @@ export const schemaDocs: Record<string, SchemaDoc> = {
   SandboxAuthenticateBody: {
     description: 'Test mode only. The cardholder’s answer to a simulated 3D Secure challenge.',
     properties: { outcome: '`complete` passes the challenge; `fail` fails it.' },
+  },
+  UsageBody: {
+    description: 'Server API: a usage debit.',
+    properties: {
+      credits: 'Credits to debit, a whole number ≥ 1.',
+      description: 'What the credits paid for (“Website generation”), 1–500 characters.',
+      websiteId:
+        'The website the usage belongs to (the `websiteId` filter), at most 128 characters.',
+      websiteName: 'Its display name, at most 200 characters.',
+      websiteUrl: 'Its URL, at most 2,048 characters.',
+    },
+  },
+  HoldBody: {
+    description: 'Server API: credits to reserve for a job.',
+    properties: {
+      credits: 'Credits to hold (the estimated cost), a whole number ≥ 1.',
+      description: 'What the job is; its usage row carries it. 1–500 characters.',
+      expiresAt: 'When the hold lapses if neither captured nor released.',
+      websiteId: 'The website the job is for, at most 128 characters.',
+      websiteName: 'Its display name, at most 200 characters.',
+      websiteUrl: 'Its URL, at most 2,048 characters.',
+    },
+  },
+  CaptureBody: {
+    description: 'Server API: the real cost of a held job.',
+    properties: {
+      credits: 'Credits to spend, 0 to the held amount; the rest is freed.',
+    },
+  },
+  GrantBody: {
+    description: 'Server API: credits to grant.',
+    properties: {
+      credits: 'Credits to add, a whole number ≥ 1.',
+      reason: 'Why (“Welcome credits”): the row’s description, 1–500 characters.',
+    },
+  },
+  AdjustmentBody: {
+    description: 'Server API: a correction.',
+    properties: {
+      credits: 'Credits to add (positive) or take (negative); never zero.',
+      reason: 'Why: the row’s description, 1–500 characters.',
+    },
+  },
+  Hold: {
+    description:
+      'Credits reserved for a job. Its status only moves forward: `active` → `captured`, `released` or `expired`. An open enum.',
+    properties: {
+      id: 'Unique id within the account.',
+      status: '`active` (counted in `Balance.held`), `captured`, `released` or `expired`.',
+      amount: 'Credits held.',
+      captured: 'Credits captured (spent); 0 until captured.',
+      description: 'What the job is.',
+      website: 'The website the job is for, when there is one.',
+      expiresAt: 'When an active hold lapses.',
+      createdAt: 'When the hold was made.',
+      transaction: 'The `usage` row of the capture, once captured (none for 0 credits).',
+    },
   },
   Problem: {
     description:

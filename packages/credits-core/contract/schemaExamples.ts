@@ -22,6 +22,14 @@ import type {
   Website,
   WebsiteUsage,
 } from '../src/schemas/index';
+import type {
+  CaptureHoldInput,
+  CreateAdjustmentInput,
+  CreateGrantInput,
+  CreateHoldInput,
+  Hold,
+  RecordUsageInput,
+} from '../src/server/index';
 
 /**
  * One realistic example per component of the OpenAPI document (`examples[0]`). A mock
@@ -35,7 +43,8 @@ const grant: ExpiringGrant = { amount: 5_000, expiresAt: '2026-12-31T23:59:59Z' 
 const balance: Balance = {
   total: 60_000,
   used: 12_500,
-  available: 47_500,
+  held: 800,
+  available: 46_700,
   overdraftAllowed: false,
   lowBalanceThreshold: 5_000,
   expiring: [grant],
@@ -130,7 +139,7 @@ export const schemaExamples = {
     paymentMethodId: 'pm_000001',
     failure: null,
     transaction: purchaseRow,
-    balance: { ...balance, used: 12_250, available: 47_750, updatedAt: '2026-11-24T09:12:03Z' },
+    balance: { ...balance, used: 12_250, available: 46_950, updatedAt: '2026-11-24T09:12:03Z' },
     createdAt: '2026-11-24T09:11:58Z',
   } satisfies Purchase,
   CreatePurchaseBody: { packageId: 'pkg_10k' } satisfies CreatePurchaseInput,
@@ -158,4 +167,38 @@ export const schemaExamples = {
     instance: null,
     errors: [{ path: 'from', message: 'expected an RFC 3339 date-time with an offset' }],
   } satisfies Problem,
+  UsageBody: {
+    credits: 250,
+    description: 'Website generation',
+    websiteId: 'web_landing',
+    websiteName: 'Landing page',
+    websiteUrl: 'https://example.com',
+  } satisfies RecordUsageInput,
+  HoldBody: {
+    credits: 800,
+    description: 'Website generation',
+    expiresAt: '2026-11-24T10:00:00Z',
+    websiteId: 'web_landing',
+    websiteName: 'Landing page',
+  } satisfies CreateHoldInput,
+  CaptureBody: { credits: 250 } satisfies CaptureHoldInput,
+  GrantBody: {
+    credits: 5_000,
+    reason: 'Promotional credits',
+  } satisfies CreateGrantInput,
+  AdjustmentBody: {
+    credits: -300,
+    reason: 'Duplicate charge reversed',
+  } satisfies CreateAdjustmentInput,
+  Hold: {
+    id: 'hold_000009',
+    status: 'captured',
+    amount: 800,
+    captured: 250,
+    description: 'Website generation',
+    website,
+    expiresAt: '2026-11-24T10:00:00Z',
+    createdAt: '2026-11-24T09:29:10Z',
+    transaction: usageRow,
+  } satisfies Hold,
 } as const;

@@ -1,9 +1,8 @@
-import type * as v from 'valibot';
-import { type CreditsAuthError, CreditsResponseError } from './CreditsError.js';
+import type { CreditsAuthError } from './CreditsError.js';
 import { createIdempotencyKey } from './createIdempotencyKey.js';
-import { createTransport, type SendRequest, type TransportOptions } from './createTransport.js';
-import { type OperationDefinition, operations } from './operations.js';
-import { parseWith } from './parseWith.js';
+import { createOperationCaller } from './createOperationCaller.js';
+import { createTransport, type TransportOptions } from './createTransport.js';
+import { operations } from './operations.js';
 import type { Balance } from './schemas/balance.js';
 import type { CreditsConfig } from './schemas/config.js';
 import type { CreatePurchaseInput } from './schemas/createPurchaseBody.js';
@@ -131,21 +130,7 @@ export interface CreditsClient {
 export function createCreditsClient(options: CreditsClientOptions): CreditsClient {
   const send = createTransport(options);
 
-  async function call<TOperation extends OperationDefinition>(
-    operation: TOperation,
-    request: Omit<SendRequest, 'operation'>,
-  ): Promise<v.InferOutput<TOperation['response']>> {
-    const { status, json } = await send({ ...request, operation });
-    const result = parseWith(operation.response, json);
-    if (result.success) return result.output;
-    const { message, path, cause } = result.error;
-    throw new CreditsResponseError(message, {
-      path,
-      cause,
-      status,
-      idempotencyKey: request.idempotencyKey,
-    });
-  }
+  const call = createOperationCaller(send);
 
   const keyed = (key: string | undefined) => key ?? createIdempotencyKey();
 

@@ -13,6 +13,7 @@ import {
 } from '../contract/buildOpenApiDocument';
 import { generateOpenApiTypes, OPENAPI_TYPES_PATH } from '../contract/generateOpenApiTypes';
 import { operations } from '../src/index';
+import { serverOperations } from '../src/server/index';
 
 const committedPath = fileURLToPath(new URL('../openapi.json', import.meta.url));
 const committedTypesPath = fileURLToPath(new URL(`../${OPENAPI_TYPES_PATH}`, import.meta.url));
@@ -83,14 +84,50 @@ describe('the OpenAPI document and the code cannot drift', () => {
     }
   });
 
-  it('requires an Idempotency-Key exactly on the purchase and setup operations', () => {
+  it('requires an Idempotency-Key exactly on the purchase, setup and Server API write operations', () => {
     const document = buildOpenApiDocument();
     const keyed = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods as Record<string, { parameters?: { $ref?: string }[] }>)
         .filter(([, op]) => op.parameters?.some((p) => p.$ref?.endsWith('/IdempotencyKey')))
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
-    expect(keyed.sort()).toEqual(['POST /purchases', 'POST /setup-intents']);
+    expect(keyed.sort()).toEqual([
+      'POST /purchases',
+      'POST /server/accounts/{accountId}/adjustments',
+      'POST /server/accounts/{accountId}/grants',
+      'POST /server/accounts/{accountId}/holds',
+      'POST /server/accounts/{accountId}/usage',
+      'POST /setup-intents',
+    ]);
+  });
+
+  it('puts the Server API under its own key, and nothing else under it', () => {
+    const document = buildOpenApiDocument();
+    expect(document.components.securitySchemes.apiKeyAuth).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-Api-Key',
+    });
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(
+        methods as Record<string, { tags: string[]; security?: unknown }>,
+      )) {
+        const server = path.startsWith('/server/');
+        expect(operation.tags, `${method} ${path}`).toEqual(
+          server ? ['Server API'] : expect.any(Array),
+        );
+        // The browser's operations keep the document's default (bearer or cookie), never the key.
+        expect(operation.security, `${method} ${path}`).toEqual(
+          server ? [{ apiKeyAuth: [] }] : undefined,
+        );
+      }
+    }
+    for (const [id, operation] of Object.entries(serverOperations)) {
+      const entry = (document.paths[operation.path] as Record<string, { operationId: string }>)[
+        operation.method.toLowerCase()
+      ];
+      expect(entry?.operationId).toBe(id);
+    }
   });
 
   it('documents on every operation the statuses CONTRACT.md lists for a failing backend, and 415 where there is a body', () => {

@@ -21,6 +21,7 @@ export const config: CreditsConfig = {
 export const balance: Balance = {
   total: 60_000,
   used: 12_500,
+  held: 0,
   available: 47_500,
   overdraftAllowed: false,
   lowBalanceThreshold: 5_000,

@@ -301,6 +301,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/server/accounts/{accountId}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an account’s balance
+         * @description The same balance the account’s user reads (`available = total − used − held`). Unknown accounts are created empty on first use.
+         */
+        get: operations["getAccountBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/server/accounts/{accountId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record usage (debit credits)
+         * @description Spends credits for work done (“Website generation”), attributed to a website. **Requires an `Idempotency-Key`**: a retry with the same key and body answers the first row again and never debits twice. When `available` (after holds) is short, 402 `insufficient_credits` and nothing moves — unless the account may overdraw.
+         */
+        post: operations["recordUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/server/accounts/{accountId}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hold credits for a job
+         * @description Reserves `credits` until the job ends (capture or release) or `expiresAt` passes (the hold then lapses: `expired`, nothing spent). Held credits leave `available` at once and show in `Balance.held`; no ledger row is written. **Requires an `Idempotency-Key`.** 402 `insufficient_credits` when `available` is short.
+         */
+        post: operations["createHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/server/accounts/{accountId}/holds/{holdId}/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture a hold: spend the real cost
+         * @description Spends `credits` (at most the held amount, else 400) as one `usage` row with the hold’s description and website, and frees the rest. A hold is captured once: capturing it again with the same amount answers it unchanged; anything else on a hold that is not `active` (captured, released, expired) is 409 `hold_not_active`.
+         */
+        post: operations["captureHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/server/accounts/{accountId}/holds/{holdId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a hold
+         * @description Frees all held credits, spending nothing. Releasing a released hold answers it unchanged; a captured or expired one is 409 `hold_not_active`.
+         */
+        post: operations["releaseHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/server/accounts/{accountId}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant credits
+         * @description Adds promotional or manual credits as a `grant` row whose description is the `reason`. **Requires an `Idempotency-Key`**: a retry with the same key answers the first row and never credits twice.
+         */
+        post: operations["createGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/server/accounts/{accountId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust the balance
+         * @description A correction of either sign (never zero) as an `adjustment` row whose description is the `reason`. A negative adjustment may take the balance below zero (the account then shows `overdraftAllowed`). **Requires an `Idempotency-Key`.**
+         */
+        post: operations["createAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -376,11 +516,12 @@ export interface components {
             expiresAt: string;
         };
         /**
-         * @description The account’s credits. Invariant: `available = total − used` (a client rejects a balance that breaks it as `invalid_response`). `available` is negative only when `overdraftAllowed` is true — e.g. after a refund or dispute took back credits that were already spent.
+         * @description The account’s credits. Invariant: `available = total − used − held` (a client rejects a balance that breaks it as `invalid_response`). `available` is negative only when `overdraftAllowed` is true — e.g. after a refund or dispute took back credits that were already spent.
          * @example {
          *       "total": 60000,
          *       "used": 12500,
-         *       "available": 47500,
+         *       "held": 800,
+         *       "available": 46700,
          *       "overdraftAllowed": false,
          *       "lowBalanceThreshold": 5000,
          *       "expiring": [
@@ -397,7 +538,9 @@ export interface components {
             total: number;
             /** @description All credits spent (usage). */
             used: number;
-            /** @description `total − used`: what can be spent now. */
+            /** @description Credits reserved by active holds (Server API) for jobs still running: neither spent nor available. Optional: absent means 0, as from a backend older than holds. */
+            held?: number;
+            /** @description `total − used − held`: what can be spent now. */
             available: number;
             /** @description Whether this account may go below zero. Optional: a backend may leave it out, and absent means false. */
             overdraftAllowed?: boolean;
@@ -458,7 +601,7 @@ export interface components {
             description: string;
             /** @description Signed credits: positive when added, negative when debited. Never zero. */
             amount: number;
-            /** @description The account’s `available` balance right after this row. */
+            /** @description The ledger balance (`total − used`) right after this row. Holds are not ledger rows: the newest row’s `balanceAfter` minus `Balance.held` is `available`. */
             balanceAfter: number;
             /** @description The website that spent (or received) the credits, when there is one. */
             website?: components["schemas"]["Website"] | null;
@@ -623,7 +766,7 @@ export interface components {
          */
         PaymentFailure: {
             /** @description Stable machine code (see `Problem.code`), e.g. `card_declined`, `insufficient_funds`, `authentication_failed`. */
-            code: ("card_declined" | "insufficient_funds" | "expired_card" | "authentication_required" | "authentication_failed" | "idempotency_key_reused" | "idempotency_in_progress" | "not_found" | "validation_failed" | "unauthenticated" | "forbidden" | "rate_limited" | "default_payment_method_required" | "purchase_not_confirmable" | "sandbox_unavailable" | "internal_error" | "service_unavailable") | string;
+            code: ("card_declined" | "insufficient_funds" | "expired_card" | "authentication_required" | "authentication_failed" | "idempotency_key_reused" | "idempotency_in_progress" | "not_found" | "validation_failed" | "unauthenticated" | "forbidden" | "rate_limited" | "default_payment_method_required" | "purchase_not_confirmable" | "sandbox_unavailable" | "internal_error" | "service_unavailable" | "insufficient_credits" | "hold_not_active") | string;
             /** @description Human-readable explanation, safe to show. Plain text. */
             message: string;
         };
@@ -654,7 +797,8 @@ export interface components {
          *       "balance": {
          *         "total": 60000,
          *         "used": 12250,
-         *         "available": 47750,
+         *         "held": 800,
+         *         "available": 46950,
          *         "overdraftAllowed": false,
          *         "lowBalanceThreshold": 5000,
          *         "expiring": [
@@ -855,7 +999,7 @@ export interface components {
             /** @description The HTTP status, repeated. */
             status: number;
             /** @description Stable machine code. An open enum: known values are listed in CONTRACT.md; clients treat unknown codes by HTTP status. */
-            code: ("card_declined" | "insufficient_funds" | "expired_card" | "authentication_required" | "authentication_failed" | "idempotency_key_reused" | "idempotency_in_progress" | "not_found" | "validation_failed" | "unauthenticated" | "forbidden" | "rate_limited" | "default_payment_method_required" | "purchase_not_confirmable" | "sandbox_unavailable" | "internal_error" | "service_unavailable") | string;
+            code: ("card_declined" | "insufficient_funds" | "expired_card" | "authentication_required" | "authentication_failed" | "idempotency_key_reused" | "idempotency_in_progress" | "not_found" | "validation_failed" | "unauthenticated" | "forbidden" | "rate_limited" | "default_payment_method_required" | "purchase_not_confirmable" | "sandbox_unavailable" | "internal_error" | "service_unavailable" | "insufficient_credits" | "hold_not_active") | string;
             /** @description Human explanation of this occurrence. */
             detail?: string | null;
             /** @description URI of this occurrence, for support. */
@@ -865,6 +1009,148 @@ export interface components {
                 path: string;
                 message: string;
             }[] | null;
+        };
+        /**
+         * @description Server API: a usage debit.
+         * @example {
+         *       "credits": 250,
+         *       "description": "Website generation",
+         *       "websiteId": "web_landing",
+         *       "websiteName": "Landing page",
+         *       "websiteUrl": "https://example.com"
+         *     }
+         */
+        UsageBody: {
+            /** @description Credits to debit, a whole number ≥ 1. */
+            credits: number;
+            /** @description What the credits paid for (“Website generation”), 1–500 characters. */
+            description: string;
+            /** @description The website the usage belongs to (the `websiteId` filter), at most 128 characters. */
+            websiteId?: string;
+            /** @description Its display name, at most 200 characters. */
+            websiteName?: string;
+            /** @description Its URL, at most 2,048 characters. */
+            websiteUrl?: string;
+        };
+        /**
+         * @description Server API: credits to reserve for a job.
+         * @example {
+         *       "credits": 800,
+         *       "description": "Website generation",
+         *       "expiresAt": "2026-11-24T10:00:00Z",
+         *       "websiteId": "web_landing",
+         *       "websiteName": "Landing page"
+         *     }
+         */
+        HoldBody: {
+            /** @description Credits to hold (the estimated cost), a whole number ≥ 1. */
+            credits: number;
+            /** @description What the job is; its usage row carries it. 1–500 characters. */
+            description: string;
+            /**
+             * Format: date-time
+             * @description When the hold lapses if neither captured nor released.
+             */
+            expiresAt: string;
+            /** @description The website the job is for, at most 128 characters. */
+            websiteId?: string;
+            /** @description Its display name, at most 200 characters. */
+            websiteName?: string;
+            /** @description Its URL, at most 2,048 characters. */
+            websiteUrl?: string;
+        };
+        /**
+         * @description Server API: the real cost of a held job.
+         * @example {
+         *       "credits": 250
+         *     }
+         */
+        CaptureBody: {
+            /** @description Credits to spend, 0 to the held amount; the rest is freed. */
+            credits: number;
+        };
+        /**
+         * @description Server API: credits to grant.
+         * @example {
+         *       "credits": 5000,
+         *       "reason": "Promotional credits"
+         *     }
+         */
+        GrantBody: {
+            /** @description Credits to add, a whole number ≥ 1. */
+            credits: number;
+            /** @description Why (“Welcome credits”): the row’s description, 1–500 characters. */
+            reason: string;
+        };
+        /**
+         * @description Server API: a correction.
+         * @example {
+         *       "credits": -300,
+         *       "reason": "Duplicate charge reversed"
+         *     }
+         */
+        AdjustmentBody: {
+            /** @description Credits to add (positive) or take (negative); never zero. */
+            credits: number;
+            /** @description Why: the row’s description, 1–500 characters. */
+            reason: string;
+        };
+        /**
+         * @description Credits reserved for a job. Its status only moves forward: `active` → `captured`, `released` or `expired`. An open enum.
+         * @example {
+         *       "id": "hold_000009",
+         *       "status": "captured",
+         *       "amount": 800,
+         *       "captured": 250,
+         *       "description": "Website generation",
+         *       "website": {
+         *         "id": "web_landing",
+         *         "name": "Landing page",
+         *         "url": "https://example.com"
+         *       },
+         *       "expiresAt": "2026-11-24T10:00:00Z",
+         *       "createdAt": "2026-11-24T09:29:10Z",
+         *       "transaction": {
+         *         "id": "txn_000042",
+         *         "createdAt": "2026-11-24T09:30:00Z",
+         *         "type": "usage",
+         *         "description": "Website generation",
+         *         "amount": -250,
+         *         "balanceAfter": 47500,
+         *         "website": {
+         *           "id": "web_landing",
+         *           "name": "Landing page",
+         *           "url": "https://example.com"
+         *         },
+         *         "purchaseId": null
+         *       }
+         *     }
+         */
+        Hold: {
+            /** @description Unique id within the account. */
+            id: string;
+            /** @description `active` (counted in `Balance.held`), `captured`, `released` or `expired`. */
+            status: ("active" | "captured" | "released" | "expired") | string;
+            /** @description Credits held. */
+            amount: number;
+            /** @description Credits captured (spent); 0 until captured. */
+            captured: number;
+            /** @description What the job is. */
+            description: string;
+            /** @description The website the job is for, when there is one. */
+            website?: components["schemas"]["Website"] | null;
+            /**
+             * Format: date-time
+             * @description When an active hold lapses.
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description When the hold was made.
+             */
+            createdAt: string;
+            /** @description The `usage` row of the capture, once captured (none for 0 credits). */
+            transaction?: components["schemas"]["Transaction"] | null;
         };
     };
     responses: {
@@ -906,6 +1192,15 @@ export interface components {
         };
         /** @description `idempotency_in_progress`, `default_payment_method_required` or `purchase_not_confirmable`. */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `insufficient_credits`: the account’s `available` credits (after holds) cannot cover it, and it may not overdraw. Nothing moved. */
+        InsufficientCredits: {
             headers: {
                 [name: string]: unknown;
             };
@@ -962,7 +1257,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description A unique key per purchase or setup attempt (a UUID). Retrying the same attempt with the same key never charges twice. */
+        /** @description A unique key per attempt (a UUID): a purchase, a card setup, or a Server API write. Retrying the same attempt with the same key never charges or debits twice. */
         IdempotencyKey: string;
     };
     requestBodies: never;
@@ -1132,7 +1427,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A unique key per purchase or setup attempt (a UUID). Retrying the same attempt with the same key never charges twice. */
+                /** @description A unique key per attempt (a UUID): a purchase, a card setup, or a Server API write. Retrying the same attempt with the same key never charges or debits twice. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -1230,7 +1525,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A unique key per purchase or setup attempt (a UUID). Retrying the same attempt with the same key never charges twice. */
+                /** @description A unique key per attempt (a UUID): a purchase, a card setup, or a Server API write. Retrying the same attempt with the same key never charges or debits twice. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -1475,6 +1770,282 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    getAccountBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account id. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Balance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    recordUsage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (a UUID): a purchase, a card setup, or a Server API write. Retrying the same attempt with the same key never charges or debits twice. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The account id. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsageBody"];
+            };
+        };
+        responses: {
+            /** @description The `usage` ledger row. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            402: components["responses"]["InsufficientCredits"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    createHold: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (a UUID): a purchase, a card setup, or a Server API write. Retrying the same attempt with the same key never charges or debits twice. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The account id. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldBody"];
+            };
+        };
+        responses: {
+            /** @description The hold, `active`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            402: components["responses"]["InsufficientCredits"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    captureHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account id. */
+                accountId: string;
+                /** @description The hold id. */
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaptureBody"];
+            };
+        };
+        responses: {
+            /** @description The hold, `captured`, with its usage row (none when 0 credits were captured). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    releaseHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account id. */
+                accountId: string;
+                /** @description The hold id. */
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold, `released`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    createGrant: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (a UUID): a purchase, a card setup, or a Server API write. Retrying the same attempt with the same key never charges or debits twice. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The account id. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantBody"];
+            };
+        };
+        responses: {
+            /** @description The `grant` ledger row. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    createAdjustment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (a UUID): a purchase, a card setup, or a Server API write. Retrying the same attempt with the same key never charges or debits twice. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The account id. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentBody"];
+            };
+        };
+        responses: {
+            /** @description The `adjustment` ledger row. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["ServerError"];

@@ -1,17 +1,16 @@
 import {
+  API_KEY_HEADER,
   assertNoNulInUrl,
   ProblemError,
-  parseRequestBody,
   parseRequestQuery,
   readJsonBody,
-  requireIdempotencyKey,
   transactionQuerySchema,
-  usageBodySchema,
   usageQuerySchema,
 } from 'credits-core/server';
 import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
 import { corruptResponse } from './corruptResponse.js';
 import { type CreditsBackend, createCreditsBackend } from './createCreditsBackend.js';
+import { createServerApiHandlers } from './createServerApiHandlers.js';
 import { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';
 
 /** Where the handlers mount the contract when no `baseUrl` is given. */
@@ -26,7 +25,19 @@ export interface CreditsHandlersOptions {
   backend?: CreditsBackend;
   /** Answer 401 to requests with neither an `Authorization` header nor a cookie. Default false. */
   requireAuth?: boolean;
+  /** The Server API's secret key (`X-Api-Key`). Default `DEFAULT_SERVER_API_KEY`. */
+  serverApiKey?: string;
 }
+
+/** The fake's Server API key when none is given: a test secret, never a real one. */
+export const DEFAULT_SERVER_API_KEY = 'sk_test_credits_msw_server_api_key';
+
+/** What a handler runs: the request in, a `{ status, body }` out. */
+export type Route = (
+  request: Request,
+  params: Record<string, string>,
+  url: URL,
+) => unknown | Promise<unknown>;
 
 const problem = (error: ProblemError) =>
   HttpResponse.json(error.toJSON(), {
@@ -60,14 +71,8 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
   const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const url = (path: string) => (/^https?:/.test(base) ? `${base}${path}` : `*${base}${path}`);
 
-  type Route = (
-    request: Request,
-    params: Record<string, string>,
-    url: URL,
-  ) => unknown | Promise<unknown>;
-
   const key = (request: Request) => request.headers.get('idempotency-key');
-  const spent = new Map<string, unknown>();
+  const serverApiKey = options.serverApiKey ?? DEFAULT_SERVER_API_KEY;
   // dropAfterWrite: the writes whose answer was already lost once.
   const dropped = new Set<string>();
   // outOfOrder: GETs seen per path, and the held answer of each path.
@@ -94,12 +99,21 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
     params: Record<string, string>,
     href: URL,
     write: boolean,
+    serverApi: boolean,
   ): Promise<Response> => {
     try {
       assertNoNulInUrl(request.url);
-      const authorized = request.headers.has('authorization') || request.headers.has('cookie');
-      if (scenario.unauthenticated || (options.requireAuth && !authorized)) {
-        throw new ProblemError(401, 'unauthenticated', 'Sign in required');
+      const apiKey = request.headers.get(API_KEY_HEADER);
+      if (serverApi) {
+        // The Server API takes its secret key only: a browser's token never stands in for it.
+        if (apiKey !== serverApiKey)
+          throw new ProblemError(401, 'unauthenticated', 'Server API key required');
+      } else {
+        const authorized = request.headers.has('authorization') || request.headers.has('cookie');
+        // …and the key is never accepted by the browser's operations.
+        if (scenario.unauthenticated || apiKey !== null || (options.requireAuth && !authorized)) {
+          throw new ProblemError(401, 'unauthenticated', 'Sign in required');
+        }
       }
       if (scenario.serverError)
         throw new ProblemError(500, 'internal_error', 'Internal server error');
@@ -140,14 +154,21 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
   };
 
   const route =
-    (run: Route, write = false): HttpResponseResolver =>
+    (run: Route, write = false, serverApi = false): HttpResponseResolver =>
     async ({ request, params }) => {
       if (scenario.hang) return neverAnswer(request.signal);
       if (scenario.latencyMs) await delay(scenario.latencyMs);
       const href = new URL(request.url);
       // Computed now, from the backend's state at arrival, even when it is sent late.
-      const response = await answer(run, request, params as Record<string, string>, href, write);
-      if (!scenario.outOfOrder || write) return response;
+      const response = await answer(
+        run,
+        request,
+        params as Record<string, string>,
+        href,
+        write,
+        serverApi,
+      );
+      if (!scenario.outOfOrder || write || serverApi) return response;
       const seen = (reads.get(href.pathname) ?? 0) + 1;
       reads.set(href.pathname, seen);
       if (seen % 2 === 0) {
@@ -261,19 +282,8 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
         true,
       ),
     ),
-    // The usage API beside the contract (as credits-server has it): spend credits, idempotently.
-    http.post(
-      url('/usage'),
-      route(async (request) => {
-        const key = requireIdempotencyKey(request.headers.get('idempotency-key'));
-        const body = await readJsonBody(request);
-        const seen = spent.get(key);
-        if (seen) return { status: 201, body: seen };
-        const row = backend.spend(parseRequestBody(usageBodySchema, body));
-        spent.set(key, row);
-        return { status: 201, body: row };
-      }, true),
-    ),
+    // The Server API (CONTRACT.md): the host's backend, with the secret key.
+    ...createServerApiHandlers({ url, backend, route: (run) => route(run, false, true) }),
     // Anything else under the base URL: a contract-shaped 404, never a silent pass-through.
     http.all(url('/*'), () => problem(new ProblemError(404, 'not_found', 'No such operation'))),
   ];

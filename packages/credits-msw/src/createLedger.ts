@@ -25,7 +25,10 @@ export interface LedgerOptions {
   expiring?: readonly ExpiringGrant[];
 }
 
-export type NewTransaction = Omit<Transaction, 'id' | 'balanceAfter'>;
+export type NewTransaction = Omit<Transaction, 'id' | 'balanceAfter'> & {
+  /** A hold's capture: credits it reserved, spent without a balance check. */
+  reserved?: boolean;
+};
 
 interface Cursor {
   /** Position (in the oldest-first array) of the last row returned. */
@@ -61,19 +64,27 @@ export function createLedger(options: LedgerOptions = {}) {
   }
   let nextId = rows.length + 1;
   const overdraftAllowed = options.overdraftAllowed ?? false;
+  /** Credits reserved by active holds: not spent, not available. */
+  let held = 0;
 
-  const available = () => total - used;
+  const available = () => total - used - held;
 
-  function append(entry: NewTransaction): Transaction {
-    const after = available() + entry.amount;
-    if (entry.type === 'usage' && after < 0 && !overdraftAllowed) {
+  /** Refuses what the account cannot cover (it may not overdraw): 402, nothing moved. */
+  function assertCovers(credits: number) {
+    if (available() - credits < 0 && !overdraftAllowed) {
       throw new ProblemError(
         402,
         'insufficient_credits',
         'Not enough credits',
-        `This needs ${-entry.amount} credits; ${available()} are available.`,
+        `This needs ${credits} credits; ${available()} are available.`,
       );
     }
+  }
+
+  function append({ reserved, ...entry }: NewTransaction): Transaction {
+    if (entry.type === 'usage' && !reserved) assertCovers(-entry.amount);
+    // balanceAfter is the ledger balance (total − used): holds are not ledger rows.
+    const after = total - used + entry.amount;
     const row: Transaction = { ...entry, id: `txn_${nextId++}`, balanceAfter: after };
     if (row.type === 'usage') used -= row.amount;
     else total += row.amount;
@@ -85,8 +96,9 @@ export function createLedger(options: LedgerOptions = {}) {
     return {
       total,
       used,
+      held,
       available: available(),
-      overdraftAllowed,
+      overdraftAllowed: overdraftAllowed || available() < 0,
       lowBalanceThreshold: options.lowBalanceThreshold ?? null,
       expiring: [...(options.expiring ?? [])],
       updatedAt: rows.at(-1)?.createdAt ?? now.toISOString(),
@@ -176,7 +188,16 @@ export function createLedger(options: LedgerOptions = {}) {
     };
   }
 
-  return { append, balance, list, usageByWebsite, size: () => rows.length };
+  /** Reserves credits for a hold (402 when short); `release` frees them. */
+  function hold(credits: number) {
+    assertCovers(credits);
+    held += credits;
+  }
+  const release = (credits: number) => {
+    held -= credits;
+  };
+
+  return { append, balance, hold, release, list, usageByWebsite, size: () => rows.length };
 }
 
 export type Ledger = ReturnType<typeof createLedger>;

@@ -12,11 +12,13 @@ export {
   type CreditsBackend,
   type CreditsBackendOptions,
   createCreditsBackend,
+  DEFAULT_ACCOUNT_ID,
 } from './createCreditsBackend.js';
 export {
   type CreditsHandlersOptions,
   createCreditsHandlers,
   DEFAULT_BASE_URL,
+  DEFAULT_SERVER_API_KEY,
 } from './createCreditsHandlers.js';
 export { createLedger, type Ledger, type LedgerFilters } from './createLedger.js';
 export { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';

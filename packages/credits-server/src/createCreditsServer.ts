@@ -3,6 +3,7 @@ import { createAccountResolver } from './auth/createAccountResolver.js';
 import { createCreditsService } from './createCreditsService.js';
 import { createDatabase, type DatabaseOptions } from './data/createDatabase.js';
 import { type AppOptions, createApp } from './http/createApp.js';
+import { checkApiKeys } from './http/serverApiRoutes.js';
 import { seedDemoAccount } from './seedDemoAccount.js';
 import { createStripeClient, type StripeSettings } from './stripe/createStripeGateway.js';
 
@@ -71,6 +72,7 @@ function checkSettings(options: CreditsServerOptions): 'test' | 'live' {
         'disputes never arrive. Set STRIPE_WITHOUT_WEBHOOKS=1 to start anyway.',
     );
   }
+  checkApiKeys(options.serverApiKeys ?? []);
   if (options.seedDemo && mode === 'live') {
     throw new Error('SEED_DEMO seeds test cards and history: it cannot run in live mode.');
   }

@@ -1,9 +1,17 @@
-import type { transactionQuerySchema, usageQuerySchema } from 'credits-core/server';
+import type {
+  CreateAdjustmentInput,
+  CreateGrantInput,
+  CreateHoldInput,
+  transactionQuerySchema,
+  usageQuerySchema,
+} from 'credits-core/server';
 import type { SQL } from 'drizzle-orm';
 import type * as v from 'valibot';
 import type { Database } from './data/createDatabase.js';
 import { type Executor, rows } from './data/rows.js';
+import { adjustCredits, grantCredits } from './ledger/grants.js';
 import { transactionPage, usageByWebsite } from './ledger/history.js';
+import { captureHold, createHold, expireHolds, releaseHold } from './ledger/holds.js';
 import { appendLedger, balance, ensureAccount, refusal, spendOnce } from './ledger/ledger.js';
 import { type NewLedgerRow, toTransaction } from './ledger/ledgerEntry.js';
 import {
@@ -69,6 +77,17 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     usageByWebsite: (account: string, params: v.InferOutput<typeof usageQuerySchema>) =>
       usageByWebsite(db, account, params),
     settleDue: (account: string) => settleDue(ctx, account),
+    /** Server API: holds lapse when due; credits held, captured, released, granted, adjusted. */
+    expireHolds: (account: string) => expireHolds(ctx, account),
+    createHold: (account: string, input: CreateHoldInput, key: string) =>
+      createHold(ctx, account, input, key),
+    captureHold: (account: string, id: string, credits: number) =>
+      captureHold(ctx, account, id, credits),
+    releaseHold: (account: string, id: string) => releaseHold(ctx, account, id),
+    grantCredits: (account: string, input: CreateGrantInput, key: string) =>
+      grantCredits(ctx, account, input, key),
+    adjustCredits: (account: string, input: CreateAdjustmentInput, key: string) =>
+      adjustCredits(ctx, account, input, key),
     listMethods: (account: string) => listMethods(ctx, account),
     savePaymentMethod: (account: string, token: string, executor?: Executor) =>
       savePaymentMethod(ctx, account, token, executor),

@@ -45,6 +45,8 @@ export function optionsFromEnv(env: Env): CreditsServerOptions {
     database: databaseOptionsFromEnv(env),
     requestTimeoutMs: milliseconds(env, 'REQUEST_TIMEOUT_MS', 10_000),
     corsOrigins: env.CORS_ORIGINS?.split(',').filter(Boolean),
+    // The Server API's secret keys, comma-separated (two while rotating).
+    serverApiKeys: env.CREDITS_API_KEYS?.split(',').filter(Boolean),
     seedDemo: env.SEED_DEMO === '1',
     payments: env.STRIPE_SECRET_KEY
       ? {

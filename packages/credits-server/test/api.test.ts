@@ -2,30 +2,24 @@ import { createCreditsClient } from 'credits-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { withinOneWindow } from './rateLimitWindow';
+import { postUsage, TEST_API_KEY } from './serverApiKey';
 
 let server: StartedCreditsServer;
 beforeAll(async () => {
   server = await startCreditsServer({
     createsPerMinute: 3,
     corsOrigins: ['https://app.example'],
+    serverApiKeys: [TEST_API_KEY],
   });
 }, 60_000);
 afterAll(() => server?.close());
 
 const spend = (account: string, key: string, credits: number) =>
-  fetch(`${server.baseUrl}/usage`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${account}`,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': key,
-    },
-    body: JSON.stringify({
-      credits,
-      description: 'Website generation',
-      websiteId: 'web_1',
-      websiteName: 'Bakery',
-    }),
+  postUsage(server.baseUrl, `acct_${account}`, key, {
+    credits,
+    description: 'Website generation',
+    websiteId: 'web_1',
+    websiteName: 'Bakery',
   });
 
 describe('reference server API additions', () => {

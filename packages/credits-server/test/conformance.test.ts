@@ -11,11 +11,17 @@ import {
   unexpectedViolations,
 } from '../../../scripts/prism';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
+import { TEST_API_KEY } from './serverApiKey';
 import { standInSettings } from './stripeStandInSettings';
 
 /** The conformance kit's failures against `server` (none expected), and how many checks passed. */
 async function conformance(server: StartedCreditsServer) {
-  const report = await runConformance({ baseUrl: server.baseUrl, token: 'conformance' });
+  const report = await runConformance({
+    baseUrl: server.baseUrl,
+    token: 'conformance',
+    apiKey: TEST_API_KEY,
+    accountId: 'acct_conformance',
+  });
   return {
     failures: report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`),
     skipped: report.results.filter((r) => r.status === 'skip').map((r) => `${r.id}: ${r.message}`),
@@ -27,7 +33,7 @@ describe('reference server on PGlite', () => {
   let server: StartedCreditsServer;
   let prism: Prism | undefined;
   beforeAll(async () => {
-    server = await startCreditsServer({ webhookDelayMs: 50 });
+    server = await startCreditsServer({ webhookDelayMs: 50, serverApiKeys: [TEST_API_KEY] });
     prism = await startPrism({ proxyTo: server.baseUrl });
   }, 60_000);
   afterAll(async () => {
@@ -35,17 +41,25 @@ describe('reference server on PGlite', () => {
     await server?.close();
   });
 
-  it('passes the conformance kit', async () => {
-    const { failures, passed } = await conformance(server);
+  it('passes the conformance kit, the Server API and the website filter included', async () => {
+    const { failures, passed, skipped } = await conformance(server);
     expect(failures).toEqual([]);
-    expect(passed).toBeGreaterThanOrEqual(20);
+    expect(passed).toBeGreaterThanOrEqual(26);
+    expect(skipped.filter((s) => /^(serverApi|transactions\.filters\.website)/.test(s))).toEqual(
+      [],
+    );
   }, 120_000);
 
   it('passes it behind Prism’s validating proxy, which finds nothing the document does not describe', async () => {
     // Another account, so the rate limit on purchases counts this run apart from the one above.
     const { report, violations } = await runConformanceThroughPrism(prism!, {
       token: 'conformance-prism',
+      apiKey: TEST_API_KEY,
+      accountId: 'acct_conformance-prism',
     });
+    expect(
+      report.results.filter((r) => r.id.startsWith('serverApi.') && r.status === 'pass').length,
+    ).toBe(6);
     expect
       .soft(report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`))
       .toEqual([]);
@@ -67,7 +81,10 @@ describe('reference server in Stripe mode (on the Stripe stand-in)', () => {
   let server: StartedCreditsServer;
   beforeAll(async () => {
     standIn = await startStripeStandIn();
-    server = await startCreditsServer({ stripeSettings: standInSettings(standIn) });
+    server = await startCreditsServer({
+      stripeSettings: standInSettings(standIn),
+      serverApiKeys: [TEST_API_KEY],
+    });
     standIn.addWebhookEndpoint(
       `${server.origin}/webhooks/stripe`,
       standInSettings(standIn).webhookSecret,

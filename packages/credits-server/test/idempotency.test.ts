@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCreditsService } from '../src/createCreditsService';
 import { createDatabase, type DatabaseHandle } from '../src/data/createDatabase';
 import { createApp } from '../src/http/createApp';
+import { TEST_API_KEY } from './serverApiKey';
 import { startPostgres, type TestPostgres } from './startPostgres';
 
 /**
@@ -68,6 +69,7 @@ async function harness(backend: 'pglite' | 'postgres', options: { lockTimeoutMs?
     service,
     createsPerMinute: 1_000,
     idempotencyLockTimeoutMs: options.lockTimeoutMs,
+    serverApiKeys: [TEST_API_KEY],
   });
   const account = `idem_${randomUUID().slice(0, 8)}`;
   const topUp = (amount: number) =>
@@ -78,16 +80,22 @@ async function harness(backend: 'pglite' | 'postgres', options: { lockTimeoutMs?
     });
   await service.ensureAccount(`acct_${account}`);
   await topUp(10_000);
+  // Usage is the Server API's (the host's backend, with the secret key); the rest the browser's.
   const post = (path: string, key: string, body?: unknown) =>
-    app.request(`/api/credits/v1${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${account}`,
-        'Content-Type': 'application/json',
-        'Idempotency-Key': key,
+    app.request(
+      `/api/credits/v1${path === '/usage' ? `/server/accounts/acct_${account}/usage` : path}`,
+      {
+        method: 'POST',
+        headers: {
+          ...(path === '/usage'
+            ? { 'X-Api-Key': TEST_API_KEY }
+            : { Authorization: `Bearer ${account}` }),
+          'Content-Type': 'application/json',
+          'Idempotency-Key': key,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    );
   const count = async (query: SQL) => Number((await service.rows(query))[0]?.n);
   return {
     account: `acct_${account}`,

@@ -3,6 +3,7 @@ import { createCreditsHandlers } from 'credits-msw';
 import { createFetchHandler } from 'credits-msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreditsServer, createCreditsServer } from '../src/createCreditsServer';
+import { TEST_API_KEY } from './serverApiKey';
 
 /**
  * The attacks of issue 13 that answered 500 (or read without bound) before: each is refused
@@ -15,10 +16,10 @@ type Fetch = (request: Request) => Promise<Response>;
 let server: CreditsServer;
 const backends: [string, () => Fetch][] = [
   ['credits-server', () => server.fetch],
-  ['credits-msw', () => createFetchHandler(createCreditsHandlers())],
+  ['credits-msw', () => createFetchHandler(createCreditsHandlers({ serverApiKey: TEST_API_KEY }))],
 ];
 beforeAll(async () => {
-  server = createCreditsServer({ auth: { kind: 'demo' } });
+  server = createCreditsServer({ auth: { kind: 'demo' }, serverApiKeys: [TEST_API_KEY] });
   await server.ready;
 }, 60_000);
 afterAll(() => server?.close());
@@ -118,7 +119,20 @@ describe.each(backends)('%s refuses', (_, backend) => {
       websiteName: 'n'.repeat(201),
       websiteUrl: `https://example.com/${'u'.repeat(2_048)}`,
     });
-    const answer = await problem(await post(fetch, '/usage', usage));
+    // The Server API's usage body has the same limits (the host's backend, with the secret key).
+    const answer = await problem(
+      await fetch(
+        new Request(`${base}/server/accounts/acct_demo/usage`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': crypto.randomUUID(),
+            'x-api-key': TEST_API_KEY,
+          },
+          body: usage,
+        }),
+      ),
+    );
     expect(answer).toMatchObject({ status: 400, paths: ['websiteName', 'websiteUrl'] });
   });
 });

@@ -8,6 +8,7 @@ import { createCreditsService } from '../src/createCreditsService';
 import { createDatabase, type DatabaseHandle } from '../src/data/createDatabase';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { withinOneWindow } from './rateLimitWindow';
+import { postUsage, TEST_API_KEY } from './serverApiKey';
 import { startPostgres, type TestPostgres } from './startPostgres';
 import { deliverWebhook, lastEvent, standInSettings } from './stripeStandInSettings';
 
@@ -58,12 +59,18 @@ describe('reference server on a real PostgreSQL', () => {
       poolSize: 20,
       webhookDelayMs: 50,
       createsPerMinute: 10_000,
+      serverApiKeys: [TEST_API_KEY],
     });
   }, 60_000);
   afterAll(() => server?.close());
 
   it('passes the conformance kit', async () => {
-    const report = await runConformance({ baseUrl: server.baseUrl, token: 'pg-conformance' });
+    const report = await runConformance({
+      baseUrl: server.baseUrl,
+      token: 'pg-conformance',
+      apiKey: TEST_API_KEY,
+      accountId: 'acct_pg-conformance',
+    });
     expect(
       report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`),
     ).toEqual([]);
@@ -85,18 +92,10 @@ describe('reference server on a real PostgreSQL', () => {
     await expect.poll(async () => (await client.getPurchase(first.id)).status).toBe('succeeded');
 
     const usage = (index: number) =>
-      fetch(`${server.baseUrl}/usage`, {
-        method: 'POST',
-        headers: {
-          Authorization: 'Bearer concurrency',
-          'Content-Type': 'application/json',
-          'Idempotency-Key': `use-${index}`,
-        },
-        body: JSON.stringify({
-          credits: 1_000,
-          description: 'Website generation',
-          websiteId: `web_${index % 5}`,
-        }),
+      postUsage(server.baseUrl, 'acct_concurrency', `use-${index}`, {
+        credits: 1_000,
+        description: 'Website generation',
+        websiteId: `web_${index % 5}`,
       });
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, index) =>

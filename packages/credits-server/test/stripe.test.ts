@@ -2,6 +2,7 @@ import { createCreditsClient } from 'credits-core';
 import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
+import { postUsage, TEST_API_KEY } from './serverApiKey';
 import { deliverWebhook, lastEvent, standInSettings } from './stripeStandInSettings';
 
 let standIn: StripeStandIn;
@@ -9,7 +10,10 @@ let server: StartedCreditsServer;
 
 beforeAll(async () => {
   standIn = await startStripeStandIn();
-  server = await startCreditsServer({ stripeSettings: standInSettings(standIn) });
+  server = await startCreditsServer({
+    stripeSettings: standInSettings(standIn),
+    serverApiKeys: [TEST_API_KEY],
+  });
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -53,16 +57,11 @@ async function paidPurchase(account: string, packageId = 'pkg_10k') {
   return { purchase: created, intent };
 }
 
-/** POST /usage: the status, and the body (a Transaction or a problem). */
+/** Server API usage: the status, and the body (a Transaction or a problem). */
 async function use(account: string, credits: number, key: string) {
-  const response = await fetch(`${server.baseUrl}/usage`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${account}`,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': key,
-    },
-    body: JSON.stringify({ credits, description: 'Website generation' }),
+  const response = await postUsage(server.baseUrl, `acct_${account}`, key, {
+    credits,
+    description: 'Website generation',
   });
   return { status: response.status, body: (await response.json()) as { code?: string } };
 }

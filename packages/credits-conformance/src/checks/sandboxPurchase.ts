@@ -3,10 +3,11 @@ import { CheckFailure, CheckSkipped, ensure } from '../CheckFailure.js';
 import type { CheckContext } from '../createCheckContext.js';
 import type { HttpResponse } from '../createHttp.js';
 
-/** `GET /balance`: the available credits and the exchange that said so. */
+/** `GET /balance`: the available and held credits and the exchange that said so. */
 export async function available(context: CheckContext) {
   const response = await context.http('GET', '/balance');
-  return { response, available: context.parse(balanceSchema, response, 'GET /balance').available };
+  const balance = context.parse(balanceSchema, response, 'GET /balance');
+  return { response, available: balance.available, held: balance.held };
 }
 
 export async function cheapestPackage(context: CheckContext) {

@@ -15,6 +15,7 @@ export const balanceSchema = v.pipe(
   v.object({
     total: nonNegativeCreditsSchema,
     used: nonNegativeCreditsSchema,
+    held: v.optional(nonNegativeCreditsSchema, 0),
     available: creditsSchema,
     overdraftAllowed: v.optional(v.boolean(), false),
     lowBalanceThreshold: v.nullish(nonNegativeCreditsSchema),
@@ -22,8 +23,8 @@ export const balanceSchema = v.pipe(
     updatedAt: timestampSchema,
   }),
   v.check(
-    (balance) => balance.available === balance.total - balance.used,
-    'available must equal total − used',
+    (balance) => balance.available === balance.total - balance.used - balance.held,
+    'available must equal total − used − held',
   ),
 );
 

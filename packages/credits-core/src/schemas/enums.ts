@@ -30,6 +30,8 @@ export const SERVER_ERROR_CODES = [
   'sandbox_unavailable',
   'internal_error',
   'service_unavailable',
+  'insufficient_credits',
+  'hold_not_active',
 ] as const;
 export type KnownServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 

@@ -1,5 +1,6 @@
 /**
- * `credits-core/server`: what a backend of the contract needs and a browser never does —
+ * `credits-core/server`: what a backend of the contract needs and a browser never does — the
+ * Server API (its schemas, operations and `createCreditsServerClient`, for the host's backend),
  * the contract's rules for requests (query parameters, media type, body limits, Idempotency-Key,
  * the default card), the one ProblemError class, the field errors a
  * `validation_failed` problem lists, and the demo ledger both seed. credits-server and credits-msw
@@ -7,6 +8,11 @@
  */
 
 export { assertDeletable } from './assertDeletable.js';
+export {
+  type CreditsServerClient,
+  type CreditsServerClientOptions,
+  createCreditsServerClient,
+} from './createCreditsServerClient.js';
 export {
   type GenerateTransactionsOptions,
   generateTransactions,
@@ -47,4 +53,29 @@ export {
   usageQuerySchema,
   validateRequest,
 } from './requestValidation.js';
+export {
+  type CaptureHoldInput,
+  type CreateAdjustmentInput,
+  type CreateGrantInput,
+  type CreateHoldInput,
+  captureHoldBodySchema,
+  createAdjustmentBodySchema,
+  createGrantBodySchema,
+  createHoldBodySchema,
+  HOLD_STATUSES,
+  type Hold,
+  holdSchema,
+  holdStatusSchema,
+  type KnownHoldStatus,
+  MAX_ACCOUNT_ID_LENGTH,
+  type RecordUsageInput,
+  recordUsageBodySchema,
+} from './serverApiSchemas.js';
+export {
+  API_KEY_HEADER,
+  SERVER_API_PREFIX,
+  type ServerOperationDefinition,
+  type ServerOperationId,
+  serverOperations,
+} from './serverOperations.js';
 export { FIELD_LIMITS, usageBodySchema } from './usageBody.js';

@@ -17,7 +17,7 @@ export async function accountBalanceRow(
 ): Promise<Row | undefined> {
   const [row] = await rows(
     executor,
-    sql`SELECT total, used, overdraft_allowed, low_balance_threshold, updated_at FROM accounts WHERE id = ${account}`,
+    sql`SELECT total, used, held, overdraft_allowed, low_balance_threshold, updated_at FROM accounts WHERE id = ${account}`,
   );
   return row;
 }
@@ -29,7 +29,7 @@ export async function availableCredits(
 ): Promise<number | undefined> {
   const [current] = await rows(
     executor,
-    sql`SELECT total - used AS available FROM accounts WHERE id = ${account}`,
+    sql`SELECT total - used - held AS available FROM accounts WHERE id = ${account}`,
   );
   return current ? Number(current.available) : undefined;
 }

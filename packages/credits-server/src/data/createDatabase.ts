@@ -24,6 +24,7 @@ const migrations = [
   '004_refunds.sql',
   '005_rate_limits.sql',
   '006_forward_only.sql',
+  '007_holds.sql',
 ].map((name) =>
   readFileSync(fileURLToPath(new URL(`../../migrations/${name}`, import.meta.url)), 'utf8'),
 );

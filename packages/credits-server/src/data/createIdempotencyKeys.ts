@@ -8,6 +8,7 @@ import {
 } from 'credits-core/server';
 import { sql } from 'drizzle-orm';
 import type { CreditsService, NewLedgerRow } from '../createCreditsService.js';
+import { isUniqueViolation } from './uniqueViolation.js';
 
 /** An HTTP answer as stored with its Idempotency-Key and replayed. */
 export interface Outcome {
@@ -26,14 +27,6 @@ export const fingerprint = (value: unknown) =>
       ) ?? '',
     )
     .digest('hex');
-
-/** PostgreSQL's unique_violation, through drizzle's wrapper (`cause`). */
-function isUniqueViolation(error: unknown): boolean {
-  for (let found = error; found; found = (found as { cause?: unknown }).cause) {
-    if ((found as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
 
 const answerOf = (problem: ProblemError): Outcome => ({
   status: problem.status,

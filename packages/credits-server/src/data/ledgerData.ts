@@ -18,6 +18,8 @@ export async function insertLedgerRow(
   entry: NewLedgerRow,
 ): Promise<number | undefined> {
   const isUsage = entry.type === 'usage';
+  // A capture spends credits its hold reserved: no balance check (they were checked when held).
+  const checked = isUsage && !entry.reserved;
   const [row] = await rows(
     executor,
     sql`WITH moved AS (
@@ -25,7 +27,7 @@ export async function insertLedgerRow(
           total = total + ${isUsage ? 0 : entry.amount}, used = used - ${isUsage ? entry.amount : 0},
           seq = seq + 1, updated_at = ${createdAt.toISOString()}
         WHERE id = ${account}
-          ${isUsage ? sql`AND (overdraft_allowed OR total - used + ${entry.amount} >= 0)` : sql``}
+          ${checked ? sql`AND (overdraft_allowed OR total - used - held + ${entry.amount} >= 0)` : sql``}
         RETURNING seq, total - used AS balance_after)
       INSERT INTO transactions
         (account_id, seq, id, created_at, type, description, amount, balance_after, website_id, website_name, website_url, purchase_id, external_id)
@@ -56,7 +58,7 @@ export async function insertUsageWithKey(
     executor,
     sql`WITH moved AS (
         UPDATE accounts SET used = used - ${entry.amount}, seq = seq + 1, updated_at = ${createdAt}
-        WHERE id = ${account} AND (overdraft_allowed OR total - used + ${entry.amount} >= 0)
+        WHERE id = ${account} AND (overdraft_allowed OR total - used - held + ${entry.amount} >= 0)
         RETURNING seq, total - used AS balance_after),
       entry AS (
         INSERT INTO transactions
@@ -77,6 +79,18 @@ export async function insertUsageWithKey(
 
 export async function transactionById(executor: Executor, id: string): Promise<Row | undefined> {
   const [found] = await rows(executor, sql`SELECT * FROM transactions WHERE id = ${id}`);
+  return found;
+}
+
+/** The row a Stripe event or a Server API write (by its Idempotency-Key) made, if any. */
+export async function transactionByExternalId(
+  executor: Executor,
+  externalId: string,
+): Promise<Row | undefined> {
+  const [found] = await rows(
+    executor,
+    sql`SELECT * FROM transactions WHERE external_id = ${externalId}`,
+  );
   return found;
 }
 

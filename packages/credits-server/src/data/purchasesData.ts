@@ -68,10 +68,11 @@ export async function markSucceeded(
   tx: Executor,
   purchaseId: string,
   transactionId: string,
-  after: { total: number; used: number },
+  after: { total: number; used: number; held: number; lowBalanceThreshold?: number | null },
 ) {
   await tx.execute(sql`UPDATE purchases SET status = 'succeeded', client_secret = NULL, failure_code = NULL, failure_message = NULL,
-        settle_at = NULL, pending_token = NULL, transaction_id = ${transactionId}, balance_total = ${after.total}, balance_used = ${after.used} WHERE id = ${purchaseId}`);
+        settle_at = NULL, pending_token = NULL, transaction_id = ${transactionId}, balance_total = ${after.total}, balance_used = ${after.used},
+        balance_held = ${after.held}, balance_low_threshold = ${after.lowBalanceThreshold ?? null} WHERE id = ${purchaseId}`);
 }
 
 export async function setPurchaseMethod(

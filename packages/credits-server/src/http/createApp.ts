@@ -5,12 +5,13 @@ import {
   sandboxConfirmBodySchema,
 } from 'credits-core';
 import {
+  API_KEY_HEADER,
   assertNoNulInUrl,
   bodyTooLarge,
   MAX_BODY_BYTES,
   ProblemError,
+  SERVER_API_PREFIX,
   transactionQuerySchema,
-  usageBodySchema,
   usageQuerySchema,
 } from 'credits-core/server';
 import { Hono } from 'hono';
@@ -24,6 +25,7 @@ import { createRateLimiter } from '../data/createRateLimiter.js';
 import type { StripeClient } from '../stripe/createStripeGateway.js';
 import { createAccountLimiter } from './createAccountLimiter.js';
 import { parse, query, readBody, reply } from './requestInput.js';
+import { createApiKeyMatcher, mountServerApi } from './serverApiRoutes.js';
 import { stripeWebhookRoute } from './stripeWebhookRoute.js';
 import { toProblem } from './toProblem.js';
 
@@ -62,6 +64,11 @@ export interface AppOptions {
    * 429): one account's flood holds at most this many database connections. Default 4.
    */
   concurrentRequestsPerAccount?: number;
+  /**
+   * The Server API's secret keys (`sk_…`, ≥ 24 characters; several while rotating), sent by the
+   * host's backend in `X-Api-Key`. None: the Server API answers 401 to everything.
+   */
+  serverApiKeys?: readonly string[];
   /** With Stripe: the client (for webhook signatures), the webhook secret and the publishable key. */
   stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
 }
@@ -76,6 +83,9 @@ export function createApp(options: AppOptions) {
   const rateLimiter = createRateLimiter(service, { limit: options.createsPerMinute ?? 30 });
   const rateLimit = (account: string) => rateLimiter.hit(account, 'create');
   const keys = createIdempotencyKeys(service, { lockTimeoutMs: options.idempotencyLockTimeoutMs });
+  const apiKeys = options.serverApiKeys ?? [];
+  const isApiKey = createApiKeyMatcher(apiKeys);
+  const serverBase = `${base}${SERVER_API_PREFIX}/`;
   const app = new Hono<{ Variables: { account: string } }>();
 
   if (options.corsOrigins?.length) {
@@ -126,7 +136,26 @@ export function createApp(options: AppOptions) {
     maxQueued: 256,
     maxWaitMs: requestTimeoutMs,
   });
+  mountServerApi(app, {
+    service,
+    keys,
+    base,
+    apiKeys,
+    onNewAccount: options.onNewAccount,
+  });
   app.use(`${base}/*`, async (c, next) => {
+    // The Server API authenticates by its own key (serverApiRoutes), never by a browser's token.
+    if (c.req.path.startsWith(serverBase)) return next();
+    // …and its key is never accepted here: a leaked key must not act as a signed-in user.
+    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (c.req.header(API_KEY_HEADER) !== undefined || isApiKey(bearer)) {
+      throw new ProblemError(
+        401,
+        'unauthenticated',
+        'Sign in required',
+        'The Server API key is accepted only by the Server API; browser operations take the user’s token.',
+      );
+    }
     const account = await resolveAccount(c.req.raw);
     if (!account) throw new ProblemError(401, 'unauthenticated', 'Sign in required');
     if ((await service.ensureAccount(account)) && options.onNewAccount)
@@ -149,6 +178,7 @@ export function createApp(options: AppOptions) {
 
   app.get(`${base}/balance`, async (c) => {
     await service.settleDue(c.get('account'));
+    await service.expireHolds(c.get('account'));
     return c.json(await service.balance(c.get('account')));
   });
 
@@ -237,27 +267,6 @@ export function createApp(options: AppOptions) {
     return c.json(
       await service.sandboxAuthenticateSetupIntent(c.get('account'), c.req.param('id'), outcome),
     );
-  });
-
-  /**
-   * The usage API — an addition beside the contract, for the host's own
-   * backend: spend credits ("Website generation"), idempotently.
-   */
-  app.post(`${base}/usage`, async (c) => {
-    const account = c.get('account');
-    const input = await readBody(c.req.raw);
-    // Usage events are not rate-limited here: card testing goes through purchases and card setups.
-    const result = await keys.spend(account, c.req.header('idempotency-key'), input, () => {
-      const usage = parse(usageBodySchema, input);
-      return {
-        amount: -usage.credits,
-        description: usage.description,
-        websiteId: usage.websiteId,
-        websiteName: usage.websiteName,
-        websiteUrl: usage.websiteUrl,
-      };
-    });
-    return reply(c as never, result);
   });
 
   return app;

@@ -45,7 +45,7 @@ export async function appendLedger(
   account: string,
   entry: NewLedgerRow,
 ): Promise<Transaction> {
-  const id = newId('txn_', 20);
+  const id = entry.id ?? newId('txn_', 20);
   const createdAt = entry.createdAt ?? ctx.now();
   const balanceAfter = await insertLedgerRow(executor, account, id, createdAt, entry);
   if (balanceAfter === undefined) throw await refusal(ctx, account, entry.amount, executor);
@@ -92,14 +92,16 @@ export async function balance(
   if (!row) throw new ProblemError(404, 'not_found', 'No such account');
   const total = Number(row.total);
   const used = Number(row.used);
+  const held = Number(row.held);
   return {
     total,
     used,
-    available: total - used,
+    held,
+    available: total - used - held,
     // The account's own permission to overdraw, or a balance a refund or dispute took below
     // zero (the contract allows a negative `available` only with overdraftAllowed). Only the
     // column lets usage overdraw: the debits check it, never this.
-    overdraftAllowed: Boolean(row.overdraft_allowed) || total - used < 0,
+    overdraftAllowed: Boolean(row.overdraft_allowed) || total - used - held < 0,
     lowBalanceThreshold: num(row.low_balance_threshold),
     expiring: [],
     updatedAt: iso(row.updated_at),

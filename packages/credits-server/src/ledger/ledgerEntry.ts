@@ -2,6 +2,8 @@ import type { Transaction } from 'credits-core';
 import { iso, type Row } from '../data/rows.js';
 
 export type NewLedgerRow = {
+  /** The row's id, when the caller recorded it elsewhere first (a hold's capture). */
+  id?: string;
   type: string;
   amount: number;
   description: string;
@@ -12,6 +14,8 @@ export type NewLedgerRow = {
   /** The Stripe event that made the row (refunds, disputes): unique across the ledger. */
   externalId?: string | null;
   createdAt?: Date;
+  /** A hold's capture: credits already reserved, spent without a balance check. */
+  reserved?: boolean;
 };
 
 /** A ledger row as the contract's Transaction. Key order matters: it is the stored response's. */
@@ -47,12 +51,16 @@ export const toTransaction = (row: Row): Transaction => ({
   description: String(row.description),
   amount: Number(row.amount),
   balanceAfter: Number(row.balance_after),
-  website: row.website_id
+  website: websiteOf(row),
+  purchaseId: (row.purchase_id as string | null) ?? null,
+});
+
+/** The website columns of a stored row (a ledger row or a hold) as the contract's Website. */
+export const websiteOf = (row: Row) =>
+  row.website_id
     ? {
         id: String(row.website_id),
         name: String(row.website_name ?? row.website_id),
         url: (row.website_url as string | null) ?? null,
       }
-    : null,
-  purchaseId: (row.purchase_id as string | null) ?? null,
-});
+    : null;

@@ -24,6 +24,7 @@ export async function toPurchase(ctx: ServiceContext, row: Row): Promise<Purchas
   }
   const total = num(row.balance_total);
   const used = num(row.balance_used);
+  const held = num(row.balance_held) ?? 0;
   return {
     id: String(row.id),
     packageId: String(row.package_id),
@@ -41,9 +42,11 @@ export async function toPurchase(ctx: ServiceContext, row: Row): Promise<Purchas
         ? {
             total,
             used,
-            available: total - used,
-            overdraftAllowed: total - used < 0,
-            lowBalanceThreshold: null,
+            held,
+            available: total - used - held,
+            overdraftAllowed: total - used - held < 0,
+            // The account's own threshold, so the low-balance warning does not flicker after a purchase.
+            lowBalanceThreshold: num(row.balance_low_threshold),
             expiring: [],
             updatedAt: transaction.createdAt,
           }
