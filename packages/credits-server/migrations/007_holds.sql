@@ -28,3 +28,12 @@ CREATE INDEX IF NOT EXISTS holds_active ON holds (account_id, expires_at) WHERE 
 -- low-balance threshold too (without it the client's warning flickered after every purchase).
 ALTER TABLE purchases ADD COLUMN IF NOT EXISTS balance_held bigint;
 ALTER TABLE purchases ADD COLUMN IF NOT EXISTS balance_low_threshold bigint;
+
+-- held never goes below zero: a hold freed twice (captured and expired, or expired by two
+-- instances at once) would fail here instead of creating credits.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'accounts_held_not_negative') THEN
+    ALTER TABLE accounts ADD CONSTRAINT accounts_held_not_negative CHECK (held >= 0);
+  END IF;
+END $$;
