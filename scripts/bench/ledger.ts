@@ -12,7 +12,7 @@
 // Writes the same Markdown it prints to benchmarks/results/ledger.md.
 
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ import {
   startPostgres,
   type TestPostgres,
 } from '../../packages/credits-server/test/startPostgres.ts';
+import { pgbenchDebitScript } from './pgbenchDebitScript.ts';
 
 /** The few `pg` calls used here; `pg` is the reference server's own dependency. */
 interface PgClient {
@@ -306,29 +307,48 @@ async function verify(url: string, tokens: string[], succeeded: number): Promise
 
 const run = promisify(execFile);
 
-/** pgbench's connection arguments for its own database on the server at `url`. */
-function pgbenchDatabase(url: string): string[] {
+/** pgbench's connection arguments for a database (its own by default) on the server at `url`. */
+function pgbenchDatabase(url: string, database = 'pgbench'): string[] {
   const { hostname, port } = new URL(url);
-  return ['-h', hostname, '-p', port, '-U', 'postgres', 'pgbench'];
+  return ['-h', hostname, '-p', port, '-U', 'postgres', database];
 }
 
-/** pgbench's built-in simple-update on its own database of the same server. */
-async function pgbench(url: string): Promise<{ tps: number; transactions: number }> {
+/**
+ * pgbench running credits-server's own usage-debit statement straight on the ledger database
+ * (no HTTP, no Node: the floor of a debit), with the scenario's accounts, one per client.
+ */
+async function pgbenchDebits(
+  url: string,
+  scenario: Scenario,
+): Promise<{ tps: number; transactions: number }> {
+  const account =
+    scenario.tokens.length === 1
+      ? `'acct_${scenario.tokens[0]}'`
+      : `'acct_bench-many-' || (:client_id % ${scenario.tokens.length})`;
+  const file = `${mkdtempSync(`${os.tmpdir()}/ledger-pgbench-`)}/debit.sql`;
+  writeFileSync(file, await pgbenchDebitScript(account, DEBIT));
+  return runPgbench(['-n', '-f', file, ...pgbenchDatabase(url, 'ledger')]);
+}
+
+/** Runs pgbench with `-c clients -j 2 -T seconds` and these arguments: its tps and transactions. */
+async function runPgbench(args: string[]): Promise<{ tps: number; transactions: number }> {
   const { stdout } = await run('pgbench', [
-    '--builtin=simple-update',
     '-c',
     String(clients),
     '-j',
     '2',
     '-T',
     String(seconds),
-    ...pgbenchDatabase(url),
+    ...args,
   ]);
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
   const processed = /number of transactions actually processed: (\d+)/.exec(stdout);
   if (!tps || !processed) throw new Error(`pgbench: no tps line in\n${stdout}`);
   return { tps: Number(tps[1]), transactions: Number(processed[1]) };
 }
+
+/** pgbench's built-in simple-update on its own database of the same server. */
+const pgbench = (url: string) => runPgbench(['--builtin=simple-update', ...pgbenchDatabase(url)]);
 
 /**
  * CPU seconds so far, from /proc (Linux): this process (server and load generator), its
@@ -387,6 +407,8 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 interface Measured {
   scenario: Scenario;
   load: LoadResult;
+  /** The same debit statement through pgbench, right after the HTTP run. */
+  direct: { tps: number; transactions: number };
   verdict: Verdict;
   cpu: ReturnType<typeof cpuPerOperation>;
 }
@@ -484,7 +506,10 @@ try {
     const cpu = cpuPerOperation(before, cpuSeconds(postmaster), load.succeeded);
     const verdict = await verify(ledgerUrl, scenario.tokens, load.succeeded);
     exact &&= verdict.exact;
-    measured.push({ scenario, load, verdict, cpu });
+    await settle(ledgerUrl, true);
+    console.log(`${scenario.label}: the same debit statement through pgbench, ${seconds} s…`);
+    const direct = await pgbenchDebits(ledgerUrl, scenario);
+    measured.push({ scenario, load, verdict, cpu, direct });
   }
   await settle(ledgerUrl, true);
   await benchmarkPgbench();
@@ -499,20 +524,20 @@ try {
     '',
     `${machine}; ${new Date().toISOString().slice(0, 10)}. ${version} (Debian's package) on a loopback port with **fsync=off**, shared by the ledger and pgbench, so the ratio compares like with like; a durable server gives lower absolute figures. Written by \`pnpm exec tsx scripts/bench/ledger.ts\`.`,
     '',
-    `Settings: ${clients} concurrent HTTP clients (one keep-alive connection each${wrk.path ? ': wrk, one thread per client, script `scripts/bench/ledgerWrk.lua`' : ", in a Node worker thread of the benchmark's process (`scripts/bench/ledgerClients.mjs`)"}) post ${DEBIT}-credit debits to \`POST ${basePath}/usage\`, each with a unique Idempotency-Key: ${warmupSeconds} s warm-up, then ${seconds} s measured. The reference server runs in the benchmark's process on 127.0.0.1 (pool ${poolSize ?? 'default'}), one fresh server per scenario. pgbench: \`-i -s 10\`, then \`--builtin=simple-update -c ${clients} -j 2 -T ${seconds}\` over TCP on 127.0.0.1, once before and once after the ledger (${benchRuns.map((result) => result.tps.toFixed(0)).join(' and ')} tps); the table uses the mean.`,
+    `Settings: ${clients} concurrent HTTP clients (one keep-alive connection each${wrk.path ? ': wrk, one thread per client, script `scripts/bench/ledgerWrk.lua`' : ", in a Node worker thread of the benchmark's process (`scripts/bench/ledgerClients.mjs`)"}) post ${DEBIT}-credit debits to the Server API's \`POST ${USAGE_PATH}\` (secret key in X-Api-Key), each with a unique Idempotency-Key: ${warmupSeconds} s warm-up, then ${seconds} s measured. The reference server runs in the benchmark's process on 127.0.0.1 (pool ${poolSize ?? 'default'}), one fresh server per scenario. pgbench: \`-i -s 10\`, then \`--builtin=simple-update -c ${clients} -j 2 -T ${seconds}\` over TCP on 127.0.0.1, once before and once after the ledger (${benchRuns.map((result) => result.tps.toFixed(0)).join(' and ')} tps); the table uses the mean. "Same debit statement": pgbench \`-n -f\` with credits-server's own usage-debit statement (taken from its data layer by \`scripts/bench/pgbenchDebitScript.ts\`: balance move under the row lock, ledger row, Idempotency-Key record), ${clients} clients on the scenario's accounts, ${seconds} s, right after the HTTP run — the floor of a debit without HTTP or Node; the server also sends one more statement per debit (lapsing the account's due holds).`,
     '',
     `Load generator: ${wrk.path ? wrk.note : `the Node worker (${wrk.note})`}. Load average before the run: ${loadBefore}; after: ${loadAverage()} (1, 5, 15 min; "after" includes this benchmark's own load; other work on the 2 cores would lower both debits/s and pgbench tps).`,
     '',
-    '| scenario | debits/s | p50 | p99 | errors | pgbench simple-update tps | debits/s ÷ tps | goal ≥ 50% |',
-    '|---|---|---|---|---|---|---|---|',
+    '| scenario | debits/s (Server API, HTTP) | p50 | p99 | errors | same debit statement via pgbench, tps | HTTP ÷ statement | goal ≥ 60% | pgbench simple-update tps | debits/s ÷ simple-update |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const { scenario, load } of measured) {
+  for (const { scenario, load, direct } of measured) {
     const sorted = [...load.latencies].sort((a, b) => a - b);
     const rate = load.completedInWindow / seconds;
     const ratio = rate / tps;
     const errors = load.errors.reduce((sum, error) => sum + error.count, 0);
     lines.push(
-      `| ${scenario.label} | ${rate.toFixed(0)} | ${ms(percentile(sorted, 0.5))} | ${ms(percentile(sorted, 0.99))} | ${errors} | ${tps.toFixed(0)} | ${(ratio * 100).toFixed(1)}% | ${ratio >= 0.5 ? '✓' : '✗'} |`,
+      `| ${scenario.label} | ${rate.toFixed(0)} | ${ms(percentile(sorted, 0.5))} | ${ms(percentile(sorted, 0.99))} | ${errors} | ${direct.tps.toFixed(0)} | ${((rate / direct.tps) * 100).toFixed(1)}% | ${rate / direct.tps >= 0.6 ? '✓' : '✗'} | ${tps.toFixed(0)} | ${(ratio * 100).toFixed(1)}% |`,
     );
   }
   lines.push(

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { createCreditsHandlers } from 'credits-msw';
+import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
 import { BalanceCards } from 'credits-react';
 import { delay, HttpResponse, http } from 'msw';
 import { expect, fn, userEvent, within } from 'storybook/test';
@@ -76,6 +76,26 @@ export const ExpiringGrants: Story = {
     const canvas = cards(canvasElement);
     await expect(await canvas.findByText('Expiring soon')).toBeVisible();
     await expect(canvas.getByText('2,000 credits expire on Dec 1, 2026')).toBeVisible();
+  },
+};
+
+/** A backend whose host holds 1,500 credits for a running job (Server API hold). */
+function backendWithHold() {
+  const backend = createCreditsBackend();
+  void backend.server.createHold(
+    backend.server.accountId,
+    { credits: 1_500, description: 'Website generation', expiresAt: '2099-01-01T00:00:00Z' },
+    'story-hold',
+  );
+  return backend;
+}
+
+/** Credits reserved for a job still running: out of the current balance, shown beneath it. */
+export const HeldCredits: Story = {
+  parameters: { msw: { handlers: createCreditsHandlers({ backend: backendWithHold() }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = cards(canvasElement);
+    await expect(await canvas.findByText('1,500 credits held for running jobs')).toBeVisible();
   },
 };
 

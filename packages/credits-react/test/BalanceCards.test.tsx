@@ -96,6 +96,31 @@ describe('<BalanceCards>', () => {
     expect(body.getByText('2,000 credits expire on Dec 1, 2026')).toBeInTheDocument();
   });
 
+  it('shows credits a running job holds under the current balance, and nothing when none are held', async () => {
+    const { createCreditsBackend } = await import('credits-msw');
+    const backend = createCreditsBackend({ transactions: simpleLedger(), lowBalanceThreshold: 0 });
+    const { total, used } = backend.balance().body as { total: number; used: number };
+    await backend.server.createHold(
+      backend.server.accountId,
+      { credits: 1_500, description: 'Website generation', expiresAt: '2099-01-01T00:00:00Z' },
+      'hold-1',
+    );
+    renderWithCredits(<BalanceCards />, { backend });
+    const held = await screen.findByText('1,500 credits held for running jobs');
+    const balanceCard = held.closest('[data-slot="balance-card"]') as HTMLElement;
+    // The current balance is what can be spent: the held credits are out of it.
+    expect(
+      within(balanceCard).getByText(`${(total - used - 1_500).toLocaleString('en-US')} credits`),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no held line when nothing is held', async () => {
+    renderWithCredits(<BalanceCards />);
+    await screen.findByText('Current balance');
+    expect(screen.queryByText(/held for running jobs/)).toBeNull();
+    expect(document.querySelector('[data-slot="balance-held"]')).toBeNull();
+  });
+
   it('shows an actionable error with Retry, and recovers', async () => {
     const unavailable = http.get(
       `${BASE_URL}/balance`,

@@ -83,7 +83,7 @@ function BalanceCardsContent({
       )}
       {balance.data &&
         (() => {
-          const { total, used, available, expiring } = balance.data;
+          const { total, used, held, available, expiring } = balance.data;
           const threshold = lowBalanceThreshold ?? balance.data.lowBalanceThreshold ?? undefined;
           const low = threshold !== undefined && available < threshold;
           const fraction = percentUsed(balance.data);
@@ -109,6 +109,11 @@ function BalanceCardsContent({
                   <dd className="cr:m-0 cr:text-sm cr:text-muted">
                     {isolate((mark) => labels.ofTotal(markCount(mark, format.count(total))))}
                   </dd>
+                  {held > 0 && (
+                    <dd data-slot="balance-held" className="cr:m-0 cr:text-sm cr:text-muted">
+                      {isolate((mark) => labels.heldCredits(markCount(mark, format.count(held))))}
+                    </dd>
+                  )}
                 </div>
                 <div data-slot="balance-card" data-variant="used" className={card}>
                   <span aria-hidden="true" className={cn(accent, 'cr:bg-warning')} />

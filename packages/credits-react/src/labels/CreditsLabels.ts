@@ -29,6 +29,8 @@ export interface BalanceLabels {
   expiringSoon: string;
   /** "of 60,000 total". */
   ofTotal: (total: Count) => string;
+  /** "1,500 credits held for running jobs" (shown while holds reserve credits). */
+  heldCredits: (held: Count) => string;
   /** "20.8% of your credits used". */
   percentUsed: (percent: string) => string;
   creditsUsedBar: string;

@@ -7,6 +7,8 @@ export const balanceLabels: BalanceLabels = {
   usedCredits: 'Used credits',
   expiringSoon: 'Expiring soon',
   ofTotal: ({ formatted }) => `of ${formatted} total`,
+  heldCredits: ({ formatted, plural }) =>
+    `${formatted} ${plural === 'one' ? 'credit' : 'credits'} held for running jobs`,
   percentUsed: (percent) => `${percent} of your credits used`,
   creditsUsedBar: 'Share of credits used',
   expiresOn: ({ formatted, plural }, date) =>

@@ -58,6 +58,7 @@ export const labels: Translation = {
   usedCredits: 'الرصيد المستخدَم',
   expiringSoon: 'ينتهي قريبًا',
   ofTotal: ({ formatted }) => `من إجمالي ${formatted}`,
+  heldCredits: ({ formatted }) => `${formatted} محجوزة لمهام قيد التشغيل`,
   percentUsed: (percent) => `تم استخدام ${percent} من رصيدك`,
   creditsUsedBar: 'نسبة الرصيد المستخدَم',
   expiresOn: (amount, date) => `تنتهي صلاحية ${count(CREDIT, amount)} في ${date}`,

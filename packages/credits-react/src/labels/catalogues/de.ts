@@ -35,6 +35,7 @@ export const labels: Translation = {
   usedCredits: 'Verbrauchte Credits',
   expiringSoon: 'Verfällt bald',
   ofTotal: ({ formatted }) => `von insgesamt ${formatted}`,
+  heldCredits: ({ formatted }) => `${formatted} für laufende Aufträge reserviert`,
   percentUsed: (percent) => `${percent} Ihrer Credits verbraucht`,
   creditsUsedBar: 'Anteil verbrauchter Credits',
   expiresOn: ({ formatted, plural }, date) =>

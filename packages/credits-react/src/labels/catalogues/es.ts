@@ -39,6 +39,7 @@ export const labels: Translation = {
   usedCredits: 'Créditos usados',
   expiringSoon: 'Caducan pronto',
   ofTotal: ({ formatted }) => `de ${formatted} en total`,
+  heldCredits: ({ formatted }) => `${formatted} reservados para tareas en curso`,
   percentUsed: (percent) => `${percent} de tus créditos usados`,
   creditsUsedBar: 'Proporción de créditos usados',
   expiresOn: ({ formatted, plural }, date) =>

@@ -39,6 +39,7 @@ export const labels: Translation = {
   usedCredits: 'Crédits utilisés',
   expiringSoon: 'Expiration prochaine',
   ofTotal: ({ formatted }) => `sur ${formatted} au total`,
+  heldCredits: ({ formatted }) => `${formatted} réservés pour des tâches en cours`,
   percentUsed: (percent) => `${percent} de vos crédits utilisés`,
   creditsUsedBar: 'Part des crédits utilisés',
   expiresOn: ({ formatted, plural }, date) =>

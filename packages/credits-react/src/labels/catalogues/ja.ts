@@ -31,6 +31,7 @@ export const labels: Translation = {
   usedCredits: '使用済みクレジット',
   expiringSoon: 'まもなく期限切れ',
   ofTotal: ({ formatted }) => `合計 ${formatted} 中`,
+  heldCredits: ({ formatted }) => `実行中のジョブ用に ${formatted} を確保中`,
   percentUsed: (percent) => `クレジットの ${percent} を使用済み`,
   creditsUsedBar: '使用済みクレジットの割合',
   expiresOn: ({ formatted }, date) => `${formatted} クレジットが ${date} に期限切れになります`,

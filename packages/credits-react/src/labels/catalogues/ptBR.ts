@@ -39,6 +39,7 @@ export const labels: Translation = {
   usedCredits: 'Créditos usados',
   expiringSoon: 'Expiram em breve',
   ofTotal: ({ formatted }) => `de ${formatted} no total`,
+  heldCredits: ({ formatted }) => `${formatted} reservados para tarefas em andamento`,
   percentUsed: (percent) => `${percent} dos seus créditos usados`,
   creditsUsedBar: 'Parcela de créditos usados',
   expiresOn: ({ formatted, plural }, date) =>
