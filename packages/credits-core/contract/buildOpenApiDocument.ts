@@ -3,6 +3,7 @@ import type * as v from 'valibot';
 import { CONTRACT_VERSION } from '../src/contractVersion';
 import { type OperationId, operations } from '../src/operations';
 import * as schemas from '../src/schemas/index';
+import { eventSchemaDocs, eventsPath } from './eventsDocs';
 import { operationDocs } from './operationDocs';
 import { schemaDocs } from './schemaDocs';
 import { schemaExamples } from './schemaExamples';
@@ -31,6 +32,12 @@ export const namedSchemas = {
   SandboxConfirmBody: schemas.sandboxConfirmBodySchema,
   SandboxAuthenticateBody: schemas.sandboxAuthenticateBodySchema,
   Problem: schemas.problemSchema,
+  // The event stream (eventsDocs.ts).
+  ReadyEvent: schemas.readyEventSchema,
+  BalanceEvent: schemas.balanceEventSchema,
+  TransactionEvent: schemas.transactionEventSchema,
+  PurchaseEvent: schemas.purchaseEventSchema,
+  PaymentMethodsEvent: schemas.paymentMethodsEventSchema,
 } satisfies Record<string, v.GenericSchema>;
 
 /** Open enums accept any string at runtime; the document lists their known values. */
@@ -57,7 +64,7 @@ type JsonObject = Record<string, unknown>;
  * undocumented fields or a missing example.
  */
 function document(name: string, schema: JsonSchema): JsonObject {
-  const doc = schemaDocs[name];
+  const doc = schemaDocs[name] ?? eventSchemaDocs[name];
   if (!doc) throw new Error(`schemaDocs has no entry for ${name}`);
   const example = schemaExamples[name as keyof typeof schemaExamples];
   if (!example) throw new Error(`schemaExamples has no example for ${name}`);
@@ -283,7 +290,17 @@ export function buildOpenApiDocument() {
         description: 'Test-mode payments with Stripe test tokens, for offline development.',
       },
     ],
-    paths: paths(),
+    paths: <Record<string, Record<string, unknown>>>{
+      ...paths(),
+      ...eventsPath(
+        Object.fromEntries(
+          Object.entries(commonResponses).map(([status, name]) => [
+            status,
+            { $ref: `#/components/responses/${name}` },
+          ]),
+        ),
+      ),
+    },
     components: {
       schemas: components(),
       parameters: {

@@ -22,6 +22,7 @@ import type {
   Website,
   WebsiteUsage,
 } from '../src/schemas/index';
+import { eventExamples } from './eventsDocs';
 
 /**
  * One realistic example per component of the OpenAPI document (`examples[0]`). A mock
@@ -81,6 +82,20 @@ const paymentMethod: PaymentMethod = {
   email: null,
 };
 
+const purchase: Purchase = {
+  id: 'pur_000007',
+  packageId: 'pkg_10k',
+  status: 'succeeded',
+  credits: 10_000,
+  amount: money,
+  clientSecret: null,
+  paymentMethodId: 'pm_000001',
+  failure: null,
+  transaction: purchaseRow,
+  balance: { ...balance, used: 12_250, available: 47_750, updatedAt: '2026-11-24T09:12:03Z' },
+  createdAt: '2026-11-24T09:11:58Z',
+};
+
 export const schemaExamples = {
   Config: {
     apiVersion: CONTRACT_VERSION,
@@ -88,6 +103,7 @@ export const schemaExamples = {
     stripePublishableKey: 'pk_test_51ExampleKey',
     currency: 'USD',
     limits,
+    events: true,
   } satisfies CreditsConfig,
   Limits: limits,
   Money: money,
@@ -120,19 +136,7 @@ export const schemaExamples = {
     ],
   } satisfies CreditPackageList,
   PaymentFailure: failure,
-  Purchase: {
-    id: 'pur_000007',
-    packageId: 'pkg_10k',
-    status: 'succeeded',
-    credits: 10_000,
-    amount: money,
-    clientSecret: null,
-    paymentMethodId: 'pm_000001',
-    failure: null,
-    transaction: purchaseRow,
-    balance: { ...balance, used: 12_250, available: 47_750, updatedAt: '2026-11-24T09:12:03Z' },
-    createdAt: '2026-11-24T09:11:58Z',
-  } satisfies Purchase,
+  Purchase: purchase,
   CreatePurchaseBody: { packageId: 'pkg_10k' } satisfies CreatePurchaseInput,
   CardDetails: card,
   PaymentMethod: paymentMethod,
@@ -158,4 +162,10 @@ export const schemaExamples = {
     instance: null,
     errors: [{ path: 'from', message: 'expected an RFC 3339 date-time with an offset' }],
   } satisfies Problem,
+  ...eventExamples({
+    balance,
+    transaction: usageRow,
+    purchase,
+    paymentMethods: { data: [paymentMethod] },
+  }),
 } as const;
