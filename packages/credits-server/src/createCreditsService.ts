@@ -2,6 +2,7 @@ import type { transactionQuerySchema, usageQuerySchema } from 'credits-core/serv
 import type { SQL } from 'drizzle-orm';
 import type * as v from 'valibot';
 import type { Database } from './data/createDatabase.js';
+import { ledgerRowsBetween, ledgerSeq } from './data/eventsData.js';
 import { type Executor, rows } from './data/rows.js';
 import { transactionPage, usageByWebsite } from './ledger/history.js';
 import { appendLedger, balance, ensureAccount, refusal, spendOnce } from './ledger/ledger.js';
@@ -61,6 +62,10 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       refusal(ctx, account, amount, executor),
     balance: (account: string, executor?: Executor) => balance(ctx, account, executor),
     toTransaction,
+    /** The live stream's reads (src/live): the ledger's seq, and the rows of a resume. */
+    ledgerSeq: (account: string) => ledgerSeq(db, account),
+    ledgerRowsBetween: (account: string, afterSeq: number, upToSeq: number) =>
+      ledgerRowsBetween(db, account, afterSeq, upToSeq),
     transactionPage: (
       account: string,
       params: v.InferOutput<typeof transactionQuerySchema>,
