@@ -10,11 +10,9 @@ let b: StartedCreditsServer;
 beforeAll(async () => {
   postgres = await startPostgres();
   // Two instances of the server on one database, as behind a load balancer.
-  [a, b] = await Promise.all(
-    [1, 2].map(() =>
-      startCreditsServer({ databaseUrl: postgres.url, poolSize: 4, createsPerMinute: 10_000 }),
-    ),
-  );
+  const start = () =>
+    startCreditsServer({ databaseUrl: postgres.url, poolSize: 4, createsPerMinute: 10_000 });
+  [a, b] = await Promise.all([start(), start()]);
 }, 120_000);
 afterAll(async () => {
   await a?.close();
