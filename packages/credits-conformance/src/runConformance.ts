@@ -1,5 +1,6 @@
 import { CheckFailure, CheckSkipped } from './CheckFailure.js';
 import { errorChecks } from './checks/errorChecks.js';
+import { eventChecks } from './checks/eventChecks.js';
 import { idempotencyChecks } from './checks/idempotencyChecks.js';
 import { ledgerChecks } from './checks/ledgerChecks.js';
 import { paymentMethodChecks } from './checks/paymentMethodChecks.js';
@@ -20,6 +21,7 @@ export const conformanceChecks: readonly Check[] = [
   ...purchaseChecks,
   ...paymentMethodChecks,
   ...ledgerChecks,
+  ...eventChecks,
 ];
 
 /**

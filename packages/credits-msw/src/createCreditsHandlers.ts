@@ -12,6 +12,7 @@ import {
 import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
 import { corruptResponse } from './corruptResponse.js';
 import { type CreditsBackend, createCreditsBackend } from './createCreditsBackend.js';
+import { createEventFeed, type EventStreamBehaviour } from './createEventFeed.js';
 import { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';
 
 /** Where the handlers mount the contract when no `baseUrl` is given. */
@@ -26,6 +27,12 @@ export interface CreditsHandlersOptions {
   backend?: CreditsBackend;
   /** Answer 401 to requests with neither an `Authorization` header nor a cookie. Default false. */
   requireAuth?: boolean;
+  /**
+   * Live events: `GET /events` streams the backend's changes and `/config` offers it, with one of
+   * the behaviours of createEventFeed (`live`, `dropMidStream`, `gap`, `slow`, `noStream`).
+   * Default: the scenario's, else no stream (clients poll).
+   */
+  events?: EventStreamBehaviour | false;
 }
 
 const problem = (error: ProblemError) =>
@@ -58,6 +65,8 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
       : (options.scenario ?? {});
   const backend = options.backend ?? createCreditsBackend(scenario.backend);
   const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const behaviour = options.events ?? scenario.events ?? false;
+  const feed = behaviour ? createEventFeed(backend, behaviour) : undefined;
   const url = (path: string) => (/^https?:/.test(base) ? `${base}${path}` : `*${base}${path}`);
 
   type Route = (
@@ -147,6 +156,8 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
       const href = new URL(request.url);
       // Computed now, from the backend's state at arrival, even when it is sent late.
       const response = await answer(run, request, params as Record<string, string>, href, write);
+      // Whatever the request changed goes out on the open event streams.
+      feed?.check();
       if (!scenario.outOfOrder || write) return response;
       const seen = (reads.get(href.pathname) ?? 0) + 1;
       reads.set(href.pathname, seen);
@@ -166,8 +177,31 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
   return [
     http.get(
       url('/config'),
-      route(() => backend.config()),
+      route(() => {
+        const result = backend.config();
+        return { ...result, body: { ...(result.body as object), events: Boolean(feed) } };
+      }),
     ),
+    http.get(url('/events'), async ({ request }) => {
+      const href = new URL(request.url);
+      const response = await answer(
+        () => {
+          if (!feed) throw new ProblemError(404, 'not_found', 'No such operation');
+          return { status: 200, body: null };
+        },
+        request,
+        {},
+        href,
+        false,
+      );
+      if (response.status !== 200) return response;
+      try {
+        return feed!.open(request.headers.get('last-event-id'), request.signal);
+      } catch (error) {
+        if (error instanceof ProblemError) return problem(error);
+        throw error;
+      }
+    }),
     http.get(
       url('/balance'),
       route(() => backend.balance()),

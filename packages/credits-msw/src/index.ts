@@ -18,5 +18,6 @@ export {
   createCreditsHandlers,
   DEFAULT_BASE_URL,
 } from './createCreditsHandlers.js';
+export type { EventStreamBehaviour } from './createEventFeed.js';
 export { createLedger, type Ledger, type LedgerFilters } from './createLedger.js';
 export { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';

@@ -1,3 +1,4 @@
+import { runConformance } from 'credits-conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { fund, openStream, spend } from './liveStreams';
@@ -157,4 +158,43 @@ describe('GET /events on credits-server (PGlite, LISTEN/NOTIFY in process)', () 
     ).toContain(card.id);
     stream.close();
   });
+
+  it('passes the conformance kit’s event checks, none skipped (a second account for isolation)', async () => {
+    const report = await runConformance({
+      baseUrl: server.baseUrl,
+      token: 'kit_events',
+      otherToken: 'kit_events_other',
+      only: ['events'],
+    });
+    expect(report.results.map((r) => [r.id, r.status, r.message ?? ''])).toEqual([
+      ['events.ledger', 'pass', ''],
+      ['events.resume', 'pass', ''],
+      ['events.lastEventId', 'pass', ''],
+      ['events.isolation', 'pass', ''],
+    ]);
+  });
+
+  it('the kit’s event checks fail a stream that leaks another account’s rows or ignores Last-Event-ID', async () => {
+    // A planted defect: every stream is opened as one shared account, and Last-Event-ID is dropped.
+    const leaky: typeof fetch = (input, init) => {
+      const url = String(input);
+      if (!url.endsWith('/events')) return fetch(input, init);
+      const headers = new Headers(init?.headers);
+      headers.set('Authorization', 'Bearer kit_shared');
+      headers.delete('Last-Event-ID');
+      return fetch(input, { ...init, headers });
+    };
+    await fund(server.baseUrl, 'kit_shared');
+    const report = await runConformance({
+      baseUrl: server.baseUrl,
+      token: 'kit_shared',
+      otherToken: 'kit_shared',
+      fetch: leaky,
+      only: ['events.resume', 'events.isolation'],
+    });
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ['events.resume', 'fail'],
+      ['events.isolation', 'fail'],
+    ]);
+  }, 60_000);
 });
