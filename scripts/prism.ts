@@ -149,6 +149,8 @@ export async function runConformanceThroughPrism(
   };
   const report = await runConformance({
     ...options,
+    // Prism's proxy answers once the upstream response has ended: an event stream never does.
+    events: false,
     baseUrl: prism.url,
     fetch: recordingFetch,
     onResult: (result: CheckResult) => {

@@ -9,6 +9,7 @@ export default defineConfig(
       sandbox: 'src/sandbox/index.ts',
       payments: 'src/payments/index.ts',
       export: 'src/export/index.ts',
+      live: 'src/live/index.ts',
       server: 'src/server/index.ts',
     },
   }),

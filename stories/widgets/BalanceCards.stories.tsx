@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
 import { BalanceCards } from 'credits-react';
 import { delay, HttpResponse, http } from 'msw';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { expectLoading } from '../support/loading';
 import { withCredits } from '../support/withCredits';
 
@@ -176,6 +176,38 @@ export const ArabicRightToLeft: Story = {
     await expect(canvasElement.querySelector('[data-slot="balance-cards"]')).toHaveAttribute(
       'dir',
       'rtl',
+    );
+  },
+};
+
+/**
+ * Live balance: credits-msw streams the account's changes (`GET /events`), and the provider
+ * (live by default) writes them into the cache. Credits spent elsewhere — another tab, a
+ * teammate, the host's own server through the usage API — show without a reload, and the
+ * polite live region announces the new balance.
+ */
+export const LiveBalance: Story = {
+  parameters: { msw: { handlers: createCreditsHandlers({ scenario: 'live' }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = cards(canvasElement);
+    await expect(await canvas.findByText('Current balance')).toBeVisible();
+    const before = (await (await fetch('/api/credits/v1/balance')).json()) as {
+      available: number;
+    };
+    const card = () => canvasElement.querySelector('[data-variant="available"]') as HTMLElement;
+    await expect(card()).toHaveTextContent(`${before.available.toLocaleString('en-US')} credits`);
+    // Spent elsewhere: the host's server debits through the usage API.
+    await fetch('/api/credits/v1/usage', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ credits: 1_000, description: 'Website generation (another tab)' }),
+    });
+    const after = `${(before.available - 1_000).toLocaleString('en-US')} credits`;
+    await waitFor(() => expect(card()).toHaveTextContent(after), { timeout: 5_000 });
+    const announcer = canvasElement.querySelector('[data-slot="balance-announcer"]');
+    await expect(announcer).toHaveAttribute('aria-live', 'polite');
+    await expect(announcer?.textContent).toContain(
+      (before.available - 1_000).toLocaleString('en-US'),
     );
   },
 };

@@ -181,6 +181,29 @@ describe('Credits Manager demo', () => {
     await page.close();
   });
 
+  it('two tabs on one account: spending in one updates the other from the live stream, without a reload or a refetch', async () => {
+    const watcher = await open();
+    const streams: string[] = [];
+    const balanceReads: string[] = [];
+    watcher.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('/events')) streams.push(path);
+      if (path.endsWith('/balance')) balanceReads.push(path);
+    });
+    const before = await available(watcher);
+    const spender = await open();
+    await spender.getByRole('button', { name: /Generate website/ }).click();
+    await expect.poll(() => available(spender)).toBe(before - 1_250);
+    await expect.poll(() => available(watcher)).toBe(before - 1_250);
+    await expect
+      .poll(() => watcher.locator('[data-slot="balance-announcer"]').textContent())
+      .toContain((before - 1_250).toLocaleString('en-US'));
+    expect(balanceReads).toEqual([]);
+    expect(streams.length).toBeLessThanOrEqual(1);
+    await spender.close();
+    await watcher.close();
+  });
+
   it('adds a card, makes it the default and deletes another', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'Add payment method' }).click();

@@ -1,5 +1,6 @@
 import { CheckFailure, CheckSkipped } from './CheckFailure.js';
 import { errorChecks } from './checks/errorChecks.js';
+import { eventChecks } from './checks/eventChecks.js';
 import { idempotencyChecks } from './checks/idempotencyChecks.js';
 import { ledgerChecks } from './checks/ledgerChecks.js';
 import { ledgerFilterChecks } from './checks/ledgerFilterChecks.js';
@@ -24,6 +25,7 @@ export const conformanceChecks: readonly Check[] = [
   ...serverApiChecks,
   ...ledgerChecks,
   ...ledgerFilterChecks,
+  ...eventChecks,
 ];
 
 /**

@@ -49,6 +49,13 @@ export interface ConformanceOptions {
   apiKey?: string;
   /** The account `token` signs in as, which the Server API checks address. */
   accountId?: string;
+  /** A second account's token: the event checks prove its changes never reach the first's stream. */
+  otherToken?: string;
+  /**
+   * `false`: leave the event stream's checks out (a proxy that buffers whole responses, as
+   * Prism's does, cannot pass a stream that never ends). Default: checked when Config.events.
+   */
+  events?: boolean;
   /** More headers for every request (cookies, tenant ids). */
   headers?: Record<string, string>;
   fetch?: typeof globalThis.fetch;

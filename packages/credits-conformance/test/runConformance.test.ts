@@ -38,6 +38,7 @@ async function serve(
           : createCreditsBackend({ paymentLatencyMs: 20, ...backend }),
       requireAuth: true,
       serverApiKey: API_KEY,
+      events: 'live',
     }),
   );
   server = await startCreditsServer({ handlers: defect ? defect(handle) : handle });
@@ -220,19 +221,27 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
     const failures = report.results.filter((result) => result.status === 'fail');
     expect(failures.map((f) => `${f.id}: ${f.message}`)).toEqual([]);
     expect(report.passed).toBeGreaterThanOrEqual(25);
-    // The live-mode check does not apply to a test-mode backend, and 42 rows cannot show
-    // the clamp to maxPageSize (100): both are skipped with their reason, not passed.
+    // The live-mode check does not apply to a test-mode backend, 42 rows cannot show
+    // the clamp to maxPageSize (100), and the fake has one account (no second one for the
+    // events' isolation check): all skipped with their reason, not passed.
     const skipped = report.results.filter((r) => r.status === 'skip');
     expect(skipped.map((r) => r.id)).toEqual([
       'sandbox.liveModeRefused',
       'transactions.limitClamp',
+      'events.isolation',
     ]);
     expect(skipped[1]?.message).toMatch(/more than maxPageSize \(100\)/);
-    expect(report.skipped).toBe(2);
+    expect(report.skipped).toBe(3);
+    expect(report.results.filter((r) => r.id.startsWith('events.')).map((r) => r.status)).toEqual([
+      'pass',
+      'pass',
+      'pass',
+      'skip',
+    ]);
     expect(formatReport(report)).toMatch(
       /– transactions\.limitClamp .*\n {6}skipped: it needs more than maxPageSize/,
     );
-    expect(formatReport(report)).toMatch(/\n\d+ passed, 0 failed, 2 skipped$/);
+    expect(formatReport(report)).toMatch(/\n\d+ passed, 0 failed, 3 skipped$/);
   });
 
   it('checks the clamp when the ledger has more rows than maxPageSize', async () => {

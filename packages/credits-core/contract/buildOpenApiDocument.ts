@@ -4,6 +4,7 @@ import { CONTRACT_VERSION } from '../src/contractVersion';
 import { type OperationId, operations } from '../src/operations';
 import * as schemas from '../src/schemas/index';
 import * as server from '../src/server/index';
+import { eventSchemaDocs, eventsPath } from './eventsDocs';
 import { type OperationDoc, operationDocs } from './operationDocs';
 import { schemaDocs } from './schemaDocs';
 import { schemaExamples } from './schemaExamples';
@@ -39,6 +40,12 @@ export const namedSchemas = {
   GrantBody: server.createGrantBodySchema,
   AdjustmentBody: server.createAdjustmentBodySchema,
   Hold: server.holdSchema,
+  // The event stream (eventsDocs.ts).
+  ReadyEvent: schemas.readyEventSchema,
+  BalanceEvent: schemas.balanceEventSchema,
+  TransactionEvent: schemas.transactionEventSchema,
+  PurchaseEvent: schemas.purchaseEventSchema,
+  PaymentMethodsEvent: schemas.paymentMethodsEventSchema,
 } satisfies Record<string, v.GenericSchema>;
 
 /** Open enums accept any string at runtime; the document lists their known values. */
@@ -66,7 +73,7 @@ type JsonObject = Record<string, unknown>;
  * undocumented fields or a missing example.
  */
 function document(name: string, schema: JsonSchema): JsonObject {
-  const doc = schemaDocs[name];
+  const doc = schemaDocs[name] ?? eventSchemaDocs[name];
   if (!doc) throw new Error(`schemaDocs has no entry for ${name}`);
   const example = schemaExamples[name as keyof typeof schemaExamples];
   if (!example) throw new Error(`schemaExamples has no example for ${name}`);
@@ -322,7 +329,17 @@ export function buildOpenApiDocument() {
           'The contract’s second part, for the host’s own backend: record usage, hold and capture, grant and adjust, read any account’s balance. Authenticated by the secret API key (`X-Api-Key`) only: a browser’s token is never accepted here, and the key is never accepted by the browser’s operations. Never call it from a browser.',
       },
     ],
-    paths: paths(),
+    paths: <Record<string, Record<string, unknown>>>{
+      ...paths(),
+      ...eventsPath(
+        Object.fromEntries(
+          Object.entries(commonResponses).map(([status, name]) => [
+            status,
+            { $ref: `#/components/responses/${name}` },
+          ]),
+        ),
+      ),
+    },
     components: {
       schemas: components(),
       parameters: {

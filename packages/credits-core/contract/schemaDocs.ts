@@ -19,6 +19,8 @@ export const schemaDocs: Record<string, SchemaDoc> = {
         'Stripe publishable key (`pk_test_…`/`pk_live_…`) the client loads Stripe.js with, lazily. Absent or null when the backend has no Stripe account (sandbox only).',
       currency: 'Default ISO 4217 currency of packages.',
       limits: 'Limits the backend enforces.',
+      events:
+        'Whether `GET /events` streams this account’s changes (Server-Sent Events). Optional: absent means false, and clients poll instead.',
     },
   },
   Limits: {

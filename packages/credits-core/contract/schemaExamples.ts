@@ -30,6 +30,7 @@ import type {
   Hold,
   RecordUsageInput,
 } from '../src/server/index';
+import { eventExamples } from './eventsDocs';
 
 /**
  * One realistic example per component of the OpenAPI document (`examples[0]`). A mock
@@ -90,6 +91,20 @@ const paymentMethod: PaymentMethod = {
   email: null,
 };
 
+const purchase: Purchase = {
+  id: 'pur_000007',
+  packageId: 'pkg_10k',
+  status: 'succeeded',
+  credits: 10_000,
+  amount: money,
+  clientSecret: null,
+  paymentMethodId: 'pm_000001',
+  failure: null,
+  transaction: purchaseRow,
+  balance: { ...balance, used: 12_250, available: 47_750, updatedAt: '2026-11-24T09:12:03Z' },
+  createdAt: '2026-11-24T09:11:58Z',
+};
+
 export const schemaExamples = {
   Config: {
     apiVersion: CONTRACT_VERSION,
@@ -97,6 +112,7 @@ export const schemaExamples = {
     stripePublishableKey: 'pk_test_51ExampleKey',
     currency: 'USD',
     limits,
+    events: true,
   } satisfies CreditsConfig,
   Limits: limits,
   Money: money,
@@ -129,19 +145,7 @@ export const schemaExamples = {
     ],
   } satisfies CreditPackageList,
   PaymentFailure: failure,
-  Purchase: {
-    id: 'pur_000007',
-    packageId: 'pkg_10k',
-    status: 'succeeded',
-    credits: 10_000,
-    amount: money,
-    clientSecret: null,
-    paymentMethodId: 'pm_000001',
-    failure: null,
-    transaction: purchaseRow,
-    balance: { ...balance, used: 12_250, available: 46_950, updatedAt: '2026-11-24T09:12:03Z' },
-    createdAt: '2026-11-24T09:11:58Z',
-  } satisfies Purchase,
+  Purchase: purchase,
   CreatePurchaseBody: { packageId: 'pkg_10k' } satisfies CreatePurchaseInput,
   CardDetails: card,
   PaymentMethod: paymentMethod,
@@ -201,4 +205,10 @@ export const schemaExamples = {
     createdAt: '2026-11-24T09:29:10Z',
     transaction: usageRow,
   } satisfies Hold,
+  ...eventExamples({
+    balance,
+    transaction: usageRow,
+    purchase,
+    paymentMethods: { data: [paymentMethod] },
+  }),
 } as const;

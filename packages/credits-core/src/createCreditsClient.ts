@@ -2,11 +2,14 @@ import type { CreditsAuthError } from './CreditsError.js';
 import { createIdempotencyKey } from './createIdempotencyKey.js';
 import { createOperationCaller } from './createOperationCaller.js';
 import { createTransport, type TransportOptions } from './createTransport.js';
+import type { EventStreamRequest } from './live/readEventStream.js';
 import { operations } from './operations.js';
+import { parseWith } from './parseWith.js';
 import type { Balance } from './schemas/balance.js';
 import type { CreditsConfig } from './schemas/config.js';
 import type { CreatePurchaseInput } from './schemas/createPurchaseBody.js';
 import type { CreditPackageList } from './schemas/creditPackage.js';
+import { type CreditsEvent, type CreditsEventName, creditsEventSchemas } from './schemas/events.js';
 import type { PaymentMethodList } from './schemas/paymentMethod.js';
 import type { Purchase } from './schemas/purchase.js';
 import type { SandboxAuthenticateInput, SandboxConfirmInput } from './schemas/sandbox.js';
@@ -74,6 +77,11 @@ export interface DeletePaymentMethodParams {
 }
 
 export interface CreditsClient {
+  /**
+   * Where and how the client calls the backend (base URL, fetch, headers, credentials): what
+   * `credits-core/live` opens the event stream with, so it authenticates as every call does.
+   */
+  readonly connection?: EventStreamRequest;
   getConfig(options?: RequestOptions): Promise<CreditsConfig>;
   getBalance(options?: RequestOptions): Promise<Balance>;
   listTransactions(
@@ -134,7 +142,25 @@ export function createCreditsClient(options: CreditsClientOptions): CreditsClien
 
   const keyed = (key: string | undefined) => key ?? createIdempotencyKey();
 
+  const { baseUrl, fetch, headers, credentials } = options;
   return {
+    connection: {
+      baseUrl,
+      fetch,
+      headers,
+      credentials,
+      parseEvent(name, data) {
+        const schema = Object.hasOwn(creditsEventSchemas, name)
+          ? creditsEventSchemas[name as CreditsEventName]
+          : undefined;
+        try {
+          const result = schema && parseWith(schema, JSON.parse(data));
+          return result?.success ? ({ type: name, ...result.output } as CreditsEvent) : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    },
     getConfig: (o) => call(operations.getConfig, { signal: o?.signal }),
     getBalance: (o) => call(operations.getBalance, { signal: o?.signal }),
     listTransactions: (params = {}, o) =>

@@ -16,6 +16,7 @@ export const config: CreditsConfig = {
   stripePublishableKey: null,
   currency: 'USD',
   limits: { maxPageSize: 100, defaultPageSize: 25 },
+  events: false,
 };
 
 export const balance: Balance = {

@@ -441,6 +441,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the account’s changes (Server-Sent Events)
+         * @description Offered when `Config.events` is true. A `text/event-stream` of this account’s changes only: `ready`, then `balance` + `transaction` for every new ledger row (whoever wrote it), `purchase` when a purchase’s status changes, `payment-methods` when a card is saved, deleted or made the default. Each event’s `id` is the ledger sequence number; a comment line (`: ping`) is sent at least every 30 s so proxies keep the connection. Authenticate as for every other call (read it with `fetch`, so the `Authorization` header goes along). To resume after a drop, send the last `id` seen as `Last-Event-ID`: the rows after it are replayed in order (at most 100; past that the stream starts at `ready`, whose `seq` then shows the gap and the client refetches). A backend may limit streams per account (429 `rate_limited`).
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -455,7 +475,8 @@ export interface components {
          *       "limits": {
          *         "maxPageSize": 100,
          *         "defaultPageSize": 25
-         *       }
+         *       },
+         *       "events": true
          *     }
          */
         Config: {
@@ -472,6 +493,8 @@ export interface components {
             currency: string;
             /** @description Limits the backend enforces. */
             limits: components["schemas"]["Limits"];
+            /** @description Whether `GET /events` streams this account’s changes (Server-Sent Events). Optional: absent means false, and clients poll instead. */
+            events?: boolean;
         };
         /**
          * @description Limits the backend enforces.
@@ -798,7 +821,7 @@ export interface components {
          *         "total": 60000,
          *         "used": 12250,
          *         "held": 800,
-         *         "available": 46950,
+         *         "available": 47750,
          *         "overdraftAllowed": false,
          *         "lowBalanceThreshold": 5000,
          *         "expiring": [
@@ -1151,6 +1174,149 @@ export interface components {
             createdAt: string;
             /** @description The `usage` row of the capture, once captured (none for 0 credits). */
             transaction?: components["schemas"]["Transaction"] | null;
+        };
+        /**
+         * @description `event: ready` — first event of every stream, after any replayed rows: the ledger is at `seq`.
+         * @example {
+         *       "seq": 42
+         *     }
+         */
+        ReadyEvent: {
+            /** @description The account’s ledger sequence number when the event was sent (also the SSE `id`). Rows are numbered 1, 2, 3… with no gap: a `transaction` event whose `seq` is not the last one seen + 1 means events were missed. */
+            seq: number;
+        };
+        /**
+         * @description `event: balance` — the balance changed; it is now `balance`.
+         * @example {
+         *       "seq": 42,
+         *       "balance": {
+         *         "total": 60000,
+         *         "used": 12500,
+         *         "held": 800,
+         *         "available": 46700,
+         *         "overdraftAllowed": false,
+         *         "lowBalanceThreshold": 5000,
+         *         "expiring": [
+         *           {
+         *             "amount": 5000,
+         *             "expiresAt": "2026-12-31T23:59:59Z"
+         *           }
+         *         ],
+         *         "updatedAt": "2026-11-24T09:30:00Z"
+         *       }
+         *     }
+         */
+        BalanceEvent: {
+            /** @description The account’s ledger sequence number when the event was sent (also the SSE `id`). Rows are numbered 1, 2, 3… with no gap: a `transaction` event whose `seq` is not the last one seen + 1 means events were missed. */
+            seq: number;
+            /** @description The new balance. */
+            balance: components["schemas"]["Balance"];
+        };
+        /**
+         * @description `event: transaction` — the ledger row numbered `seq` was added.
+         * @example {
+         *       "seq": 42,
+         *       "transaction": {
+         *         "id": "txn_000042",
+         *         "createdAt": "2026-11-24T09:30:00Z",
+         *         "type": "usage",
+         *         "description": "Website generation",
+         *         "amount": -250,
+         *         "balanceAfter": 47500,
+         *         "website": {
+         *           "id": "web_landing",
+         *           "name": "Landing page",
+         *           "url": "https://example.com"
+         *         },
+         *         "purchaseId": null
+         *       }
+         *     }
+         */
+        TransactionEvent: {
+            /** @description The account’s ledger sequence number when the event was sent (also the SSE `id`). Rows are numbered 1, 2, 3… with no gap: a `transaction` event whose `seq` is not the last one seen + 1 means events were missed. */
+            seq: number;
+            /** @description The new row. */
+            transaction: components["schemas"]["Transaction"];
+        };
+        /**
+         * @description `event: purchase` — a purchase’s status changed. Not replayed on resume: read the purchase again.
+         * @example {
+         *       "seq": 42,
+         *       "purchase": {
+         *         "id": "pur_000007",
+         *         "packageId": "pkg_10k",
+         *         "status": "succeeded",
+         *         "credits": 10000,
+         *         "amount": {
+         *           "amount": 1000,
+         *           "currency": "USD"
+         *         },
+         *         "clientSecret": null,
+         *         "paymentMethodId": "pm_000001",
+         *         "failure": null,
+         *         "transaction": {
+         *           "id": "txn_000041",
+         *           "createdAt": "2026-11-24T09:12:03Z",
+         *           "type": "purchase",
+         *           "description": "Credit package: Starter",
+         *           "amount": 10000,
+         *           "balanceAfter": 47750,
+         *           "website": null,
+         *           "purchaseId": "pur_000007"
+         *         },
+         *         "balance": {
+         *           "total": 60000,
+         *           "used": 12250,
+         *           "held": 800,
+         *           "available": 47750,
+         *           "overdraftAllowed": false,
+         *           "lowBalanceThreshold": 5000,
+         *           "expiring": [
+         *             {
+         *               "amount": 5000,
+         *               "expiresAt": "2026-12-31T23:59:59Z"
+         *             }
+         *           ],
+         *           "updatedAt": "2026-11-24T09:12:03Z"
+         *         },
+         *         "createdAt": "2026-11-24T09:11:58Z"
+         *       }
+         *     }
+         */
+        PurchaseEvent: {
+            /** @description The account’s ledger sequence number when the event was sent (also the SSE `id`). Rows are numbered 1, 2, 3… with no gap: a `transaction` event whose `seq` is not the last one seen + 1 means events were missed. */
+            seq: number;
+            /** @description The purchase, as `GET /purchases/{purchaseId}` returns it. */
+            purchase: components["schemas"]["Purchase"];
+        };
+        /**
+         * @description `event: payment-methods` — a payment method was saved, deleted or made the default. Not replayed on resume: read the list again.
+         * @example {
+         *       "seq": 42,
+         *       "paymentMethods": {
+         *         "data": [
+         *           {
+         *             "id": "pm_000001",
+         *             "type": "card",
+         *             "isDefault": true,
+         *             "card": {
+         *               "brand": "visa",
+         *               "last4": "4242",
+         *               "expMonth": 12,
+         *               "expYear": 2030
+         *             },
+         *             "wallet": null,
+         *             "email": null
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        PaymentMethodsEvent: {
+            /** @description The account’s ledger sequence number when the event was sent (also the SSE `id`). Rows are numbered 1, 2, 3… with no gap: a `transaction` event whose `seq` is not the last one seen + 1 means events were missed. */
+            seq: number;
+            /** @description The whole list, as `GET /payment-methods`. */
+            paymentMethods: components["schemas"]["PaymentMethodList"];
         };
     };
     responses: {
@@ -2046,6 +2212,37 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The last event `id` received: a ledger sequence number, not above the account’s current one. Anything else is refused with 400 `validation_failed`. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. Each event’s `data` is one JSON object: the component named after the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["ServerError"];

@@ -58,6 +58,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     stripePublishableKey: options.stripePublishableKey ?? null,
     currency: options.currency ?? 'USD',
     limits: options.limits ?? { maxPageSize: 100, defaultPageSize: 25 },
+    events: false,
   };
   const packages = [...(options.packages ?? SANDBOX_PACKAGES)];
   const ledger = createLedger({

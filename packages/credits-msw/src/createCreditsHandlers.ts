@@ -10,6 +10,7 @@ import {
 import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
 import { corruptResponse } from './corruptResponse.js';
 import { type CreditsBackend, createCreditsBackend } from './createCreditsBackend.js';
+import { createEventFeed, type EventStreamBehaviour } from './createEventFeed.js';
 import { createServerApiHandlers } from './createServerApiHandlers.js';
 import { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';
 
@@ -27,6 +28,12 @@ export interface CreditsHandlersOptions {
   requireAuth?: boolean;
   /** The Server API's secret key (`X-Api-Key`). Default `DEFAULT_SERVER_API_KEY`. */
   serverApiKey?: string;
+  /**
+   * Live events: `GET /events` streams the backend's changes and `/config` offers it, with one of
+   * the behaviours of createEventFeed (`live`, `dropMidStream`, `gap`, `slow`, `noStream`).
+   * Default: the scenario's, else no stream (clients poll).
+   */
+  events?: EventStreamBehaviour | false;
 }
 
 /** The fake's Server API key when none is given: a test secret, never a real one. */
@@ -69,6 +76,8 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
       : (options.scenario ?? {});
   const backend = options.backend ?? createCreditsBackend(scenario.backend);
   const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const behaviour = options.events ?? scenario.events ?? false;
+  const feed = behaviour ? createEventFeed(backend, behaviour) : undefined;
   const url = (path: string) => (/^https?:/.test(base) ? `${base}${path}` : `*${base}${path}`);
 
   const key = (request: Request) => request.headers.get('idempotency-key');
@@ -168,6 +177,8 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
         write,
         serverApi,
       );
+      // Whatever the request changed goes out on the open event streams.
+      feed?.check();
       if (!scenario.outOfOrder || write || serverApi) return response;
       const seen = (reads.get(href.pathname) ?? 0) + 1;
       reads.set(href.pathname, seen);
@@ -187,8 +198,32 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
   return [
     http.get(
       url('/config'),
-      route(() => backend.config()),
+      route(() => {
+        const result = backend.config();
+        return { ...result, body: { ...(result.body as object), events: Boolean(feed) } };
+      }),
     ),
+    http.get(url('/events'), async ({ request }) => {
+      const href = new URL(request.url);
+      const response = await answer(
+        () => {
+          if (!feed) throw new ProblemError(404, 'not_found', 'No such operation');
+          return { status: 200, body: null };
+        },
+        request,
+        {},
+        href,
+        false,
+        false,
+      );
+      if (response.status !== 200) return response;
+      try {
+        return feed!.open(request.headers.get('last-event-id'), request.signal);
+      } catch (error) {
+        if (error instanceof ProblemError) return problem(error);
+        throw error;
+      }
+    }),
     http.get(
       url('/balance'),
       route(() => backend.balance()),

@@ -20,5 +20,6 @@ export {
   DEFAULT_BASE_URL,
   DEFAULT_SERVER_API_KEY,
 } from './createCreditsHandlers.js';
+export type { EventStreamBehaviour } from './createEventFeed.js';
 export { createLedger, type Ledger, type LedgerFilters } from './createLedger.js';
 export { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';

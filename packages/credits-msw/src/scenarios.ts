@@ -1,5 +1,6 @@
 import { generateTransactions, SEED_NOW } from 'credits-core/server';
 import type { CreditsBackendOptions } from './createCreditsBackend.js';
+import type { EventStreamBehaviour } from './createEventFeed.js';
 
 /** How the handlers misbehave on purpose, on top of the backend's state. */
 export interface CreditsScenario {
@@ -32,6 +33,8 @@ export interface CreditsScenario {
    * (at most 1 s, or until the client aborts). An older answer arrives after a newer one.
    */
   outOfOrder?: boolean;
+  /** Live events: how `GET /events` behaves (see createEventFeed); absent, no stream is offered. */
+  events?: EventStreamBehaviour;
 }
 
 const lowBalanceLedger = () => {
@@ -99,6 +102,16 @@ export const creditsScenarios = {
   unauthenticated: { unauthenticated: true },
   /** A viewer: may see balance and history, may not buy or change cards. */
   forbidden: { readOnly: true },
+  /** Live events: `GET /events` streams every change (spent in another tab, by the host's server). */
+  live: { events: 'live' },
+  /** Live events whose first connection drops right after its first ledger row: the client resumes. */
+  liveDropMidStream: { events: 'dropMidStream' },
+  /** Live events that leave one ledger row out: the client sees the seq jump and refetches once. */
+  liveGap: { events: 'gap' },
+  /** Live events sent 1.5 s late. */
+  liveSlow: { events: 'slow' },
+  /** `/config` offers live events but `GET /events` answers 404: the client polls. */
+  liveNoStream: { events: 'noStream' },
 } satisfies Record<string, CreditsScenario>;
 
 export type CreditsScenarioName = keyof typeof creditsScenarios;

@@ -9,6 +9,7 @@ export {
   CreditsProvider,
   type CreditsProviderProps,
   type CreditsTheme,
+  type LiveOptions,
   useCreditsContext,
 } from './CreditsProvider/index.js';
 export {

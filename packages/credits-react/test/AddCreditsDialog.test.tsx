@@ -54,7 +54,8 @@ function HostOpensTheDialog() {
 
 describe('<AddCreditsDialog>', () => {
   it('fetches nothing until the user shows intent; hovering the trigger prefetches packages', async () => {
-    renderWithCredits(ui());
+    // live={false}: with live updates on, the provider reads /config once on mount (requests.test.tsx).
+    renderWithCredits(ui(), { provider: { live: false } });
     await screen.findByText('47,500 credits');
     expect(requests.get('GET /packages')).toBeUndefined();
     expect(requests.get('GET /config')).toBeUndefined();

@@ -3,6 +3,7 @@ import { act, screen } from '@testing-library/react';
 import { createCreditsClient } from 'credits-core';
 import { dehydrateCredits } from 'credits-core/query';
 import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
+import { http } from 'msw';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
@@ -46,6 +47,18 @@ describe('hydration', () => {
     // The documented order for a translated locale: load its labels on the server and
     // before hydrating, so both renders are German from the first one.
     await loadCreditsLabels('de-DE');
+    // The browser's balance request is answered after the check of the hydrated HTML: how long
+    // hydration takes (the provider also reads /config for live updates) must not decide it.
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get(`${BASE_URL}/balance`, async () => {
+        await answered;
+        return undefined;
+      }),
+    );
     const container = document.createElement('div');
     container.innerHTML = renderToString(app(new QueryClient()));
     document.body.append(container);
@@ -54,6 +67,7 @@ describe('hydration', () => {
       hydrateRoot(container, app(new QueryClient()));
     });
     expect(container.textContent).toContain(prefetch ? 'Aktuelles Guthaben' : 'Ihr Guthaben');
+    release();
     expect(await screen.findByText('47.500 Credits')).toBeInTheDocument();
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();

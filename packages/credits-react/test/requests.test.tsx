@@ -42,11 +42,26 @@ function dashboard() {
 const counts = () => Object.fromEntries([...requests.entries()].sort());
 
 describe('request economy', () => {
-  it('all widgets mounted: one request per resource, and no packages or config until the dialog is wanted', async () => {
+  it('all widgets mounted: one request per resource, config once (does the backend stream events?) and no packages until the dialog is wanted', async () => {
     renderWithCredits(dashboard());
     await screen.findAllByText('47,500 credits');
     await screen.findByText('Visa •••• 4242');
     await screen.findByText('Usage by website', { exact: false });
+    await waitFor(() => expect(requests.get('GET /transactions')).toBe(1));
+    await waitFor(() => expect(requests.get('GET /config')).toBe(1));
+    expect(counts()).toEqual({
+      'GET /balance': 1,
+      'GET /config': 1,
+      'GET /payment-methods': 1,
+      'GET /transactions': 1,
+      'GET /usage/websites': 1,
+    });
+  });
+
+  it('live={false}: no config until the dialog is wanted', async () => {
+    renderWithCredits(dashboard(), { provider: { live: false } });
+    await screen.findAllByText('47,500 credits');
+    await screen.findByText('Visa •••• 4242');
     await waitFor(() => expect(requests.get('GET /transactions')).toBe(1));
     expect(counts()).toEqual({
       'GET /balance': 1,
@@ -63,8 +78,10 @@ describe('request economy', () => {
     await screen.findByText('Usage by website', { exact: false });
     await waitFor(() => expect(requests.get('GET /transactions')).toBe(1));
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    await waitFor(() => expect(requests.get('GET /config')).toBe(1));
     const shown = {
       'GET /balance': 1,
+      'GET /config': 1,
       'GET /transactions': 1,
       'GET /payment-methods': 1,
       'GET /usage/websites': 1,

@@ -4,6 +4,7 @@ import { createCreditsService } from './createCreditsService.js';
 import { createDatabase, type DatabaseOptions } from './data/createDatabase.js';
 import { type AppOptions, createApp } from './http/createApp.js';
 import { checkApiKeys } from './http/serverApiRoutes.js';
+import { createEventHub, type EventHubOptions } from './live/createEventHub.js';
 import { seedDemoAccount } from './seedDemoAccount.js';
 import { createStripeClient, type StripeSettings } from './stripe/createStripeGateway.js';
 
@@ -30,7 +31,9 @@ export type PaymentSettings =
     });
 
 export interface CreditsServerOptions
-  extends Omit<AppOptions, 'service' | 'resolveAccount' | 'stripe'> {
+  extends Omit<AppOptions, 'service' | 'resolveAccount' | 'stripe' | 'events'> {
+  /** Live events (`GET /events`): limits and heartbeat (see createEventHub). */
+  liveEvents?: EventHubOptions;
   /** Who may call the API: the host's JWTs, a hook of its own, or (a local demo only) `demo`. */
   auth: AuthSettings;
   /** A PostgreSQL URL (`{ url }`), or embedded PGlite (`{ dataDir }`, or in memory with neither). */
@@ -50,6 +53,8 @@ export interface CreditsServer {
   ready: Promise<void>;
   /** Stops the sweeps and timers and closes the database. */
   close(): Promise<void>;
+  /** Ends every open event stream (before a graceful shutdown waits for connections to end). */
+  closeStreams?(): void;
 }
 
 /** https://docs.stripe.com/keys: secret (`sk_`) and restricted (`rk_`) keys, live or test. */
@@ -91,6 +96,7 @@ export function createCreditsServer(options: CreditsServerOptions): CreditsServe
   const stripe = payments.kind === 'stripe' ? payments : undefined;
   const resolveAccount = createAccountResolver(options.auth, mode);
   let stop: () => Promise<void> = async () => {};
+  let closeStreams = () => {};
   const started = (async () => {
     const database = await createDatabase(options.database);
     const stripeClient = stripe ? createStripeClient(stripe) : undefined;
@@ -110,7 +116,12 @@ export function createCreditsServer(options: CreditsServerOptions): CreditsServe
     };
     const sweeper = sweepEvery > 0 ? setInterval(sweep, sweepEvery) : undefined;
     if (sweeper) sweep();
+    // Live events: one LISTEN per instance (see createEventHub).
+    const events = createEventHub(service, database, options.liveEvents);
+    await events.start();
+    closeStreams = () => void events.close();
     stop = async () => {
+      await events.close();
       clearInterval(sweeper);
       await sweeping;
       service.dispose();
@@ -123,6 +134,7 @@ export function createCreditsServer(options: CreditsServerOptions): CreditsServe
         ? (account) => seedDemoAccount(service, account)
         : options.onNewAccount,
       service,
+      events,
       stripe:
         stripeClient && stripe
           ? {
@@ -138,6 +150,7 @@ export function createCreditsServer(options: CreditsServerOptions): CreditsServe
   return {
     fetch: async (request) => (await started).fetch(request),
     ready: started.then(() => undefined),
+    closeStreams: () => closeStreams(),
     close: async () => {
       await started.catch(() => undefined);
       await stop();

@@ -8,6 +8,7 @@ import type {
 import type { SQL } from 'drizzle-orm';
 import type * as v from 'valibot';
 import type { Database } from './data/createDatabase.js';
+import { ledgerRowsBetween, ledgerSeq } from './data/eventsData.js';
 import { type Executor, rows } from './data/rows.js';
 import { adjustCredits, grantCredits } from './ledger/grants.js';
 import { transactionPage, usageByWebsite } from './ledger/history.js';
@@ -69,6 +70,10 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       refusal(ctx, account, amount, executor),
     balance: (account: string, executor?: Executor) => balance(ctx, account, executor),
     toTransaction,
+    /** The live stream's reads (src/live): the ledger's seq, and the rows of a resume. */
+    ledgerSeq: (account: string) => ledgerSeq(db, account),
+    ledgerRowsBetween: (account: string, afterSeq: number, upToSeq: number) =>
+      ledgerRowsBetween(db, account, afterSeq, upToSeq),
     transactionPage: (
       account: string,
       params: v.InferOutput<typeof transactionQuerySchema>,

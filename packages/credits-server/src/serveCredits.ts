@@ -26,6 +26,8 @@ export async function serveCredits(
     origin,
     baseUrl: `${origin}${options.basePath ?? '/api/credits/v1'}`,
     close: async () => {
+      // Open event streams never end by themselves: end them, or the server never closes.
+      credits.closeStreams?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await credits.close();
     },

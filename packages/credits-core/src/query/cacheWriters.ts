@@ -35,26 +35,31 @@ export async function applyPurchaseToCache(
   queryClient.setQueryData(creditsKeys.purchase(account, purchase.id), purchase);
   if (purchase.status !== 'succeeded' || !purchase.balance) return;
   queryClient.setQueryData(creditsKeys.balance(account), purchase.balance);
-  const row = purchase.transaction;
-  if (row) {
-    const prefix = creditsKeys.transactions(account);
-    const lists = queryClient.getQueriesData<TransactionPages>({ queryKey: prefix });
-    for (const [key, data] of lists) {
-      // creditsKeys.transactionList: the prefix, then the list's filters.
-      const filters = (key[prefix.length] ?? {}) as TransactionFilters;
-      const [first, ...rest] = data?.pages ?? [];
-      if (!data || !first || !listShows(filters, row)) continue;
-      if (data.pages.some((page) => page.data.some((each) => each.id === row.id))) continue;
-      queryClient.setQueryData<TransactionPages>(key, {
-        ...data,
-        pages: [{ ...first, data: [row, ...first.data] }, ...rest],
-      });
-    }
-  }
+  if (purchase.transaction) prependTransaction(queryClient, account, purchase.transaction);
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: creditsKeys.transactions(account) }),
     purchase.paymentMethodId && invalidatePaymentMethods(queryClient, account),
   ]);
+}
+
+/**
+ * A new ledger row on top of the first page of every loaded history list that shows such a row
+ * (and does not hold it yet): the purchase that made it, or the live event stream.
+ */
+export function prependTransaction(queryClient: QueryClient, account: string, row: Transaction) {
+  const prefix = creditsKeys.transactions(account);
+  const lists = queryClient.getQueriesData<TransactionPages>({ queryKey: prefix });
+  for (const [key, data] of lists) {
+    // creditsKeys.transactionList: the prefix, then the list's filters.
+    const filters = (key[prefix.length] ?? {}) as TransactionFilters;
+    const [first, ...rest] = data?.pages ?? [];
+    if (!data || !first || !listShows(filters, row)) continue;
+    if (data.pages.some((page) => page.data.some((each) => each.id === row.id))) continue;
+    queryClient.setQueryData<TransactionPages>(key, {
+      ...data,
+      pages: [{ ...first, data: [row, ...first.data] }, ...rest],
+    });
+  }
 }
 
 /** Credits were spent or granted elsewhere: refetch everything of this account that is shown. */

@@ -2,6 +2,7 @@ export {
   applyPurchaseToCache,
   invalidateCredits,
   invalidatePaymentMethods,
+  prependTransaction,
   writePaymentMethods,
 } from './cacheWriters.js';
 export { creditsKeys } from './creditsKeys.js';

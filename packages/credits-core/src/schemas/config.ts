@@ -13,6 +13,7 @@ export const configSchema = v.object({
   stripePublishableKey: v.nullish(v.pipe(v.string(), v.minLength(1))),
   currency: currencySchema,
   limits: limitsSchema,
+  events: v.optional(v.boolean(), false),
 });
 
 export type CreditsConfig = v.InferOutput<typeof configSchema>;

@@ -3,6 +3,7 @@ export * from './config.js';
 export * from './createPurchaseBody.js';
 export * from './creditPackage.js';
 export * from './enums.js';
+export * from './events.js';
 export * from './failure.js';
 export * from './money.js';
 export * from './paymentMethod.js';

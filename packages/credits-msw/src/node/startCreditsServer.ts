@@ -39,9 +39,25 @@ async function toRequest(incoming: IncomingMessage, origin: string): Promise<Req
   });
 }
 
+/** Writes the answer as it comes: an event stream (`GET /events`) is never buffered whole. */
 async function send(response: Response, outgoing: ServerResponse) {
   outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-  outgoing.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) return void outgoing.end();
+  const reader = response.body.getReader();
+  // The client went away: cancelling the body ends the fake's stream.
+  outgoing.once('close', () => void reader.cancel().catch(() => undefined));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      outgoing.write(value);
+    }
+  } catch {
+    // The stream failed (a dropped connection, on purpose): end the response as it is.
+    outgoing.destroy();
+    return;
+  }
+  outgoing.end();
 }
 
 /**

@@ -5,6 +5,7 @@ import { setNonce } from 'get-nonce';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { CreditsLabels } from '../labels/CreditsLabels.js';
 import { CreditsContext, type CreditsTheme, type StripeInput } from './CreditsContext.js';
+import { type LiveOptions, LiveUpdates } from './LiveUpdates.js';
 import { useCatalogue } from './useCatalogue.js';
 
 export interface CreditsProviderProps {
@@ -40,6 +41,14 @@ export interface CreditsProviderProps {
    * element, which carries this nonce, so `style-src 'nonce-…'` allows it.
    */
   nonce?: string;
+  /**
+   * Keep the balance, history and saved cards current while the page is open. On by default:
+   * when the backend's `/config` offers `events`, a Server-Sent Events stream writes every
+   * change into the cache as it happens (resuming after drops); otherwise, or while the
+   * stream keeps failing, it polls every 30 s while the page is visible. Nothing runs while the
+   * page is hidden. `false` turns it off (changes then show on focus or `useInvalidateCredits`).
+   */
+  live?: boolean | LiveOptions;
   children?: ReactNode;
 }
 
@@ -59,6 +68,7 @@ export function CreditsProvider({
   theme = 'light',
   stripe,
   nonce,
+  live = true,
   children,
 }: CreditsProviderProps) {
   // Read by the scroll lock when a dialog opens, i.e. always after this effect.
@@ -103,7 +113,10 @@ export function CreditsProvider({
 
   // Nothing until the first translation is at hand: never English words, then German ones.
   const content = shown ? (
-    <CreditsContext.Provider value={value}>{children}</CreditsContext.Provider>
+    <CreditsContext.Provider value={value}>
+      {live !== false && <LiveUpdates {...(live === true ? {} : live)} />}
+      {children}
+    </CreditsContext.Provider>
   ) : null;
   return activeClient === hostClient ? (
     content

@@ -5,3 +5,4 @@ export {
   useCreditsContext,
 } from './CreditsContext.js';
 export { CreditsProvider, type CreditsProviderProps } from './CreditsProvider.js';
+export type { LiveOptions } from './LiveUpdates.js';

@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { listenOnPostgres } from './listenOnPostgres.js';
 import { lockDataDir } from './lockDataDir.js';
 import { prepareStatements } from './prepareStatements.js';
 
@@ -14,6 +15,12 @@ export type Database = PgDatabase<PgQueryResultHKT>;
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /**
+   * LISTEN on a channel: `onPayload` gets each NOTIFY's payload once its transaction commits,
+   * from any connection or instance. On PostgreSQL, one dedicated connection per call
+   * (reconnected after a loss); on PGlite, its in-process listen.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -25,6 +32,7 @@ const migrations = [
   '005_rate_limits.sql',
   '006_forward_only.sql',
   '007_holds.sql',
+  '008_live_events.sql',
 ].map((name) =>
   readFileSync(fileURLToPath(new URL(`../../migrations/${name}`, import.meta.url)), 'utf8'),
 );
@@ -100,6 +108,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     return {
       db: drizzlePostgres(pool) as unknown as Database,
       kind: 'postgres',
+      listen: (channel, onPayload) => listenOnPostgres(options.url!, channel, onPayload),
       close: () => pool.end(),
     };
   }
@@ -116,6 +125,12 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   return {
     db: drizzlePglite(client) as unknown as Database,
     kind: 'pglite',
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
     close: async () => {
       await client.close();
       await unlock();

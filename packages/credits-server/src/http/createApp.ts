@@ -22,6 +22,7 @@ import { demoAccountResolver } from '../auth/createAccountResolver.js';
 import { type CreditsService, PACKAGES } from '../createCreditsService.js';
 import { createIdempotencyKeys } from '../data/createIdempotencyKeys.js';
 import { createRateLimiter } from '../data/createRateLimiter.js';
+import type { EventHub } from '../live/createEventHub.js';
 import type { StripeClient } from '../stripe/createStripeGateway.js';
 import { createAccountLimiter } from './createAccountLimiter.js';
 import { parse, query, readBody, reply } from './requestInput.js';
@@ -69,6 +70,8 @@ export interface AppOptions {
    * host's backend in `X-Api-Key`. None: the Server API answers 401 to everything.
    */
   serverApiKeys?: readonly string[];
+  /** Live events (`GET /events`, `Config.events`): the instance's hub. Without it, no stream. */
+  events?: EventHub;
   /** With Stripe: the client (for webhook signatures), the webhook secret and the publishable key. */
   stripe?: { client: StripeClient; webhookSecret: string; publishableKey?: string };
 }
@@ -171,8 +174,16 @@ export function createApp(options: AppOptions) {
       stripePublishableKey: options.stripe?.publishableKey ?? null,
       currency: 'USD',
       limits,
+      events: options.events !== undefined,
     }),
   );
+
+  // The account's live stream (src/live): held open, so it is not one of the account's
+  // concurrent requests once answered; the hub limits streams per account itself.
+  app.get(`${base}/events`, (c) => {
+    if (!options.events) throw new ProblemError(404, 'not_found', 'No such operation');
+    return options.events.open(c.get('account'), c.req.header('last-event-id'), c.req.raw.signal);
+  });
 
   app.post('/webhooks/stripe', ...stripeWebhookRoute(service, options.stripe));
 
