@@ -3,7 +3,7 @@ import { ProblemError } from 'credits-core/server';
 import type { CreditsService } from '../createCreditsService.js';
 import type { DatabaseHandle } from '../data/createDatabase.js';
 
-/** The channel migrations/007_live_events.sql notifies on. */
+/** The channel migrations/008_live_events.sql notifies on. */
 export const EVENTS_CHANNEL = 'credits_events';
 
 export interface EventHubOptions {
