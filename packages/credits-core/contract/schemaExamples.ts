@@ -101,7 +101,7 @@ const purchase: Purchase = {
   paymentMethodId: 'pm_000001',
   failure: null,
   transaction: purchaseRow,
-  balance: { ...balance, used: 12_250, available: 47_750, updatedAt: '2026-11-24T09:12:03Z' },
+  balance: { ...balance, used: 12_250, available: 46_950, updatedAt: '2026-11-24T09:12:03Z' },
   createdAt: '2026-11-24T09:11:58Z',
 };
 

@@ -821,7 +821,7 @@ export interface components {
          *         "total": 60000,
          *         "used": 12250,
          *         "held": 800,
-         *         "available": 47750,
+         *         "available": 46950,
          *         "overdraftAllowed": false,
          *         "lowBalanceThreshold": 5000,
          *         "expiring": [
@@ -1268,7 +1268,7 @@ export interface components {
          *           "total": 60000,
          *           "used": 12250,
          *           "held": 800,
-         *           "available": 47750,
+         *           "available": 46950,
          *           "overdraftAllowed": false,
          *           "lowBalanceThreshold": 5000,
          *           "expiring": [

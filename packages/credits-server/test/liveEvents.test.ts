@@ -2,12 +2,14 @@ import { runConformance } from 'credits-conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { fund, openStream, spend } from './liveStreams';
+import { TEST_API_KEY } from './serverApiKey';
 
 let server: StartedCreditsServer;
 beforeAll(async () => {
   server = await startCreditsServer({
     liveEvents: { heartbeatMs: 200, maxStreamsPerAccount: 2, maxReplay: 3 },
     createsPerMinute: 10_000,
+    serverApiKeys: [TEST_API_KEY],
   });
 }, 60_000);
 afterAll(() => server?.close());

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { fund, openStream, spend } from './liveStreams';
+import { TEST_API_KEY } from './serverApiKey';
 import { startPostgres, type TestPostgres } from './startPostgres';
 
 let postgres: TestPostgres;
@@ -11,7 +12,12 @@ beforeAll(async () => {
   postgres = await startPostgres();
   // Two instances of the server on one database, as behind a load balancer.
   const start = () =>
-    startCreditsServer({ databaseUrl: postgres.url, poolSize: 4, createsPerMinute: 10_000 });
+    startCreditsServer({
+      databaseUrl: postgres.url,
+      poolSize: 4,
+      createsPerMinute: 10_000,
+      serverApiKeys: [TEST_API_KEY],
+    });
   [a, b] = await Promise.all([start(), start()]);
 }, 120_000);
 afterAll(async () => {

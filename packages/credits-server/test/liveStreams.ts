@@ -1,5 +1,6 @@
 import { createCreditsClient } from 'credits-core';
 import { createParser } from 'eventsource-parser';
+import { postUsage } from './serverApiKey';
 
 export interface ReceivedEvent {
   event: string;
@@ -98,15 +99,13 @@ export async function fund(baseUrl: string, account: string) {
 }
 
 let keys = 0;
-/** Spends through the usage API, as the host's backend does. */
+/**
+ * Spends through the Server API, as the host's backend does. `account` is the demo sign-in's
+ * token; the account it signs in as is `acct_<token>`.
+ */
 export function spend(baseUrl: string, account: string, credits: number) {
-  return fetch(`${baseUrl}/usage`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${account}`,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': `live-${process.pid}-${++keys}`,
-    },
-    body: JSON.stringify({ credits, description: 'Website generation' }),
+  return postUsage(baseUrl, `acct_${account}`, `live-${process.pid}-${++keys}`, {
+    credits,
+    description: 'Website generation',
   });
 }
