@@ -1,5 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
+import {
+  createCreditsBackend,
+  createCreditsHandlers,
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_SERVER_API_KEY,
+} from 'credits-msw';
 import { BalanceCards } from 'credits-react';
 import { delay, HttpResponse, http } from 'msw';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
@@ -196,12 +201,17 @@ export const LiveBalance: Story = {
     };
     const card = () => canvasElement.querySelector('[data-variant="available"]') as HTMLElement;
     await expect(card()).toHaveTextContent(`${before.available.toLocaleString('en-US')} credits`);
-    // Spent elsewhere: the host's server debits through the usage API.
-    await fetch('/api/credits/v1/usage', {
+    // Spent elsewhere: the host's server debits through the Server API, with its secret key.
+    const spent = await fetch(`/api/credits/v1/server/accounts/${DEFAULT_ACCOUNT_ID}/usage`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+        'X-Api-Key': DEFAULT_SERVER_API_KEY,
+      },
       body: JSON.stringify({ credits: 1_000, description: 'Website generation (another tab)' }),
     });
+    await expect(spent.status).toBe(201);
     const after = `${(before.available - 1_000).toLocaleString('en-US')} credits`;
     await waitFor(() => expect(card()).toHaveTextContent(after), { timeout: 5_000 });
     const announcer = canvasElement.querySelector('[data-slot="balance-announcer"]');
