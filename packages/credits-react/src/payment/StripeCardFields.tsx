@@ -68,7 +68,9 @@ export default function StripeCardFields({ getStripe, intent, onElements }: Stri
       : { mode: 'setup' as const }),
   };
   return (
-    <div ref={root} data-slot="stripe-card" className="cr:min-h-12">
+    // Card number, expiry and CVC read left to right in every language (the host of Stripe's
+    // iframes too, so an RTL page does not mirror their layout).
+    <div ref={root} data-slot="stripe-card" dir="ltr" className="cr:min-h-12">
       {failed ? (
         <p role="alert" className="cr:m-0 cr:text-sm cr:text-danger">
           {labels.stripeUnavailable}
