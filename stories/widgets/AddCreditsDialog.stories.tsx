@@ -162,7 +162,9 @@ export const NetworkErrorMidPayment: Story = {
 export const SlowWebhook: Story = {
   parameters: {
     msw: {
-      handlers: createCreditsHandlers({ backend: createCreditsBackend({ webhookDelayMs: 3_000 }) }),
+      // Long enough that the payment is still unconfirmed when the purchase's response arrives
+      // on a busy machine (with 3 s it was sometimes confirmed already: no processing step).
+      handlers: createCreditsHandlers({ backend: createCreditsBackend({ webhookDelayMs: 6_000 }) }),
     },
   },
   play: async () => {
@@ -170,7 +172,7 @@ export const SlowWebhook: Story = {
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
     await expect(await dialog.findByText(/Your payment is being confirmed/)).toBeVisible();
     await expect(
-      await dialog.findByText('+10,000 credits added', undefined, { timeout: 8_000 }),
+      await dialog.findByText('+10,000 credits added', undefined, { timeout: 15_000 }),
     ).toBeVisible();
   },
 };
