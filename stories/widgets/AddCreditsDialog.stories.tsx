@@ -243,6 +243,9 @@ export const German: Story = {
     const pay = dialog.getByRole('button', { name: /^10,00\s\$ bezahlen$/ });
     await waitFor(() => expect(pay).toBeEnabled());
     await expect(dialog.getByText('Paket auswählen')).toBeVisible();
+    // The backend's badges ("Popular", "Best value") in German too.
+    await expect(dialog.getByText('Beliebt')).toBeVisible();
+    await expect(dialog.getByText('Bestes Angebot')).toBeVisible();
   },
 };
 
@@ -255,6 +258,10 @@ export const ArabicRightToLeft: Story = {
     await expect(dialog.closest('[data-credits-root]')).toHaveAttribute('dir', 'rtl');
     // Arabic counts: 10,000 takes the singular form (رصيد), as every count from 100 on.
     await within(dialog).findByRole('radio', { name: /١٠٬٠٠٠ رصيد/ });
+    // The package's name after the Arabic comma (a middle dot reads as a zero), its badge in Arabic.
+    await expect(within(dialog).getByRole('radio', { name: /١٠٬٠٠٠ رصيد، Starter/ })).toBeChecked();
+    await expect(within(dialog).getByText('الأكثر شيوعًا')).toBeVisible();
+    await expect(dialog).not.toHaveTextContent('·');
     // The price is isolated inside the Arabic sentence: the word, then the amount, kept whole.
     await expect(within(dialog).getByRole('button', { name: /^ادفع / })).toHaveTextContent(
       /^ادفع \u2068.*١٠٫٠٠.*\u2069$/,

@@ -47,7 +47,9 @@ export function PurchaseFields({
                 <span className="cr:font-semibold">
                   {labels.credits(format.count(pkg.credits))}
                   {pkg.label ? (
-                    <span className="cr:font-normal cr:text-muted"> · {pkg.label}</span>
+                    <span className="cr:font-normal cr:text-muted">
+                      {`${labels.separator}${pkg.label}`}
+                    </span>
                   ) : null}
                 </span>
                 <span className="cr:text-xs cr:text-muted">
@@ -66,7 +68,9 @@ export function PurchaseFields({
               </span>
               {pkg.badge && (
                 <span className="credits-badge" data-tone="positive">
-                  {pkg.badge}
+                  {Object.hasOwn(labels.packageBadges, pkg.badge)
+                    ? labels.packageBadges[pkg.badge]
+                    : pkg.badge}
                 </span>
               )}
               <span className="cr:ms-auto cr:font-semibold cr:tabular-nums">
