@@ -73,7 +73,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['examples/*/test/**/*.e2e.test.ts', 'examples/vite-app/test/e2e.test.ts'],
+          include: [
+            'examples/*/test/**/*.e2e.test.ts',
+            'examples/vite-app/test/e2e.test.ts',
+            // The static Storybook build, every play function (issue 20).
+            'test/storybook/**/*.e2e.test.ts',
+          ],
           fileParallelism: false,
           environment: 'node',
           testTimeout: 60_000,

@@ -162,7 +162,9 @@ export const NetworkErrorMidPayment: Story = {
 export const SlowWebhook: Story = {
   parameters: {
     msw: {
-      handlers: createCreditsHandlers({ backend: createCreditsBackend({ webhookDelayMs: 3_000 }) }),
+      // Long enough that the payment is still unconfirmed when the purchase's response arrives
+      // on a busy machine (with 3 s it was sometimes confirmed already: no processing step).
+      handlers: createCreditsHandlers({ backend: createCreditsBackend({ webhookDelayMs: 6_000 }) }),
     },
   },
   play: async () => {
@@ -170,7 +172,7 @@ export const SlowWebhook: Story = {
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
     await expect(await dialog.findByText(/Your payment is being confirmed/)).toBeVisible();
     await expect(
-      await dialog.findByText('+10,000 credits added', undefined, { timeout: 8_000 }),
+      await dialog.findByText('+10,000 credits added', undefined, { timeout: 15_000 }),
     ).toBeVisible();
   },
 };
@@ -241,6 +243,9 @@ export const German: Story = {
     const pay = dialog.getByRole('button', { name: /^10,00\s\$ bezahlen$/ });
     await waitFor(() => expect(pay).toBeEnabled());
     await expect(dialog.getByText('Paket auswählen')).toBeVisible();
+    // The backend's badges ("Popular", "Best value") in German too.
+    await expect(dialog.getByText('Beliebt')).toBeVisible();
+    await expect(dialog.getByText('Bestes Angebot')).toBeVisible();
   },
 };
 
@@ -253,6 +258,10 @@ export const ArabicRightToLeft: Story = {
     await expect(dialog.closest('[data-credits-root]')).toHaveAttribute('dir', 'rtl');
     // Arabic counts: 10,000 takes the singular form (رصيد), as every count from 100 on.
     await within(dialog).findByRole('radio', { name: /١٠٬٠٠٠ رصيد/ });
+    // The package's name after the Arabic comma (a middle dot reads as a zero), its badge in Arabic.
+    await expect(within(dialog).getByRole('radio', { name: /١٠٬٠٠٠ رصيد، Starter/ })).toBeChecked();
+    await expect(within(dialog).getByText('الأكثر شيوعًا')).toBeVisible();
+    await expect(dialog).not.toHaveTextContent('·');
     // The price is isolated inside the Arabic sentence: the word, then the amount, kept whole.
     await expect(within(dialog).getByRole('button', { name: /^ادفع / })).toHaveTextContent(
       /^ادفع \u2068.*١٠٫٠٠.*\u2069$/,

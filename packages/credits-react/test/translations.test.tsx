@@ -6,11 +6,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
+  AddCreditsDialog,
   BalanceCards,
   type Count,
   type CreditsLabels,
   defaultLabels,
   loadCreditsLabels,
+  UsageByWebsite,
 } from '../src/index';
 import { catalogueLocale } from '../src/labels/loadCreditsLabels';
 import { listenWithMsw, renderWithCredits } from './renderWithCredits';
@@ -82,7 +84,7 @@ describe.each(SHIPPED)('the %s catalogue', (locale) => {
     for (const [key, value] of translated) expect(value.trim(), key).not.toBe('');
     // Words really translated: only names (brands, "CSV", "Website") may stay as in English.
     const same = [...english].filter(([key, value]) => translated.get(key) === value);
-    const names = /website|description|Type$|exportCsv|\.date$/i;
+    const names = /website|description|Type$|exportCsv|\.date$|separator/i;
     expect(same.map(([key]) => key).filter((key) => !names.test(key))).toEqual([]);
     // Card-decline reasons are translated too (English shows the backend's own message).
     expect(Object.keys(labels.declines)).toEqual(
@@ -181,5 +183,51 @@ describe('in the page', () => {
     expect(await screen.findByText('47,500 credits')).toBeInTheDocument();
     rerenderWith({ locale: 'en-GB' });
     await waitFor(() => expect(screen.getByText('Current balance')).toBeInTheDocument());
+  });
+
+  it('gives the widgets the language of the words shown, English where no catalogue is shipped', async () => {
+    const { rerenderWith, container } = renderWithCredits(<BalanceCards />, {
+      provider: { locale: 'ko-KR' },
+    });
+    await screen.findByText('47,500 credits');
+    const root = () => container.querySelector('[data-slot="balance-cards"]');
+    // English words under a Korean locale: a screen reader must read them as English.
+    expect(root()).toHaveAttribute('lang', 'en');
+    rerenderWith({ locale: 'de-AT' });
+    await screen.findByText('Aktuelles Guthaben');
+    expect(root()).toHaveAttribute('lang', 'de-AT');
+    rerenderWith({ locale: 'en-GB' });
+    await screen.findByText('Current balance');
+    expect(root()).toHaveAttribute('lang', 'en-GB');
+  });
+
+  it('separates facts on one line with the Arabic comma in Arabic, never a dot that reads as zero', async () => {
+    renderWithCredits(<UsageByWebsite />, { provider: { locale: 'ar-EG' } });
+    const heading = await screen.findByRole('heading', { name: /^الاستخدام/ });
+    expect(heading.textContent).toContain('، ');
+    await waitFor(() =>
+      expect(document.querySelector('[data-slot="usage-by-website"]')).toHaveAttribute(
+        'data-status',
+        'success',
+      ),
+    );
+    expect(document.querySelector('[data-slot="usage-by-website"]')?.textContent).not.toContain(
+      '·',
+    );
+  });
+
+  it("translates the backend's known package badges and shows others as sent", async () => {
+    const { unmount } = renderWithCredits(<AddCreditsDialog defaultOpen />, {
+      provider: { locale: 'de-DE' },
+    });
+    expect(await screen.findByText('Beliebt')).toBeInTheDocument();
+    expect(screen.getByText('Bestes Angebot')).toBeInTheDocument();
+    expect(screen.queryByText('Popular')).toBeNull();
+    unmount();
+    // A badge the catalogue does not know is shown as the backend wrote it.
+    renderWithCredits(<AddCreditsDialog defaultOpen />, {
+      provider: { locale: 'de-DE', labels: { packageBadges: {} } },
+    });
+    expect(await screen.findByText('Popular')).toBeInTheDocument();
   });
 });

@@ -36,8 +36,10 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
     >
       <section aria-labelledby={headingId} className="credits-card cr:flex cr:flex-col cr:gap-3">
         <h2 id={headingId} className="cr:m-0 cr:text-base cr:font-semibold">
-          {labels.usageByWebsite}{' '}
-          <span className="cr:text-sm cr:font-normal cr:text-muted">· {labels.usagePeriod}</span>
+          {/* The separator's spaces in the heading's own text: a name computed from the parts
+              trims each element's text ("website· Last"). */}
+          {`${labels.usageByWebsite}${labels.separator}`}
+          <span className="cr:text-sm cr:font-normal cr:text-muted">{labels.usagePeriod}</span>
         </h2>
         {status === 'loading' && (
           <div data-slot="usage-skeleton" className="cr:flex cr:flex-col cr:gap-3">
@@ -90,7 +92,7 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
                       </span>
                     )}
                     <span className="cr:shrink-0 cr:tabular-nums cr:text-muted">
-                      {labels.credits(format.count(entry.credits))} · {format.percent(share)}
+                      {`${labels.credits(format.count(entry.credits))}${labels.separator}${format.percent(share)}`}
                     </span>
                   </div>
                   <div

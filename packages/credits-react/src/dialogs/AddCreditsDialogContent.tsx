@@ -4,7 +4,12 @@ import { Dialog } from 'radix-ui';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { cn } from '../lib/cn.js';
-import { focusOnClose, overlayClass, panelClass } from '../lib/dialogClasses.js';
+import {
+  focusOnClose,
+  overlayClass,
+  sheetHeaderClass,
+  sheetPanelClass,
+} from '../lib/dialogClasses.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { WidgetErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { type PaymentProviderState, usePaymentProvider } from '../payment/usePaymentProvider.js';
@@ -82,8 +87,10 @@ export default function AddCreditsDialogContent({
           <Dialog.Content
             data-slot="add-credits-dialog"
             className={cn(
-              panelClass,
-              'cr:max-h-[90vh] cr:w-[min(32rem,calc(100vw-2rem))] cr:overflow-y-auto',
+              sheetPanelClass,
+              // One height for every step (form, 3D Secure, success) and while packages load,
+              // so the dialog never jumps between steps; the body scrolls inside it.
+              'cr:h-[min(42rem,calc(100dvh-1rem))] cr:w-[min(32rem,calc(100vw-2rem))]',
               className,
             )}
             onEscapeKeyDown={(event) => locked && event.preventDefault()}
@@ -91,12 +98,14 @@ export default function AddCreditsDialogContent({
             onInteractOutside={(event) => locked && event.preventDefault()}
             onCloseAutoFocus={focusOnClose(returnFocus)}
           >
-            <Dialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
-              {labels.addCreditsTitle}
-            </Dialog.Title>
-            <Dialog.Description className="cr:m-0 cr:text-sm cr:text-muted">
-              {labels.addCreditsDescription}
-            </Dialog.Description>
+            <div data-slot="dialog-header" className={sheetHeaderClass}>
+              <Dialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
+                {labels.addCreditsTitle}
+              </Dialog.Title>
+              <Dialog.Description className="cr:m-0 cr:text-sm cr:text-muted">
+                {labels.addCreditsDescription}
+              </Dialog.Description>
+            </div>
             <WidgetErrorBoundary slot="add-credits-body">
               <PurchaseBody
                 flow={flow}

@@ -4,7 +4,15 @@ import { useCreditsConfig } from '../hooks/useCreditsConfig.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { cn } from '../lib/cn.js';
-import { focusOnClose, overlayClass, panelClass } from '../lib/dialogClasses.js';
+import {
+  focusOnClose,
+  overlayClass,
+  sheetBodyClass,
+  sheetFooterClass,
+  sheetHeaderClass,
+  sheetPanelClass,
+  sheetSectionsClass,
+} from '../lib/dialogClasses.js';
 import { FailureMessage } from '../lib/FailureMessage.js';
 import { useRootAttributes } from '../lib/useRootAttributes.js';
 import { flowMessage } from '../payment/flowMessage.js';
@@ -60,40 +68,46 @@ export function AddPaymentMethodDialog({
           <Dialog.Content
             data-slot="add-payment-method-dialog"
             onCloseAutoFocus={focusOnClose(returnFocus)}
-            className={cn(panelClass, 'cr:w-[min(28rem,calc(100vw-2rem))]')}
+            className={cn(sheetPanelClass, 'cr:w-[min(28rem,calc(100vw-2rem))]')}
           >
-            <Dialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
-              {labels.addPaymentMethod}
-            </Dialog.Title>
-            <Dialog.Description className="cr:sr-only">
-              {labels.addPaymentMethod}
-            </Dialog.Description>
+            <div data-slot="dialog-header" className={sheetHeaderClass}>
+              <Dialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
+                {labels.addPaymentMethod}
+              </Dialog.Title>
+              <Dialog.Description className="cr:sr-only">
+                {labels.addPaymentMethod}
+              </Dialog.Description>
+            </div>
             {state.status === 'challenge' ? (
-              <SandboxChallenge onAnswer={(outcome) => void flow.authenticate(outcome)} />
+              <div data-slot="dialog-body" className={sheetBodyClass}>
+                <SandboxChallenge onAnswer={(outcome) => void flow.authenticate(outcome)} />
+              </div>
             ) : (
-              <form onSubmit={submit} noValidate className="cr:flex cr:flex-col cr:gap-4">
-                <ProviderProblem providerState={providerState} />
-                <NewCardFields {...card.fields} intent={{ mode: 'setup', currency }} />
-                <FailureMessage message={message} />
-                <div
-                  data-slot="dialog-footer"
-                  className="cr:flex cr:flex-wrap cr:justify-end cr:gap-2"
-                >
-                  <Dialog.Close
-                    className="credits-button credits-button--secondary"
-                    disabled={busy}
-                  >
-                    {labels.cancel}
-                  </Dialog.Close>
-                  <button
-                    type="submit"
-                    className="credits-button credits-button--primary"
-                    // With Stripe, saving needs the card form: never a press that does nothing.
-                    disabled={busy || !card.ready}
-                    aria-busy={busy || undefined}
-                  >
-                    {labels.saveCardButton}
-                  </button>
+              <form onSubmit={submit} noValidate className={sheetSectionsClass}>
+                <div data-slot="dialog-body" className={sheetBodyClass}>
+                  <ProviderProblem providerState={providerState} />
+                  <NewCardFields {...card.fields} intent={{ mode: 'setup', currency }} />
+                </div>
+                {/* Fixed under the scrolling body: Save card and its error stay in sight. */}
+                <div data-slot="dialog-footer" className={sheetFooterClass}>
+                  <FailureMessage message={message} />
+                  <div className="cr:flex cr:flex-wrap cr:justify-end cr:gap-2">
+                    <Dialog.Close
+                      className="credits-button credits-button--secondary"
+                      disabled={busy}
+                    >
+                      {labels.cancel}
+                    </Dialog.Close>
+                    <button
+                      type="submit"
+                      className="credits-button credits-button--primary"
+                      // With Stripe, saving needs the card form: never a press that does nothing.
+                      disabled={busy || !card.ready}
+                      aria-busy={busy || undefined}
+                    >
+                      {labels.saveCardButton}
+                    </button>
+                  </div>
                 </div>
               </form>
             )}

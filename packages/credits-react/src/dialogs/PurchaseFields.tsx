@@ -1,6 +1,7 @@
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
+import { sheetBodyClass, sheetFooterClass, sheetSectionsClass } from '../lib/dialogClasses.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { FailureMessage } from '../lib/FailureMessage.js';
 import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
@@ -28,96 +29,107 @@ export function PurchaseFields({
   const format = useFormatters();
   const { packages } = form;
   return (
-    <form {...form.form} className="cr:flex cr:flex-col cr:gap-5">
-      {packages.isError && (
-        <ErrorState error={packages.error} onRetry={() => void packages.refetch()} />
-      )}
-      {providerState.status === 'error' && <ProviderProblem providerState={providerState} />}
-      <fieldset className={fieldset} disabled={form.busy}>
-        <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.choosePackage}</legend>
-        {packages.isPending && (
-          <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingPackages}</p>
+    <form {...form.form} className={sheetSectionsClass}>
+      <div data-slot="dialog-body" className={sheetBodyClass}>
+        {packages.isError && (
+          <ErrorState error={packages.error} onRetry={() => void packages.refetch()} />
         )}
-        {form.packageOptions.map(({ pkg, radio }) => (
-          <label key={pkg.id} className={option} data-slot="package-option">
-            <input {...radio} className={radioInput} />
-            <span className="cr:flex cr:flex-1 cr:flex-col">
-              <span className="cr:font-semibold">
-                {labels.credits(format.count(pkg.credits))}
-                {pkg.label ? (
-                  <span className="cr:font-normal cr:text-muted"> · {pkg.label}</span>
-                ) : null}
-              </span>
-              <span className="cr:text-xs cr:text-muted">
-                {isolate((mark) =>
-                  labels.pricePerThousand(
-                    mark(
-                      format.money({
-                        amount: Math.round((pkg.price.amount * 1000) / pkg.credits),
-                        currency: pkg.price.currency,
-                      }),
+        {providerState.status === 'error' && <ProviderProblem providerState={providerState} />}
+        <fieldset className={fieldset} disabled={form.busy}>
+          <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.choosePackage}</legend>
+          {packages.isPending && (
+            <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingPackages}</p>
+          )}
+          {form.packageOptions.map(({ pkg, radio }) => (
+            <label key={pkg.id} className={option} data-slot="package-option">
+              <input {...radio} className={radioInput} />
+              <span className="cr:flex cr:flex-1 cr:flex-col">
+                <span className="cr:font-semibold">
+                  {labels.credits(format.count(pkg.credits))}
+                  {pkg.label ? (
+                    <span className="cr:font-normal cr:text-muted">
+                      {`${labels.separator}${pkg.label}`}
+                    </span>
+                  ) : null}
+                </span>
+                <span className="cr:text-xs cr:text-muted">
+                  {isolate((mark) =>
+                    labels.pricePerThousand(
+                      mark(
+                        format.money({
+                          amount: Math.round((pkg.price.amount * 1000) / pkg.credits),
+                          currency: pkg.price.currency,
+                        }),
+                      ),
+                      markCount(mark, format.count(1_000)),
                     ),
-                    markCount(mark, format.count(1_000)),
-                  ),
-                )}
+                  )}
+                </span>
               </span>
-            </span>
-            {pkg.badge && (
-              <span className="credits-badge" data-tone="positive">
-                {pkg.badge}
+              {pkg.badge && (
+                <span className="credits-badge" data-tone="positive">
+                  {Object.hasOwn(labels.packageBadges, pkg.badge)
+                    ? labels.packageBadges[pkg.badge]
+                    : pkg.badge}
+                </span>
+              )}
+              <span className="cr:ms-auto cr:font-semibold cr:tabular-nums">
+                {format.money(pkg.price)}
               </span>
-            )}
-            <span className="cr:ms-auto cr:font-semibold cr:tabular-nums">
-              {format.money(pkg.price)}
-            </span>
-          </label>
-        ))}
-      </fieldset>
-
-      <fieldset className={fieldset} disabled={form.busy}>
-        <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.paymentMethod}</legend>
-        {form.methodOptions.map(({ method, expired, radio }) => (
-          <label key={method.id} className={option} data-slot="payment-method-option">
-            <input {...radio} className={radioInput} />
-            <span className="cr:flex-1">{paymentMethodName(method, labels)}</span>
-            {method.isDefault && (
-              <span className="credits-badge" data-tone="positive">
-                {labels.defaultBadge}
-              </span>
-            )}
-            {expired && <span className="cr:text-xs cr:text-danger">{labels.expired}</span>}
-          </label>
-        ))}
-        <label className={option} data-slot="payment-method-option">
-          <input {...form.newCardRadio} className={radioInput} />
-          <span className="cr:flex-1">{labels.useNewCard}</span>
-        </label>
-        {form.newCard && (
-          <>
-            <NewCardFields {...form.newCard} intent={form.stripeIntent} />
-            <label className="cr:flex cr:min-h-6 cr:items-center cr:gap-2 cr:text-sm">
-              <input {...form.saveCard} className="credits-check" />
-              {labels.saveCard}
             </label>
-          </>
-        )}
-      </fieldset>
+          ))}
+        </fieldset>
 
-      {providerState.status === 'unavailable' && <ProviderProblem providerState={providerState} />}
-      <FailureMessage message={form.failure} slot="purchase-failure" />
-      <div className="cr:flex cr:flex-wrap cr:items-center cr:gap-3">
-        {form.tryAgain ? (
-          <button {...form.tryAgain} className="credits-button credits-button--primary">
-            {labels.tryAgain}
-          </button>
-        ) : (
-          <button
-            {...form.pay}
-            data-slot="pay-button"
-            className="credits-button credits-button--primary"
-          />
+        <fieldset className={fieldset} disabled={form.busy}>
+          <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.paymentMethod}</legend>
+          {form.methodOptions.map(({ method, expired, radio }) => (
+            <label key={method.id} className={option} data-slot="payment-method-option">
+              <input {...radio} className={radioInput} />
+              <span className="cr:flex-1">{paymentMethodName(method, labels)}</span>
+              {method.isDefault && (
+                <span className="credits-badge" data-tone="positive">
+                  {labels.defaultBadge}
+                </span>
+              )}
+              {expired && <span className="cr:text-xs cr:text-danger">{labels.expired}</span>}
+            </label>
+          ))}
+          <label className={option} data-slot="payment-method-option">
+            <input {...form.newCardRadio} className={radioInput} />
+            <span className="cr:flex-1">{labels.useNewCard}</span>
+          </label>
+          {form.newCard && (
+            <>
+              <NewCardFields {...form.newCard} intent={form.stripeIntent} />
+              <label className="cr:flex cr:min-h-6 cr:items-center cr:gap-2 cr:text-sm">
+                <input {...form.saveCard} className="credits-check" />
+                {labels.saveCard}
+              </label>
+            </>
+          )}
+        </fieldset>
+      </div>
+
+      {/* Fixed under the scrolling body: Pay and why the last attempt failed stay in sight. */}
+      <div data-slot="dialog-footer" className={sheetFooterClass}>
+        {providerState.status === 'unavailable' && (
+          <ProviderProblem providerState={providerState} />
         )}
-        <p {...form.status} role="status" className="cr:m-0 cr:text-sm cr:text-muted" />
+        <FailureMessage message={form.failure} slot="purchase-failure" />
+        <div className="cr:flex cr:flex-wrap cr:items-center cr:gap-3">
+          {form.tryAgain ? (
+            <button {...form.tryAgain} className="credits-button credits-button--primary">
+              {labels.tryAgain}
+            </button>
+          ) : (
+            <button
+              {...form.pay}
+              data-slot="pay-button"
+              className="credits-button credits-button--primary"
+            />
+          )}
+          <p {...form.status} role="status" className="cr:m-0 cr:text-sm cr:text-muted" />
+        </div>
       </div>
     </form>
   );

@@ -3,6 +3,8 @@ import { Dialog } from 'radix-ui';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
+import { cn } from '../lib/cn.js';
+import { sheetBodyClass, sheetFooterClass, sheetSectionsClass } from '../lib/dialogClasses.js';
 import { focusOnMount } from '../lib/focusOnMount.js';
 import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { SandboxChallenge } from '../payment/SandboxChallenge.js';
@@ -18,20 +20,27 @@ export function PurchaseSucceeded({
   const format = useFormatters();
   const balance = state.purchase.balance;
   return (
-    <div data-slot="purchase-success" className="cr:flex cr:flex-col cr:items-start cr:gap-3">
-      <p role="status" className="cr:m-0 cr:text-2xl cr:font-semibold cr:text-positive">
-        {isolate((mark) =>
-          labels.purchaseSucceeded(markCount(mark, format.count(state.purchase.credits))),
-        )}
-      </p>
-      {balance && (
-        <p className="cr:m-0 cr:text-sm cr:text-muted">
-          {isolate((mark) => labels.newBalance(markCount(mark, format.count(balance.available))))}
+    <div data-slot="purchase-success" className={sheetSectionsClass}>
+      <div data-slot="dialog-body" className={cn(sheetBodyClass, 'cr:justify-center cr:gap-3')}>
+        <p role="status" className="cr:m-0 cr:text-2xl cr:font-semibold cr:text-positive">
+          {isolate((mark) =>
+            labels.purchaseSucceeded(markCount(mark, format.count(state.purchase.credits))),
+          )}
         </p>
-      )}
-      <Dialog.Close ref={focusOnMount} className="credits-button credits-button--primary">
-        {labels.done}
-      </Dialog.Close>
+        {balance && (
+          <p className="cr:m-0 cr:text-sm cr:text-muted">
+            {isolate((mark) => labels.newBalance(markCount(mark, format.count(balance.available))))}
+          </p>
+        )}
+      </div>
+      <div data-slot="dialog-footer" className={sheetFooterClass}>
+        <Dialog.Close
+          ref={focusOnMount}
+          className="credits-button credits-button--primary cr:self-start"
+        >
+          {labels.done}
+        </Dialog.Close>
+      </div>
     </div>
   );
 }
@@ -43,7 +52,7 @@ export function PurchaseChallenge({
   onAnswer: (outcome: 'complete' | 'fail') => void;
 }) {
   return (
-    <div data-slot="purchase-challenge">
+    <div data-slot="purchase-challenge" className={cn(sheetBodyClass, 'cr:justify-center')}>
       <SandboxChallenge title onAnswer={onAnswer} />
     </div>
   );
@@ -53,13 +62,17 @@ export function PurchaseChallenge({
 export function PurchaseProcessing() {
   const labels = useLabels(paymentLabels);
   return (
-    <div data-slot="purchase-processing" className="cr:flex cr:flex-col cr:items-start cr:gap-3">
-      <p role="status" className="cr:m-0 cr:text-sm">
-        {labels.processingPayment}
-      </p>
-      <Dialog.Close className="credits-button credits-button--secondary">
-        {labels.close}
-      </Dialog.Close>
+    <div data-slot="purchase-processing" className={sheetSectionsClass}>
+      <div data-slot="dialog-body" className={cn(sheetBodyClass, 'cr:justify-center')}>
+        <p role="status" className="cr:m-0 cr:text-sm">
+          {labels.processingPayment}
+        </p>
+      </div>
+      <div data-slot="dialog-footer" className={sheetFooterClass}>
+        <Dialog.Close className="credits-button credits-button--secondary cr:self-start">
+          {labels.close}
+        </Dialog.Close>
+      </div>
     </div>
   );
 }

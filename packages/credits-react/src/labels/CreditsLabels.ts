@@ -17,6 +17,11 @@ export interface CommonLabels {
   loadingHistory: string;
   opensInNewTab: string;
   cancel: string;
+  /**
+   * Between two facts on one line ("10,000 credits · Starter"), spaces included: a middle dot
+   * reads as a zero in Arabic, which uses its comma.
+   */
+  separator: string;
   /** Why something failed, in words a user can act on, by error code. */
   errors: Partial<Record<CreditsErrorCode, string>> & { default: string };
 }
@@ -82,6 +87,11 @@ export interface HistoryLabels {
 
 /** Strings of AddCreditsDialog, PaymentMethods and the card forms. */
 export interface PaymentLabels {
+  /**
+   * A package's badge as the backend sends it ("Popular", "Best value"), in the user's words;
+   * a badge not listed shows as the backend wrote it.
+   */
+  packageBadges: Record<string, string>;
   addCreditsTitle: string;
   addCreditsDescription: string;
   choosePackage: string;

@@ -9,6 +9,7 @@ export const commonLabels: CommonLabels = {
   loadingHistory: 'Loading transactions…',
   opensInNewTab: '(opens in a new tab)',
   cancel: 'Cancel',
+  separator: ' · ',
   errors: {
     default: 'Something went wrong. Please try again.',
     network_error: 'We can’t reach the server. Check your connection and try again.',

@@ -2,6 +2,7 @@ import type { PaymentLabels } from './CreditsLabels.js';
 
 /** English defaults of the strings of AddCreditsDialog, PaymentMethods and the card forms. */
 export const paymentLabels: PaymentLabels = {
+  packageBadges: {},
   addCreditsTitle: 'Add credits',
   addCreditsDescription:
     'Buy a one-time credit package. Credits are added as soon as the payment succeeds.',

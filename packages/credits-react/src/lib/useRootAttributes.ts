@@ -7,11 +7,13 @@ import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
  * language. `caller` names it in the error when used outside the provider.
  */
 export function useRootAttributes(caller: string) {
-  const { theme, locale } = useCreditsContext(caller);
+  const { theme, locale, catalogue } = useCreditsContext(caller);
   return {
     'data-credits-root': '',
     'data-credits-theme': theme,
     dir: textDirection(locale),
-    lang: locale,
+    // The language of the words shown: English where no catalogue was found or loaded
+    // (numbers and dates still follow the locale).
+    lang: !locale || catalogue || /^en\b/i.test(locale) ? locale : 'en',
   } as const;
 }

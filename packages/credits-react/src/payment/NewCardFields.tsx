@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { SandboxCardFields } from './SandboxCardFields.js';
@@ -24,6 +25,7 @@ export function NewCardFields({
   intent: StripeCardFieldsProps['intent'] | undefined;
 }) {
   const labels = useLabels(paymentLabels);
+  const { theme } = useCreditsContext('<NewCardFields>');
   if (providerState.status !== 'ready') return null;
   if (providerState.kind === 'sandbox')
     return <SandboxCardFields number={number} onNumberChange={onNumberChange} error={error} />;
@@ -36,6 +38,8 @@ export function NewCardFields({
           getStripe={providerState.getStripe}
           intent={intent}
           onElements={onElements}
+          theme={theme}
+          unavailable={labels.stripeUnavailable}
         />
       )}
     </Suspense>

@@ -39,6 +39,9 @@ export function SandboxCardFields({ number, onNumberChange, error }: SandboxCard
         aria-invalid={error ? true : undefined}
         aria-describedby={`${error ? `${id}-error ` : ''}${id}-hint`}
         placeholder="4242 4242 4242 4242"
+        // A card number reads left to right in every language: in an RTL page the field would
+        // otherwise show "4000 … 0002" as "0002 … 4000".
+        dir="ltr"
         className="cr:h-10 cr:rounded-md cr:border cr:border-border cr:bg-surface cr:px-3 cr:font-mono cr:text-sm cr:tracking-wide"
       />
       {error && (

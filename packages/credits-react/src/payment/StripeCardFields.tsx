@@ -1,9 +1,6 @@
 import { Elements, PaymentElement, useElements } from '@stripe/react-stripe-js';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
-import { useLabels } from '../hooks/useLabels.js';
-import { paymentLabels } from '../labels/paymentLabels.js';
 import { stripeAppearance } from './stripeAppearance.js';
 
 export interface StripeCardFieldsProps {
@@ -13,6 +10,10 @@ export interface StripeCardFieldsProps {
     | { mode: 'payment'; amount: number; currency: string; savePaymentMethod: boolean }
     | { mode: 'setup'; currency: string };
   onElements: (elements: StripeElements | null) => void;
+  /** The widgets' colour scheme (the Element gets Stripe's night theme when dark). */
+  theme: 'light' | 'dark' | 'system';
+  /** Shown instead of the form when Stripe.js cannot load. */
+  unavailable: string;
 }
 
 function ElementsBridge({ onElements }: { onElements: (elements: StripeElements | null) => void }) {
@@ -28,9 +29,15 @@ function ElementsBridge({ onElements }: { onElements: (elements: StripeElements 
  * Stripe's Payment Element: card data only ever lives in Stripe's iframes.
  * This module (and Stripe.js) loads only when a card form is shown.
  */
-export default function StripeCardFields({ getStripe, intent, onElements }: StripeCardFieldsProps) {
-  const { theme } = useCreditsContext('<StripeCardFields>');
-  const labels = useLabels(paymentLabels);
+// Everything it shows comes in as props: this chunk then shares no module with the widgets'
+// chunks but React's, so a host's bundler makes no extra chunk for the labels (issue 20's bytes).
+export default function StripeCardFields({
+  getStripe,
+  intent,
+  onElements,
+  theme,
+  unavailable,
+}: StripeCardFieldsProps) {
   const root = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   const stripePromise = useMemo(
@@ -68,10 +75,12 @@ export default function StripeCardFields({ getStripe, intent, onElements }: Stri
       : { mode: 'setup' as const }),
   };
   return (
-    <div ref={root} data-slot="stripe-card" className="cr:min-h-12">
+    // Card number, expiry and CVC read left to right in every language (the host of Stripe's
+    // iframes too, so an RTL page does not mirror their layout).
+    <div ref={root} data-slot="stripe-card" dir="ltr" className="cr:min-h-12">
       {failed ? (
         <p role="alert" className="cr:m-0 cr:text-sm cr:text-danger">
-          {labels.stripeUnavailable}
+          {unavailable}
         </p>
       ) : appearance === undefined ? null : (
         <Elements stripe={stripePromise} options={options}>

@@ -259,7 +259,7 @@ describe.each(CASES)('$locale', ({ locale, dir, pinned }) => {
     expected.forEach(([name, credits], index) => {
       const row = text(rows[index]);
       expect(row).toContain(name);
-      expect(row).toContain(`${f.credits(credits)} · ${f.percent(credits / 2_500)}`);
+      expect(row).toContain(`${f.credits(credits)}${words.separator}${f.percent(credits / 2_500)}`);
     });
     expect(text(widgetRoot('usage-by-website'))).toContain(pinned.usage);
   });

@@ -11,52 +11,11 @@ import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AddCreditsDialog, CreditsProvider, type CreditsTheme } from '../../src/index';
+import { fakeStripe } from './fakeStripe';
 import { inProcessFetch, installStyles } from './widgetHarness';
 
 beforeAll(installStyles);
 afterEach(cleanup);
-
-interface ElementsOptions {
-  appearance?: { theme?: string; variables?: Record<string, string> };
-}
-
-/** Just enough of Stripe for `<Elements>` and `<PaymentElement>` to mount. */
-function fakeStripe() {
-  const created: ElementsOptions[] = [];
-  const element = {
-    mount() {},
-    destroy() {},
-    unmount() {},
-    on() {
-      return element;
-    },
-    off() {
-      return element;
-    },
-    update() {},
-  };
-  const stripe = {
-    elements(options: ElementsOptions) {
-      created.push(options);
-      return {
-        create: () => element,
-        getElement: () => null,
-        update(next: ElementsOptions) {
-          created.push(next);
-        },
-        fetchUpdates: async () => ({}),
-        submit: async () => ({}),
-      };
-    },
-    // What react-stripe-js checks to tell a Stripe object from anything else.
-    createToken: async () => ({}),
-    createPaymentMethod: async () => ({}),
-    confirmCardPayment: async () => ({}),
-    registerAppInfo() {},
-    _registerWrapper() {},
-  };
-  return { stripe, created };
-}
 
 async function openNewCardForm(theme: CreditsTheme, hostStyle = '') {
   const { stripe, created } = fakeStripe();

@@ -38,6 +38,7 @@ export const labels: Translation = {
   retry: 'إعادة المحاولة',
   loadingHistory: 'جارٍ تحميل المعاملات…',
   opensInNewTab: '(يُفتح في علامة تبويب جديدة)',
+  separator: '، ',
   cancel: 'إلغاء',
   errors: {
     default: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
@@ -107,6 +108,8 @@ export const labels: Translation = {
   usagePeriod: 'آخر ٣٠ يومًا',
   loadingUsage: 'جارٍ تحميل الاستخدام حسب الموقع…',
   noUsage: 'لم يُستخدم أي رصيد في هذه الفترة.',
+
+  packageBadges: { Popular: 'الأكثر شيوعًا', 'Best value': 'أفضل قيمة' },
 
   addCreditsTitle: 'إضافة رصيد',
   addCreditsDescription: 'اشترِ باقة رصيد لمرة واحدة. يُضاف الرصيد فور نجاح الدفع.',

@@ -10,6 +10,7 @@ export const labels: Translation = {
   retry: 'Erneut versuchen',
   loadingHistory: 'Buchungen werden geladen …',
   opensInNewTab: '(öffnet in neuem Tab)',
+  separator: ' · ',
   cancel: 'Abbrechen',
   errors: {
     default: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
@@ -89,6 +90,8 @@ export const labels: Translation = {
   usagePeriod: 'Letzte 30 Tage',
   loadingUsage: 'Verbrauch nach Website wird geladen …',
   noUsage: 'In diesem Zeitraum wurden keine Credits verbraucht.',
+
+  packageBadges: { Popular: 'Beliebt', 'Best value': 'Bestes Angebot' },
 
   addCreditsTitle: 'Credits aufladen',
   addCreditsDescription:

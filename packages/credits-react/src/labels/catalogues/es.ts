@@ -17,6 +17,7 @@ export const labels: Translation = {
   retry: 'Reintentar',
   loadingHistory: 'Cargando movimientos…',
   opensInNewTab: '(se abre en una pestaña nueva)',
+  separator: ' · ',
   cancel: 'Cancelar',
   errors: {
     default: 'Algo salió mal. Inténtalo de nuevo.',
@@ -94,6 +95,8 @@ export const labels: Translation = {
   usagePeriod: 'Últimos 30 días',
   loadingUsage: 'Cargando el uso por sitio web…',
   noUsage: 'No se usaron créditos en este periodo.',
+
+  packageBadges: { Popular: 'Popular', 'Best value': 'Mejor precio' },
 
   addCreditsTitle: 'Añadir créditos',
   addCreditsDescription:

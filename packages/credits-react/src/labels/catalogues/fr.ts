@@ -17,6 +17,7 @@ export const labels: Translation = {
   retry: 'Réessayer',
   loadingHistory: 'Chargement des transactions…',
   opensInNewTab: '(s’ouvre dans un nouvel onglet)',
+  separator: ' · ',
   cancel: 'Annuler',
   errors: {
     default: 'Un problème est survenu. Veuillez réessayer.',
@@ -95,6 +96,8 @@ export const labels: Translation = {
   usagePeriod: '30 derniers jours',
   loadingUsage: 'Chargement de l’utilisation par site web…',
   noUsage: 'Aucun crédit utilisé sur cette période.',
+
+  packageBadges: { Popular: 'Populaire', 'Best value': 'Meilleure offre' },
 
   addCreditsTitle: 'Ajouter des crédits',
   addCreditsDescription:

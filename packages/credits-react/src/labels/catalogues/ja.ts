@@ -8,6 +8,7 @@ export const labels: Translation = {
   retry: '再試行',
   loadingHistory: '取引を読み込んでいます…',
   opensInNewTab: '（新しいタブで開きます）',
+  separator: ' · ',
   cancel: 'キャンセル',
   errors: {
     default: '問題が発生しました。もう一度お試しください。',
@@ -80,6 +81,8 @@ export const labels: Translation = {
   usagePeriod: '過去 30 日間',
   loadingUsage: 'ウェブサイト別の使用量を読み込んでいます…',
   noUsage: 'この期間に使用されたクレジットはありません。',
+
+  packageBadges: { Popular: '人気', 'Best value': 'お得' },
 
   addCreditsTitle: 'クレジットを追加',
   addCreditsDescription:

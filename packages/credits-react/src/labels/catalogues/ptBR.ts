@@ -17,6 +17,7 @@ export const labels: Translation = {
   retry: 'Tentar novamente',
   loadingHistory: 'Carregando transações…',
   opensInNewTab: '(abre em uma nova aba)',
+  separator: ' · ',
   cancel: 'Cancelar',
   errors: {
     default: 'Algo deu errado. Tente novamente.',
@@ -94,6 +95,8 @@ export const labels: Translation = {
   usagePeriod: 'Últimos 30 dias',
   loadingUsage: 'Carregando o uso por site…',
   noUsage: 'Nenhum crédito usado neste período.',
+
+  packageBadges: { Popular: 'Popular', 'Best value': 'Melhor preço' },
 
   addCreditsTitle: 'Adicionar créditos',
   addCreditsDescription:
