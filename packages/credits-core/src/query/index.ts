@@ -16,6 +16,7 @@ export {
   purchaseQueryOptions,
   transactionsInfiniteQueryOptions,
   usageByWebsiteQueryOptions,
+  usageSeriesQueryOptions,
 } from './creditsQueryOptions.js';
 export {
   deletePaymentMethodMutationOptions,

@@ -6,6 +6,11 @@
  * use it.
  */
 
+export {
+  type AssembleUsageSeriesOptions,
+  assembleUsageSeries,
+  type UsageCell,
+} from './assembleUsageSeries.js';
 export { assertDeletable } from './assertDeletable.js';
 export {
   type GenerateTransactionsOptions,
@@ -32,6 +37,7 @@ export {
 } from './readJsonBody.js';
 export {
   type FieldError,
+  isTimeZone,
   MAX_CURSOR_LENGTH,
   MAX_ID_LENGTH,
   MAX_SEARCH_LENGTH,
@@ -44,7 +50,10 @@ export {
   requestTimestampSchema,
   searchParamsObject,
   transactionQuerySchema,
+  USAGE_SERIES_LIMITS,
   usageQuerySchema,
+  usageSeriesQuerySchema,
   validateRequest,
 } from './requestValidation.js';
 export { FIELD_LIMITS, usageBodySchema } from './usageBody.js';
+export { type BucketBounds, bucketIndex, usageBuckets } from './usageBuckets.js';
