@@ -5,6 +5,7 @@ import { ledgerChecks } from './checks/ledgerChecks.js';
 import { paymentMethodChecks } from './checks/paymentMethodChecks.js';
 import { purchaseChecks } from './checks/purchaseChecks.js';
 import { readChecks } from './checks/readChecks.js';
+import { usageChecks } from './checks/usageChecks.js';
 import { type Check, createCheckContext } from './createCheckContext.js';
 import type { CheckResult, ConformanceOptions, ConformanceReport } from './types.js';
 
@@ -15,6 +16,7 @@ import type { CheckResult, ConformanceOptions, ConformanceReport } from './types
  */
 export const conformanceChecks: readonly Check[] = [
   ...readChecks,
+  ...usageChecks,
   ...errorChecks,
   ...idempotencyChecks,
   ...purchaseChecks,

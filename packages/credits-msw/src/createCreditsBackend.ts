@@ -25,8 +25,12 @@ import {
   ProblemError,
   parseRequestBody,
   requireIdempotencyKey,
+  type usageQuerySchema,
+  type usageSeriesQuerySchema,
 } from 'credits-core/server';
+import type * as v from 'valibot';
 import { createLedger, type LedgerFilters } from './createLedger.js';
+import { usageWebsitesPage } from './usageQueries.js';
 
 export interface CreditsBackendOptions {
   mode?: 'test' | 'live';
@@ -282,11 +286,19 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     },
 
     /** `GET /usage/websites`, its query already validated (`usageQuerySchema`). */
-    usageByWebsite(params: { from?: string; to?: string }) {
+    usageByWebsite(params: v.InferOutput<typeof usageQuerySchema>) {
       const to = params.to ? new Date(params.to) : now();
       const from = params.from ? new Date(params.from) : new Date(to.getTime() - 30 * 86_400_000);
-      return ok(ledger.usageByWebsite(from, to));
+      const limit = Math.min(
+        params.limit ?? config.limits.defaultPageSize,
+        config.limits.maxPageSize,
+      );
+      return ok(usageWebsitesPage(ledger.usageByWebsite(from, to), limit, params.cursor));
     },
+
+    /** `GET /usage/series`, its query already validated (`usageSeriesQuerySchema`). */
+    usageSeries: (params: v.InferOutput<typeof usageSeriesQuerySchema>) =>
+      ok(ledger.usageSeries(params)),
 
     createPurchase(body: unknown, key: string | null) {
       return idempotent('purchase', key, body, async () => {

@@ -8,6 +8,7 @@ import {
   transactionQuerySchema,
   usageBodySchema,
   usageQuerySchema,
+  usageSeriesQuerySchema,
 } from 'credits-core/server';
 import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
 import { corruptResponse } from './corruptResponse.js';
@@ -181,6 +182,10 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
     http.get(
       url('/usage/websites'),
       route((_, __, href) => backend.usageByWebsite(parseRequestQuery(usageQuerySchema, href))),
+    ),
+    http.get(
+      url('/usage/series'),
+      route((_, __, href) => backend.usageSeries(parseRequestQuery(usageSeriesQuerySchema, href))),
     ),
     http.get(
       url('/packages'),
