@@ -130,25 +130,23 @@ describe('assembleUsageSeries: the top-N rule', () => {
     'day',
     'UTC',
   );
+  const query = {
+    from: '2026-11-01T00:00:00Z',
+    to: '2026-11-03T00:00:00Z',
+    bucket: 'day' as const,
+    timeZone: 'UTC',
+    top: 5,
+  };
 
   it('keeps the top websites, sums the rest and website-less usage into "other", and adds up', () => {
-    const series = assembleUsageSeries({
-      from: buckets[0]!.start,
-      to: buckets[1]!.end,
-      unit: 'day',
-      timeZone: 'UTC',
-      buckets,
-      groupBy: 'website',
-      top: 2,
-      cells: [
-        { bucket: 0, type: 'usage', credits: 50, website: web('a') },
-        { bucket: 1, type: 'usage', credits: 40, website: web('b') },
-        { bucket: 1, type: 'usage', credits: 10, website: web('c') },
-        { bucket: 0, type: 'usage', credits: 5, website: null },
-        { bucket: 1, type: 'purchase', credits: 1_000 },
-        { bucket: 0, type: 'grant', credits: 100 },
-      ],
-    });
+    const series = assembleUsageSeries({ ...query, groupBy: 'website', top: 2 }, buckets, [
+      { bucket: 0, type: 'usage', credits: 50, website: web('a') },
+      { bucket: 1, type: 'usage', credits: 40, website: web('b') },
+      { bucket: 1, type: 'usage', credits: 10, website: web('c') },
+      { bucket: 0, type: 'usage', credits: 5, website: null },
+      { bucket: 1, type: 'purchase', credits: 1_000 },
+      { bucket: 0, type: 'grant', credits: 100 },
+    ]);
     expect(v.parse(usageSeriesSchema, series)).toEqual(series);
     expect(series.series).toEqual([
       { website: web('a'), credits: 50 },
@@ -172,10 +170,9 @@ describe('assembleUsageSeries: the top-N rule', () => {
 
   it('without grouping has no series, and no "other" when the top covers everything', () => {
     const cells = [{ bucket: 0, type: 'usage' as const, credits: 7, website: web('a') }];
-    const base = { from: 0, to: 1, unit: 'day' as const, timeZone: 'UTC', buckets, top: 5, cells };
-    expect(assembleUsageSeries(base).series).toEqual([]);
-    expect(assembleUsageSeries(base).buckets[0]!.byWebsite).toEqual([]);
-    expect(assembleUsageSeries({ ...base, groupBy: 'website' }).series).toEqual([
+    expect(assembleUsageSeries(query, buckets, cells).series).toEqual([]);
+    expect(assembleUsageSeries(query, buckets, cells).buckets[0]!.byWebsite).toEqual([]);
+    expect(assembleUsageSeries({ ...query, groupBy: 'website' }, buckets, cells).series).toEqual([
       { website: web('a'), credits: 7 },
     ]);
   });

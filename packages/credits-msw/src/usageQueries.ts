@@ -57,14 +57,5 @@ export function usageSeriesOf(
     if (bucket < 0) continue;
     cells.push({ bucket, type, credits: Math.abs(row.amount), website: row.website ?? null });
   }
-  return assembleUsageSeries({
-    from,
-    to,
-    unit: params.bucket,
-    timeZone: params.timeZone,
-    buckets,
-    cells,
-    groupBy: params.groupBy,
-    top: params.top,
-  });
+  return assembleUsageSeries(params, buckets, cells);
 }

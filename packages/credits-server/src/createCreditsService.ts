@@ -1,11 +1,16 @@
-import type { transactionQuerySchema, usageQuerySchema } from 'credits-core/server';
+import type {
+  transactionQuerySchema,
+  usageQuerySchema,
+  usageSeriesQuerySchema,
+} from 'credits-core/server';
 import type { SQL } from 'drizzle-orm';
 import type * as v from 'valibot';
 import type { Database } from './data/createDatabase.js';
 import { type Executor, rows } from './data/rows.js';
-import { transactionPage, usageByWebsite } from './ledger/history.js';
+import { transactionPage } from './ledger/history.js';
 import { appendLedger, balance, ensureAccount, refusal, spendOnce } from './ledger/ledger.js';
 import { type NewLedgerRow, toTransaction } from './ledger/ledgerEntry.js';
+import { usageByWebsite, usageSeries } from './ledger/usage.js';
 import {
   deletePaymentMethod,
   listMethods,
@@ -66,8 +71,13 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       params: v.InferOutput<typeof transactionQuerySchema>,
       size: number,
     ) => transactionPage(db, account, params, size),
-    usageByWebsite: (account: string, params: v.InferOutput<typeof usageQuerySchema>) =>
-      usageByWebsite(db, account, params),
+    usageByWebsite: (
+      account: string,
+      params: v.InferOutput<typeof usageQuerySchema>,
+      size: number,
+    ) => usageByWebsite(db, account, params, size),
+    usageSeries: (account: string, params: v.InferOutput<typeof usageSeriesQuerySchema>) =>
+      usageSeries(db, account, params),
     settleDue: (account: string) => settleDue(ctx, account),
     listMethods: (account: string) => listMethods(ctx, account),
     savePaymentMethod: (account: string, token: string, executor?: Executor) =>

@@ -1,5 +1,7 @@
-import type { UsageBucketUnit, UsageSeries } from '../schemas/usageSeries.js';
+import type * as v from 'valibot';
+import type { UsageSeries } from '../schemas/usageSeries.js';
 import type { Website } from '../schemas/website.js';
+import type { usageSeriesQuerySchema } from './requestValidation.js';
 import type { BucketBounds } from './usageBuckets.js';
 
 /** One sum a backend read from its ledger: the credits of one type in one bucket (and website). */
@@ -13,17 +15,8 @@ export interface UsageCell {
   website?: Website | null;
 }
 
-export interface AssembleUsageSeriesOptions {
-  from: number;
-  to: number;
-  unit: UsageBucketUnit;
-  timeZone: string;
-  buckets: readonly BucketBounds[];
-  cells: Iterable<UsageCell>;
-  /** Group usage by website: the `top` websites by credits in the range, then "other". */
-  groupBy?: 'website';
-  top: number;
-}
+/** The validated query of `GET /usage/series`. */
+export type UsageSeriesQuery = v.InferOutput<typeof usageSeriesQuerySchema>;
 
 const iso = (instant: number) => new Date(instant).toISOString();
 
@@ -33,8 +26,12 @@ const iso = (instant: number) => new Date(instant).toISOString();
  * each, and every other website plus usage naming no website is summed into one `null` ("other")
  * series, present only when it is not empty.
  */
-export function assembleUsageSeries(options: AssembleUsageSeriesOptions): UsageSeries {
-  const { buckets, groupBy, top } = options;
+export function assembleUsageSeries(
+  query: UsageSeriesQuery,
+  buckets: readonly BucketBounds[],
+  cells: Iterable<UsageCell>,
+): UsageSeries {
+  const { groupBy, top } = query;
   const rows = buckets.map((bounds) => ({
     start: iso(bounds.start),
     end: iso(bounds.end),
@@ -44,7 +41,7 @@ export function assembleUsageSeries(options: AssembleUsageSeriesOptions): UsageS
     byWebsite: new Map<string | null, number>(),
   }));
   const websites = new Map<string, { website: Website; credits: number }>();
-  for (const cell of options.cells) {
+  for (const cell of cells) {
     const row = rows[cell.bucket];
     if (!row || cell.credits === 0) continue;
     if (cell.type === 'purchase') row.purchases += cell.credits;
@@ -75,10 +72,10 @@ export function assembleUsageSeries(options: AssembleUsageSeriesOptions): UsageS
     ...(other > 0 ? [{ website: null, credits: other }] : []),
   ];
   return {
-    from: iso(options.from),
-    to: iso(options.to),
-    bucket: options.unit,
-    timeZone: options.timeZone,
+    from: iso(Date.parse(query.from)),
+    to: iso(Date.parse(query.to)),
+    bucket: query.bucket,
+    timeZone: query.timeZone,
     series,
     buckets: rows.map(({ byWebsite, ...row }) => {
       const values = shown.map((entry) => byWebsite.get(entry.website.id) ?? 0);

@@ -7,9 +7,9 @@
  */
 
 export {
-  type AssembleUsageSeriesOptions,
   assembleUsageSeries,
   type UsageCell,
+  type UsageSeriesQuery,
 } from './assembleUsageSeries.js';
 export { assertDeletable } from './assertDeletable.js';
 export {
