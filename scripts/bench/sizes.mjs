@@ -83,6 +83,22 @@ const balanceOnly = await measure(
   react,
 );
 const ownCode = await measure(all, react_, libraries);
+// UsageChart (issue 17), from its own entry `credits-react/usage-chart` (esbuild keeps every
+// dynamic import of a module it reads, even unused: from the main entry the chart's chunk would
+// count against the four widgets). Its shell loads with the page; the chart (d3-scale, d3-shape,
+// the SVG, table view and CSV export) is one lazy chunk: what the page adds over the provider
+// alone, lazily.
+const providerOnly = await measure(
+  "export { CreditsProvider } from './dist/index.js';",
+  react_,
+  react,
+);
+const withChart = await measure(
+  "export { CreditsProvider } from './dist/index.js'; export { UsageChart } from './dist/UsageChart/index.js';",
+  react_,
+  react,
+);
+const chartChunk = withChart.lazy - providerOnly.lazy;
 const coreClient = await measure(
   "export { createCreditsClient, CreditsError, isCreditsError } from './dist/index.js';",
   core,
@@ -118,6 +134,9 @@ const rows = [
   ['credits-react: Provider + 4 widgets, with lazy chunks', widgets.initial + widgets.lazy, 65, 66],
   ['credits-react: our code only (libraries external)', ownCode.initial, 16, null, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],
+  ['credits-react: Provider + UsageChart, initial', withChart.initial, null, null],
+  // 16.5 KB measured on 2026-12-05: d3-scale + d3-shape are 11.2 KB of it (chart-libraries.md).
+  ['credits-react: UsageChart chart chunk, lazy', chartChunk, 17, null],
   // One language's words (issue 20), fetched only when the provider's locale needs them.
   ...Object.entries(widgets.catalogues)
     .sort(([, a], [, b]) => b - a)
