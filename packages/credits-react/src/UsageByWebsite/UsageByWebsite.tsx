@@ -56,7 +56,12 @@ function UsageByWebsiteContent({
         <h2 id={headingId} className="cr:m-0 cr:text-base cr:font-semibold">
           {labels.usageByWebsite}
           {!period && (
-            <span className="cr:text-sm cr:font-normal cr:text-muted"> · {labels.usagePeriod}</span>
+            <>
+              {' '}
+              <span className="cr:text-sm cr:font-normal cr:text-muted">
+                · {labels.usagePeriod}
+              </span>
+            </>
           )}
         </h2>
         {period && onPeriodChange && (

@@ -17,7 +17,14 @@ export function UsageChartTable({
   const format = useFormatters();
   const cell = 'cr:border-b cr:border-border cr:px-2 cr:py-1 cr:text-end cr:tabular-nums';
   return (
-    <div className="cr:max-h-80 cr:overflow-auto" data-slot="usage-chart-table">
+    // A scrolling region is reached by keyboard to scroll it (WCAG 2.1.1, axe scrollable-region-focusable).
+    <section
+      className="cr:max-h-80 cr:overflow-auto"
+      data-slot="usage-chart-table"
+      aria-label={`${labels.usageChart}: ${labels.tableTotal}`}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
+      tabIndex={0}
+    >
       <table className="cr:w-full cr:border-collapse cr:text-sm">
         <caption className="cr:sr-only">{labels.usageChart}</caption>
         <thead>
@@ -63,6 +70,6 @@ export function UsageChartTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
