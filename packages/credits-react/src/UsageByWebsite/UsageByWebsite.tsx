@@ -18,7 +18,7 @@ export interface UsageByWebsiteProps {
   /** Period start (ISO 8601). Default: 30 days ago, as the backend defines it. */
   from?: string;
   to?: string;
-  /** How many websites to list (one page of the backend's ranking). Default 5. */
+  /** How many websites to list (from the first page of the ranking). Default 5. */
   limit?: number;
   /**
    * The period shown, from the same picker as UsageChart (controlled): pass one `UsagePeriod`
@@ -41,7 +41,7 @@ function UsageByWebsiteContent({
   const format = useFormatters();
   const { timeZone } = useCreditsContext('UsageByWebsite');
   const range = period ? resolveUsagePeriod(period, timeZone) : { from, to };
-  const usage = useUsageByWebsite({ from: range.from, to: range.to, limit });
+  const usage = useUsageByWebsite({ from: range.from, to: range.to });
   const headingId = useId();
   const status = widgetStatus(usage);
 
