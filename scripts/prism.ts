@@ -116,6 +116,7 @@ export const INVALID_ON_PURPOSE: Record<string, RegExp> = {
   'errors.contentType': /content type|media type|Supported content types/i,
   'errors.invalidQuery': /must match format "date-time"|must NOT have more than 200 characters/,
   'transactions.limitBounds': /limit must be >= 1/,
+  'usage.series.limits': /top must be >= 1/,
   'purchase.threeDSecure': /outcome must be equal to one of the allowed values/,
 };
 

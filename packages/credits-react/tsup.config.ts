@@ -17,5 +17,9 @@ const shared: Options = {
 
 export default defineConfig([
   { ...shared, entry: ['src/**/*.ts', 'src/**/*.tsx'], bundle: false, format: ['esm'] },
-  { ...shared, entry: { index: 'src/index.ts' }, format: ['cjs'] },
+  {
+    ...shared,
+    entry: { index: 'src/index.ts', 'usage-chart': 'src/UsageChart/index.ts' },
+    format: ['cjs'],
+  },
 ]);

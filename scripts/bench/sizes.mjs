@@ -83,6 +83,22 @@ const balanceOnly = await measure(
   react,
 );
 const ownCode = await measure(all, react_, libraries);
+// UsageChart (issue 17), from its own entry `credits-react/usage-chart` (esbuild keeps every
+// dynamic import of a module it reads, even unused: from the main entry the chart's chunk would
+// count against the four widgets). Its shell loads with the page; the chart (d3-scale, d3-shape,
+// the SVG, table view and CSV export) is one lazy chunk: what the page adds over the provider
+// alone, lazily.
+const providerOnly = await measure(
+  "export { CreditsProvider } from './dist/index.js';",
+  react_,
+  react,
+);
+const withChart = await measure(
+  "export { CreditsProvider } from './dist/index.js'; export { UsageChart } from './dist/UsageChart/index.js';",
+  react_,
+  react,
+);
+const chartChunk = withChart.lazy - providerOnly.lazy;
 const coreClient = await measure(
   "export { createCreditsClient, CreditsError, isCreditsError } from './dist/index.js';",
   core,
@@ -130,6 +146,9 @@ const rows = [
   ['credits-react: Provider + 4 widgets, with lazy chunks', widgets.initial + widgets.lazy, 65, 70],
   ['credits-react: our code only (libraries external)', ownCode.initial, 16, null, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],
+  ['credits-react: Provider + UsageChart, initial', withChart.initial, null, null],
+  // 16.5 KB measured on 2026-12-05: d3-scale + d3-shape are 11.2 KB of it (chart-libraries.md).
+  ['credits-react: UsageChart chart chunk, lazy', chartChunk, 17, null],
   // One language's words (issue 20), fetched only when the provider's locale needs them.
   ...Object.entries(widgets.catalogues)
     .sort(([, a], [, b]) => b - a)
@@ -151,10 +170,11 @@ const rows = [
   // code credits-react no longer carries); 12.4 KB measured on 2026-12-05 after merging main
   // (CONTRACT_VERSION and MAX_SEARCH_LENGTH got their one owner in core there, +0.1 KB);
   // 12.5 KB since issue 13's limits (request ids at most 255 characters, dates PostgreSQL can
-  // store: the request schemas both backends share, a few dozen bytes over 12.4).
-  // 12.7 KB with issue 15's event schemas (the client validates the live stream's events,
-  // 12.6 KB measured, over 12.6 by bytes).
-  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 12.7],
+  // store: the request schemas both backends share, a few dozen bytes over 12.4); 12.9 KB with
+  // issue 15's event schemas (the client validates the live stream's events: +0.2 KB) and
+  // issue 17's usage series (a new operation, its response schemas and query factory, and the
+  // usage ranking's page cursor: +0.2 KB).
+  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 12.9],
   [
     'credits-core: client entry, our code only (valibot external)',
     coreClientOwn.initial,

@@ -8,6 +8,7 @@ import { paymentMethodChecks } from './checks/paymentMethodChecks.js';
 import { purchaseChecks } from './checks/purchaseChecks.js';
 import { readChecks } from './checks/readChecks.js';
 import { serverApiChecks } from './checks/serverApiChecks.js';
+import { usageChecks } from './checks/usageChecks.js';
 import { type Check, createCheckContext } from './createCheckContext.js';
 import type { CheckResult, ConformanceOptions, ConformanceReport } from './types.js';
 
@@ -18,6 +19,7 @@ import type { CheckResult, ConformanceOptions, ConformanceReport } from './types
  */
 export const conformanceChecks: readonly Check[] = [
   ...readChecks,
+  ...usageChecks,
   ...errorChecks,
   ...idempotencyChecks,
   ...purchaseChecks,

@@ -59,6 +59,7 @@ describe('credits-msw behind Prism’s validating proxy', { timeout: 60_000 }, (
         'errors.invalidQuery',
         'errors.unauthenticated',
         'transactions.limitBounds',
+        'usage.series.limits',
         'purchase.threeDSecure',
       ]),
     );

@@ -77,6 +77,19 @@ const rewrite =
 
 /** Defects a backend really ships, planted one at a time. */
 const defects = {
+  /** Usage series whose buckets are one bucket off the ledger (UTC days shown as the user's). */
+  seriesOffByOneBucket: rewrite(/\/usage\/series$/, (series) => {
+    const buckets = series.buckets as { usage: number; byWebsite: number[] }[] | undefined;
+    if (!buckets) return series; // a problem body
+    const values = buckets.map(({ usage, byWebsite }) => ({ usage, byWebsite }));
+    return {
+      ...series,
+      buckets: buckets.map((bucket, index) => ({
+        ...bucket,
+        ...values[(index + 1) % values.length],
+      })),
+    };
+  }),
   /** Announces a major version this kit does not check. */
   nextMajor: rewrite(/\/config$/, (config) => ({ ...config, apiVersion: '2.0' })),
   /** `GET /config` fails. */
@@ -417,6 +430,17 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
     expect(report.results[0]?.exchange?.url).toMatch(/from=2026-01-01$/);
   });
 
+  it('fails a backend whose usage series is a bucket off the ledger, naming the bucket', async () => {
+    const report = await serve(defects.seriesOffByOneBucket, {}, ['usage']);
+    const failed = report.results.find((result) => result.id === 'usage.series');
+    expect(failed?.status).toBe('fail');
+    expect(failed?.message).toMatch(
+      /bucket \[.+\): usage\/purchases\/grants are .+ but the ledger's rows in it add up to/,
+    );
+    expect(statusOf(report)['usage.websites.pages']).toBe('pass');
+    expect(statusOf(report)['usage.series.limits']).toBe('pass');
+  });
+
   it('fails a backend that sends fractional credits', async () => {
     const report = await serve(defects.fractionalCredits);
     const status = statusOf(report);
@@ -444,8 +468,10 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
       /^from=\S+ \(inclusive\) returned \d+\+? rows, expected \d+: unexpected/,
     );
     expect(dates?.exchange?.url).toMatch(/[?&]from=/);
-    // Only these use `from` (the other sends an invalid one, which an ignored filter accepts).
+    // Only these use `from` (one sends an invalid one, which an ignored filter accepts; the
+    // usage series is compared with the rows listed from each bucket's start).
     expect(report.results.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual([
+      'usage.series',
       'errors.invalidQuery',
       'transactions.filters.dates',
     ]);

@@ -22,6 +22,9 @@ export const namedSchemas = {
   TransactionPage: schemas.transactionPageSchema,
   WebsiteUsage: schemas.websiteUsageSchema,
   UsageByWebsite: schemas.usageByWebsiteSchema,
+  UsageSeriesEntry: schemas.usageSeriesEntrySchema,
+  UsageBucket: schemas.usageBucketSchema,
+  UsageSeries: schemas.usageSeriesSchema,
   CreditPackage: schemas.creditPackageSchema,
   CreditPackageList: schemas.creditPackageListSchema,
   PaymentFailure: schemas.paymentFailureSchema,
@@ -56,6 +59,7 @@ const openEnums = new Map<v.GenericSchema, readonly string[]>([
   [schemas.paymentMethodTypeSchema, schemas.PAYMENT_METHOD_TYPES],
   [schemas.errorCodeSchema, schemas.SERVER_ERROR_CODES],
   [server.holdStatusSchema, server.HOLD_STATUSES],
+  [schemas.usageBucketUnitSchema, schemas.USAGE_BUCKETS],
 ]);
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -4,6 +4,7 @@ import {
   createPurchaseBodySchema,
   sandboxAuthenticateBodySchema,
   sandboxConfirmBodySchema,
+  USAGE_BUCKETS,
 } from '../src/schemas/index';
 import {
   MAX_CURSOR_LENGTH,
@@ -12,6 +13,7 @@ import {
   MAX_TYPE_LENGTH,
   MAX_WEBSITE_ID_LENGTH,
   REQUEST_YEARS,
+  USAGE_SERIES_LIMITS,
 } from '../src/server/index';
 
 export interface ParameterDoc {
@@ -112,6 +114,58 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     query: [
       { name: 'from', description: 'Start of the period (inclusive).', schema: dateTime },
       { name: 'to', description: 'End of the period (exclusive). Default: now.', schema: dateTime },
+      {
+        name: 'limit',
+        description:
+          'Websites per page, 1 to `Config.limits.maxPageSize` (larger values are clamped). Default `Config.limits.defaultPageSize`.',
+        schema: { type: 'integer', minimum: 1 },
+      },
+      {
+        name: 'cursor',
+        description:
+          'The previous page’s `nextCursor`; only valid with the period it was issued for.',
+        schema: { type: 'string', maxLength: MAX_CURSOR_LENGTH },
+      },
+    ],
+  },
+  getUsageSeries: {
+    tag: 'Ledger',
+    summary: 'Credits used, bought and granted over time',
+    description: `Buckets of a day, an ISO week or a month in the user’s time zone, starting at local midnight (daylight-saving days have 23 or 25 hours), the first and last clipped to the range. Each bucket’s totals equal the ledger’s rows in it. The range is at most ${USAGE_SERIES_LIMITS.maxRangeDays} days and ${USAGE_SERIES_LIMITS.maxBuckets} buckets; more is a 400 \`validation_failed\` naming \`to\` or \`bucket\`.`,
+    status: 200,
+    response: 'The usage series.',
+    errors: [400],
+    query: [
+      {
+        name: 'from',
+        description: 'Start of the range (inclusive). Required.',
+        schema: dateTime,
+      },
+      {
+        name: 'to',
+        description: `End of the range (exclusive), after \`from\` and at most ${USAGE_SERIES_LIMITS.maxRangeDays} days later. Required.`,
+        schema: dateTime,
+      },
+      {
+        name: 'bucket',
+        description: 'The bucket unit. Default `day`.',
+        schema: { type: 'string', enum: [...USAGE_BUCKETS] },
+      },
+      {
+        name: 'timeZone',
+        description: 'The IANA time zone buckets follow (`Europe/Berlin`). Default `UTC`.',
+        schema: { type: 'string', maxLength: 64 },
+      },
+      {
+        name: 'groupBy',
+        description: '`website`: split usage into a series per top website and "other".',
+        schema: { type: 'string', enum: ['website'] },
+      },
+      {
+        name: 'top',
+        description: `With \`groupBy\`: how many websites get their own series, 1 to ${USAGE_SERIES_LIMITS.maxTop}. Default ${USAGE_SERIES_LIMITS.defaultTop}.`,
+        schema: { type: 'integer', minimum: 1, maximum: USAGE_SERIES_LIMITS.maxTop },
+      },
     ],
   },
   listPackages: {

@@ -105,8 +105,48 @@ export const schemaDocs: Record<string, SchemaDoc> = {
     properties: {
       from: 'Start of the period (inclusive).',
       to: 'End of the period (exclusive).',
-      totalCredits: 'Sum of `data[].credits`.',
-      data: 'One entry per website that spent credits in the period.',
+      totalCredits: 'Credits spent in the period by every website (all pages, not only this one).',
+      data: 'One entry per website that spent credits in the period, on this page.',
+      nextCursor:
+        'Opaque cursor for the next page of the ranking (pass it as `cursor` with the same period); null or absent on the last page.',
+    },
+  },
+  UsageSeriesEntry: {
+    description:
+      'One series of a grouped usage series: a website among the top N by credits used in the range, or `null` for "other" (every other website and usage naming no website).',
+    properties: {
+      website: 'The website, or null for "other".',
+      credits: 'Credits this series used in the whole range.',
+    },
+  },
+  UsageBucket: {
+    description:
+      'One bucket of a usage series: the ledger rows created in `[start, end)`. Its totals equal the sums of those rows (`GET /transactions?from=start&to=end&type=…`).',
+    properties: {
+      start:
+        'Start of the bucket (inclusive): local midnight in `timeZone`, or the series’ `from` for the first bucket.',
+      end: 'End of the bucket (exclusive): the next bucket’s start, or the series’ `to` for the last one.',
+      usage: 'Credits spent (sum of `usage` rows, as a positive number).',
+      purchases: 'Credits bought (sum of `purchase` rows).',
+      grants: 'Credits granted (sum of `grant` rows).',
+      byWebsite:
+        'Usage per series, in the order of the answer’s `series` (empty when not grouped); adds up to `usage`.',
+    },
+  },
+  UsageSeries: {
+    description:
+      'Credits used, bought and granted per day, ISO week (Monday first) or month of the user’s time zone. Buckets start at local midnight, so a daylight-saving day lasts 23 or 25 hours.',
+    properties: {
+      from: 'Start of the range (inclusive), as requested.',
+      to: 'End of the range (exclusive), as requested.',
+      bucket: 'The bucket unit: `day`, `week` or `month`.',
+      timeZone: 'The IANA time zone the buckets follow.',
+      series:
+        'With `groupBy=website`: the top N websites by credits used in the range, most first (ties by id), then "other" if anything else was used. Empty otherwise.',
+      buckets: 'Every bucket of the range in order, including empty ones.',
+      totalUsage: 'Sum of `buckets[].usage`.',
+      totalPurchases: 'Sum of `buckets[].purchases`.',
+      totalGrants: 'Sum of `buckets[].grants`.',
     },
   },
   CreditPackage: {

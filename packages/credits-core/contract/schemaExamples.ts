@@ -18,7 +18,10 @@ import type {
   SetupIntent,
   Transaction,
   TransactionPage,
+  UsageBucket,
   UsageByWebsite,
+  UsageSeries,
+  UsageSeriesEntry,
   Website,
   WebsiteUsage,
 } from '../src/schemas/index';
@@ -73,6 +76,16 @@ const purchaseRow: Transaction = {
   purchaseId: 'pur_000007',
 };
 const websiteUsage: WebsiteUsage = { website, credits: 12_500, transactionCount: 50 };
+const seriesEntry: UsageSeriesEntry = { website, credits: 4_200 };
+// 29 March 2026 in Berlin: clocks go forward, the day is 23 hours long.
+const bucket: UsageBucket = {
+  start: '2026-03-28T23:00:00Z',
+  end: '2026-03-29T22:00:00Z',
+  usage: 3_000,
+  purchases: 0,
+  grants: 0,
+  byWebsite: [3_000, 0],
+};
 const starter: CreditPackage = {
   id: 'pkg_10k',
   credits: 10_000,
@@ -130,7 +143,31 @@ export const schemaExamples = {
     to: '2026-11-24T00:00:00Z',
     totalCredits: 12_500,
     data: [websiteUsage],
+    nextCursor: null,
   } satisfies UsageByWebsite,
+  UsageSeriesEntry: seriesEntry,
+  UsageBucket: bucket,
+  UsageSeries: {
+    from: '2026-03-28T00:00:00Z',
+    to: '2026-03-29T22:00:00Z',
+    bucket: 'day',
+    timeZone: 'Europe/Berlin',
+    series: [seriesEntry, { website: null, credits: 300 }],
+    buckets: [
+      {
+        start: '2026-03-28T00:00:00Z',
+        end: '2026-03-28T23:00:00Z',
+        usage: 1_500,
+        purchases: 10_000,
+        grants: 0,
+        byWebsite: [1_200, 300],
+      },
+      bucket,
+    ],
+    totalUsage: 4_500,
+    totalPurchases: 10_000,
+    totalGrants: 0,
+  } satisfies UsageSeries,
   CreditPackage: starter,
   CreditPackageList: {
     data: [

@@ -16,6 +16,7 @@ import type { SandboxAuthenticateInput, SandboxConfirmInput } from './schemas/sa
 import type { SetupIntent } from './schemas/setupIntent.js';
 import type { TransactionPage, TransactionType } from './schemas/transaction.js';
 import type { UsageByWebsite } from './schemas/usage.js';
+import type { UsageBucketUnit, UsageSeries } from './schemas/usageSeries.js';
 
 export interface CreditsClientOptions extends TransportOptions {
   /** Where the backend implementing the credits contract lives, e.g. `https://api.example.com/credits/v1`. */
@@ -69,6 +70,23 @@ export interface ListTransactionsParams extends TransactionFilters {
 export interface UsageByWebsiteParams {
   from?: string;
   to?: string;
+  /** Websites per page, 1 to `Config.limits.maxPageSize`. */
+  limit?: number;
+  /** The previous page's `nextCursor`. */
+  cursor?: string | null;
+}
+
+export interface UsageSeriesParams {
+  /** Inclusive start, ISO 8601. */
+  from: string;
+  /** Exclusive end, ISO 8601. */
+  to: string;
+  bucket?: UsageBucketUnit;
+  /** IANA time zone the buckets follow (default `UTC`). */
+  timeZone?: string;
+  groupBy?: 'website';
+  /** Websites with a series of their own when grouped; the rest are "other". */
+  top?: number;
 }
 
 export interface DeletePaymentMethodParams {
@@ -92,6 +110,7 @@ export interface CreditsClient {
     params?: UsageByWebsiteParams,
     options?: RequestOptions,
   ): Promise<UsageByWebsite>;
+  getUsageSeries(params: UsageSeriesParams, options?: RequestOptions): Promise<UsageSeries>;
   listPackages(options?: RequestOptions): Promise<CreditPackageList>;
   createPurchase(input: CreatePurchaseInput, options?: IdempotentRequestOptions): Promise<Purchase>;
   getPurchase(purchaseId: string, options?: RequestOptions): Promise<Purchase>;
@@ -178,7 +197,24 @@ export function createCreditsClient(options: CreditsClientOptions): CreditsClien
       }),
     getUsageByWebsite: (params = {}, o) =>
       call(operations.getUsageByWebsite, {
-        query: { from: params.from, to: params.to },
+        query: {
+          from: params.from,
+          to: params.to,
+          limit: params.limit,
+          cursor: params.cursor ?? undefined,
+        },
+        signal: o?.signal,
+      }),
+    getUsageSeries: (params, o) =>
+      call(operations.getUsageSeries, {
+        query: {
+          from: params.from,
+          to: params.to,
+          bucket: params.bucket,
+          timeZone: params.timeZone,
+          groupBy: params.groupBy,
+          top: params.top,
+        },
         signal: o?.signal,
       }),
     listPackages: (o) => call(operations.listPackages, { signal: o?.signal }),

@@ -22,6 +22,7 @@ export {
   type RequestOptions,
   type TransactionFilters,
   type UsageByWebsiteParams,
+  type UsageSeriesParams,
 } from './createCreditsClient.js';
 export { createIdempotencyKey } from './createIdempotencyKey.js';
 export type { RetryOptions } from './createTransport.js';

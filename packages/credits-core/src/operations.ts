@@ -7,6 +7,7 @@ import { purchaseSchema } from './schemas/purchase.js';
 import { setupIntentSchema } from './schemas/setupIntent.js';
 import { transactionPageSchema } from './schemas/transaction.js';
 import { usageByWebsiteSchema } from './schemas/usage.js';
+import { usageSeriesSchema } from './schemas/usageSeries.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -30,6 +31,7 @@ export const operations = {
   getBalance: { method: 'GET', path: '/balance', response: balanceSchema },
   listTransactions: { method: 'GET', path: '/transactions', response: transactionPageSchema },
   getUsageByWebsite: { method: 'GET', path: '/usage/websites', response: usageByWebsiteSchema },
+  getUsageSeries: { method: 'GET', path: '/usage/series', response: usageSeriesSchema },
   listPackages: { method: 'GET', path: '/packages', response: creditPackageListSchema },
   createPurchase: {
     method: 'POST',

@@ -81,6 +81,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/usage/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credits used, bought and granted over time
+         * @description Buckets of a day, an ISO week or a month in the user’s time zone, starting at local midnight (daylight-saving days have 23 or 25 hours), the first and last clipped to the range. Each bucket’s totals equal the ledger’s rows in it. The range is at most 1100 days and 400 buckets; more is a 400 `validation_failed` naming `to` or `bucket`.
+         */
+        get: operations["getUsageSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/packages": {
         parameters: {
             query?: never;
@@ -705,7 +725,8 @@ export interface components {
          *           "credits": 12500,
          *           "transactionCount": 50
          *         }
-         *       ]
+         *       ],
+         *       "nextCursor": null
          *     }
          */
         UsageByWebsite: {
@@ -719,10 +740,139 @@ export interface components {
              * @description End of the period (exclusive).
              */
             to: string;
-            /** @description Sum of `data[].credits`. */
+            /** @description Credits spent in the period by every website (all pages, not only this one). */
             totalCredits: number;
-            /** @description One entry per website that spent credits in the period. */
+            /** @description One entry per website that spent credits in the period, on this page. */
             data: components["schemas"]["WebsiteUsage"][];
+            /** @description Opaque cursor for the next page of the ranking (pass it as `cursor` with the same period); null or absent on the last page. */
+            nextCursor?: string | null;
+        };
+        /**
+         * @description One series of a grouped usage series: a website among the top N by credits used in the range, or `null` for "other" (every other website and usage naming no website).
+         * @example {
+         *       "website": {
+         *         "id": "web_landing",
+         *         "name": "Landing page",
+         *         "url": "https://example.com"
+         *       },
+         *       "credits": 4200
+         *     }
+         */
+        UsageSeriesEntry: {
+            /** @description The website, or null for "other". */
+            website: components["schemas"]["Website"] | null;
+            /** @description Credits this series used in the whole range. */
+            credits: number;
+        };
+        /**
+         * @description One bucket of a usage series: the ledger rows created in `[start, end)`. Its totals equal the sums of those rows (`GET /transactions?from=start&to=end&type=…`).
+         * @example {
+         *       "start": "2026-03-28T23:00:00Z",
+         *       "end": "2026-03-29T22:00:00Z",
+         *       "usage": 3000,
+         *       "purchases": 0,
+         *       "grants": 0,
+         *       "byWebsite": [
+         *         3000,
+         *         0
+         *       ]
+         *     }
+         */
+        UsageBucket: {
+            /**
+             * Format: date-time
+             * @description Start of the bucket (inclusive): local midnight in `timeZone`, or the series’ `from` for the first bucket.
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description End of the bucket (exclusive): the next bucket’s start, or the series’ `to` for the last one.
+             */
+            end: string;
+            /** @description Credits spent (sum of `usage` rows, as a positive number). */
+            usage: number;
+            /** @description Credits bought (sum of `purchase` rows). */
+            purchases: number;
+            /** @description Credits granted (sum of `grant` rows). */
+            grants: number;
+            /** @description Usage per series, in the order of the answer’s `series` (empty when not grouped); adds up to `usage`. */
+            byWebsite: number[];
+        };
+        /**
+         * @description Credits used, bought and granted per day, ISO week (Monday first) or month of the user’s time zone. Buckets start at local midnight, so a daylight-saving day lasts 23 or 25 hours.
+         * @example {
+         *       "from": "2026-03-28T00:00:00Z",
+         *       "to": "2026-03-29T22:00:00Z",
+         *       "bucket": "day",
+         *       "timeZone": "Europe/Berlin",
+         *       "series": [
+         *         {
+         *           "website": {
+         *             "id": "web_landing",
+         *             "name": "Landing page",
+         *             "url": "https://example.com"
+         *           },
+         *           "credits": 4200
+         *         },
+         *         {
+         *           "website": null,
+         *           "credits": 300
+         *         }
+         *       ],
+         *       "buckets": [
+         *         {
+         *           "start": "2026-03-28T00:00:00Z",
+         *           "end": "2026-03-28T23:00:00Z",
+         *           "usage": 1500,
+         *           "purchases": 10000,
+         *           "grants": 0,
+         *           "byWebsite": [
+         *             1200,
+         *             300
+         *           ]
+         *         },
+         *         {
+         *           "start": "2026-03-28T23:00:00Z",
+         *           "end": "2026-03-29T22:00:00Z",
+         *           "usage": 3000,
+         *           "purchases": 0,
+         *           "grants": 0,
+         *           "byWebsite": [
+         *             3000,
+         *             0
+         *           ]
+         *         }
+         *       ],
+         *       "totalUsage": 4500,
+         *       "totalPurchases": 10000,
+         *       "totalGrants": 0
+         *     }
+         */
+        UsageSeries: {
+            /**
+             * Format: date-time
+             * @description Start of the range (inclusive), as requested.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the range (exclusive), as requested.
+             */
+            to: string;
+            /** @description The bucket unit: `day`, `week` or `month`. */
+            bucket: ("day" | "week" | "month") | string;
+            /** @description The IANA time zone the buckets follow. */
+            timeZone: string;
+            /** @description With `groupBy=website`: the top N websites by credits used in the range, most first (ties by id), then "other" if anything else was used. Empty otherwise. */
+            series: components["schemas"]["UsageSeriesEntry"][];
+            /** @description Every bucket of the range in order, including empty ones. */
+            buckets: components["schemas"]["UsageBucket"][];
+            /** @description Sum of `buckets[].usage`. */
+            totalUsage: number;
+            /** @description Sum of `buckets[].purchases`. */
+            totalPurchases: number;
+            /** @description Sum of `buckets[].grants`. */
+            totalGrants: number;
         };
         /**
          * @description A one-time credit package the user can buy. The price is always decided by the backend.
@@ -1536,6 +1686,10 @@ export interface operations {
                 from?: string;
                 /** @description End of the period (exclusive). Default: now. */
                 to?: string;
+                /** @description Websites per page, 1 to `Config.limits.maxPageSize` (larger values are clamped). Default `Config.limits.defaultPageSize`. */
+                limit?: number;
+                /** @description The previous page’s `nextCursor`; only valid with the period it was issued for. */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -1550,6 +1704,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UsageByWebsite"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    getUsageSeries: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive). Required. */
+                from?: string;
+                /** @description End of the range (exclusive), after `from` and at most 1100 days later. Required. */
+                to?: string;
+                /** @description The bucket unit. Default `day`. */
+                bucket?: "day" | "week" | "month";
+                /** @description The IANA time zone buckets follow (`Europe/Berlin`). Default `UTC`. */
+                timeZone?: string;
+                /** @description `website`: split usage into a series per top website and "other". */
+                groupBy?: "website";
+                /** @description With `groupBy`: how many websites get their own series, 1 to 20. Default 5. */
+                top?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageSeries"];
                 };
             };
             400: components["responses"]["BadRequest"];

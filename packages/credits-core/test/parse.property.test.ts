@@ -41,6 +41,7 @@ import {
   TRANSACTION_TYPES,
   transactionPageSchema,
   usageByWebsiteSchema,
+  usageSeriesSchema,
 } from '../src/index';
 import * as fixtures from './fixtures';
 
@@ -243,6 +244,32 @@ const validDocuments = new Map<v.GenericSchema, fc.Arbitrary<Doc>>([
       to: timestamp,
       totalCredits: nonNegative,
       data: fc.array(websiteUsage, { maxLength: 5 }),
+    }),
+  ],
+  [
+    usageSeriesSchema,
+    fc.record({
+      from: timestamp,
+      to: timestamp,
+      bucket: fc.constantFrom('day', 'week', 'month'),
+      timeZone: nonEmptyText,
+      series: fc.array(fc.record({ website: nullish(website), credits: nonNegative }), {
+        maxLength: 4,
+      }),
+      buckets: fc.array(
+        fc.record({
+          start: timestamp,
+          end: timestamp,
+          usage: nonNegative,
+          purchases: nonNegative,
+          grants: nonNegative,
+          byWebsite: fc.array(nonNegative, { maxLength: 4 }),
+        }),
+        { maxLength: 5 },
+      ),
+      totalUsage: nonNegative,
+      totalPurchases: nonNegative,
+      totalGrants: nonNegative,
     }),
   ],
   [

@@ -54,7 +54,21 @@ const calls: Record<string, (client: CreditsClient) => Promise<unknown>> = {
       search: 'logo',
     }),
   getUsageByWebsite: (client) =>
-    client.getUsageByWebsite({ from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' }),
+    client.getUsageByWebsite({
+      from: '2026-11-01T00:00:00Z',
+      to: '2026-11-30T00:00:00Z',
+      limit: 10,
+      cursor: 'c',
+    }),
+  getUsageSeries: (client) =>
+    client.getUsageSeries({
+      from: '2026-11-01T00:00:00Z',
+      to: '2026-11-30T00:00:00Z',
+      bucket: 'week',
+      timeZone: 'Europe/Berlin',
+      groupBy: 'website',
+      top: 5,
+    }),
   deletePaymentMethod: (client) => client.deletePaymentMethod('pm_1', { newDefaultId: 'pm_2' }),
 };
 

@@ -7,13 +7,21 @@ import {
   type TransactionPage,
 } from 'credits-core';
 import { SANDBOX_PACKAGES } from 'credits-core/sandbox';
-import { generateTransactions, ProblemError, type RecordUsageInput } from 'credits-core/server';
+import {
+  generateTransactions,
+  ProblemError,
+  type RecordUsageInput,
+  type usageQuerySchema,
+  type usageSeriesQuerySchema,
+} from 'credits-core/server';
+import type * as v from 'valibot';
 import { type BackendResult, createIdempotency, ok } from './backend/createIdempotency.js';
 import { createPaymentMethodsStore } from './backend/createPaymentMethodsStore.js';
 import { createPurchasesStore } from './backend/createPurchasesStore.js';
 import { createServerApi } from './backend/createServerApi.js';
 import { createSetupIntentsStore } from './backend/createSetupIntentsStore.js';
 import { createLedger, type LedgerFilters } from './createLedger.js';
+import { usageWebsitesPage } from './usageQueries.js';
 
 export type { BackendResult };
 
@@ -121,11 +129,19 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     },
 
     /** `GET /usage/websites`, its query already validated (`usageQuerySchema`). */
-    usageByWebsite(params: { from?: string; to?: string }) {
+    usageByWebsite(params: v.InferOutput<typeof usageQuerySchema>) {
       const to = params.to ? new Date(params.to) : now();
       const from = params.from ? new Date(params.from) : new Date(to.getTime() - 30 * 86_400_000);
-      return ok(ledger.usageByWebsite(from, to));
+      const limit = Math.min(
+        params.limit ?? config.limits.defaultPageSize,
+        config.limits.maxPageSize,
+      );
+      return ok(usageWebsitesPage(ledger.usageByWebsite(from, to), limit, params.cursor));
     },
+
+    /** `GET /usage/series`, its query already validated (`usageSeriesQuerySchema`). */
+    usageSeries: (params: v.InferOutput<typeof usageSeriesQuerySchema>) =>
+      ok(ledger.usageSeries(params)),
 
     createPurchase: (body: unknown, key: string | null) => purchases.create(body, key),
     getPurchase: (id: string) => purchases.get(id),

@@ -6,6 +6,7 @@ import {
   readJsonBody,
   transactionQuerySchema,
   usageQuerySchema,
+  usageSeriesQuerySchema,
 } from 'credits-core/server';
 import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
 import { corruptResponse } from './corruptResponse.js';
@@ -237,6 +238,10 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
     http.get(
       url('/usage/websites'),
       route((_, __, href) => backend.usageByWebsite(parseRequestQuery(usageQuerySchema, href))),
+    ),
+    http.get(
+      url('/usage/series'),
+      route((_, __, href) => backend.usageSeries(parseRequestQuery(usageSeriesQuerySchema, href))),
     ),
     http.get(
       url('/packages'),

@@ -7,7 +7,10 @@ import type {
   UsageByWebsite,
   Website,
 } from 'credits-core';
-import { ProblemError } from 'credits-core/server';
+import { ProblemError, type usageSeriesQuerySchema } from 'credits-core/server';
+import type * as v from 'valibot';
+import { decodeCursor, encodeCursor } from './ledgerCursor.js';
+import { usageSeriesOf } from './usageQueries.js';
 
 export interface LedgerFilters {
   type?: readonly TransactionType[];
@@ -29,25 +32,6 @@ export type NewTransaction = Omit<Transaction, 'id' | 'balanceAfter'> & {
   /** A hold's capture: credits it reserved, spent without a balance check. */
   reserved?: boolean;
 };
-
-interface Cursor {
-  /** Position (in the oldest-first array) of the last row returned. */
-  i: number;
-  /** The filters the cursor was issued for. */
-  f: string;
-}
-
-const encodeCursor = (cursor: Cursor) =>
-  btoa(JSON.stringify(cursor)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
-function decodeCursor(text: string): Cursor | undefined {
-  try {
-    const value = JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/'))) as Cursor;
-    return Number.isInteger(value.i) && typeof value.f === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The append-only ledger of one account: every balance change is one row, and
@@ -197,7 +181,18 @@ export function createLedger(options: LedgerOptions = {}) {
     held -= credits;
   };
 
-  return { append, balance, hold, release, list, usageByWebsite, size: () => rows.length };
+  return {
+    append,
+    balance,
+    hold,
+    release,
+    list,
+    usageByWebsite,
+    /** `GET /usage/series` over every row (its query already validated). */
+    usageSeries: (params: v.InferOutput<typeof usageSeriesQuerySchema>) =>
+      usageSeriesOf(rows, params),
+    size: () => rows.length,
+  };
 }
 
 export type Ledger = ReturnType<typeof createLedger>;

@@ -27,11 +27,22 @@ export { usePackages } from './hooks/usePackages.js';
 export { usePaymentMethods } from './hooks/usePaymentMethods.js';
 export { useTransactions } from './hooks/useTransactions.js';
 export { useUsageByWebsite } from './hooks/useUsageByWebsite.js';
+export { useUsageSeries } from './hooks/useUsageSeries.js';
 export {
   type Count,
   type CreditsLabels,
   defaultLabels,
   loadCreditsLabels,
+  type UsageChartLabels,
 } from './labels/index.js';
 export { PaymentMethods, type PaymentMethodsProps } from './PaymentMethods/index.js';
 export { UsageByWebsite, type UsageByWebsiteProps } from './UsageByWebsite/index.js';
+export {
+  DEFAULT_USAGE_PERIOD,
+  type ResolvedUsagePeriod,
+  resolveUsagePeriod,
+  type UsagePeriod,
+  UsagePeriodPicker,
+  type UsagePeriodPickerProps,
+  type UsagePeriodPreset,
+} from './UsagePeriodPicker/index.js';

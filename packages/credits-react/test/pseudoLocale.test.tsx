@@ -17,6 +17,7 @@ import {
   PaymentMethods,
   UsageByWebsite,
 } from '../src/index';
+import { UsageChart } from '../src/UsageChart/index';
 import { listenWithMsw, renderWithCredits, simpleLedger } from './renderWithCredits';
 import { pseudo, pseudoLabels } from './support/pseudoLabels';
 
@@ -65,6 +66,7 @@ function page() {
         <AddCreditsDialog.Trigger />
       </AddCreditsDialog>
       <UsageByWebsite />
+      <UsageChart />
       <HistoryTable />
       <PaymentMethods />
     </>
@@ -79,7 +81,13 @@ function render(scenario?: CreditsScenarioName, paymentMethods?: string[]) {
   });
 }
 
-const slots = ['balance-cards', 'usage-by-website', 'history-table', 'payment-methods'];
+const slots = [
+  'balance-cards',
+  'usage-by-website',
+  'usage-chart',
+  'history-table',
+  'payment-methods',
+];
 const statusOf = (slot: string) =>
   document.querySelector(`[data-credits-root][data-slot="${slot}"]`)?.getAttribute('data-status');
 

@@ -4,6 +4,7 @@ import type {
   CreateHoldInput,
   transactionQuerySchema,
   usageQuerySchema,
+  usageSeriesQuerySchema,
 } from 'credits-core/server';
 import type { SQL } from 'drizzle-orm';
 import type * as v from 'valibot';
@@ -11,10 +12,11 @@ import type { Database } from './data/createDatabase.js';
 import { ledgerRowsBetween, ledgerSeq } from './data/eventsData.js';
 import { type Executor, rows } from './data/rows.js';
 import { adjustCredits, grantCredits } from './ledger/grants.js';
-import { transactionPage, usageByWebsite } from './ledger/history.js';
+import { transactionPage } from './ledger/history.js';
 import { captureHold, createHold, expireHolds, releaseHold } from './ledger/holds.js';
 import { appendLedger, balance, ensureAccount, refusal, spendOnce } from './ledger/ledger.js';
 import { type NewLedgerRow, toTransaction } from './ledger/ledgerEntry.js';
+import { usageByWebsite, usageSeries } from './ledger/usage.js';
 import {
   deletePaymentMethod,
   listMethods,
@@ -79,8 +81,13 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       params: v.InferOutput<typeof transactionQuerySchema>,
       size: number,
     ) => transactionPage(db, account, params, size),
-    usageByWebsite: (account: string, params: v.InferOutput<typeof usageQuerySchema>) =>
-      usageByWebsite(db, account, params),
+    usageByWebsite: (
+      account: string,
+      params: v.InferOutput<typeof usageQuerySchema>,
+      size: number,
+    ) => usageByWebsite(db, account, params, size),
+    usageSeries: (account: string, params: v.InferOutput<typeof usageSeriesQuerySchema>) =>
+      usageSeries(db, account, params),
     settleDue: (account: string) => settleDue(ctx, account),
     /** Server API: holds lapse when due; credits held, captured, released, granted, adjusted. */
     expireHolds: (account: string) => expireHolds(ctx, account),

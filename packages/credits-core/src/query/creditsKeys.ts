@@ -1,4 +1,8 @@
-import type { TransactionFilters, UsageByWebsiteParams } from '../createCreditsClient.js';
+import type {
+  TransactionFilters,
+  UsageByWebsiteParams,
+  UsageSeriesParams,
+} from '../createCreditsClient.js';
 
 /**
  * Hierarchical TanStack Query keys, scoped by account: invalidating
@@ -15,6 +19,8 @@ export const creditsKeys = {
     [...creditsKeys.transactions(account), normalizeFilters(filters)] as const,
   usage: (account: string, params: UsageByWebsiteParams = {}) =>
     [...creditsKeys.account(account), 'usage', normalizeFilters(params)] as const,
+  usageSeries: (account: string, params: UsageSeriesParams) =>
+    [...creditsKeys.account(account), 'usage-series', normalizeFilters(params)] as const,
   packages: (account: string) => [...creditsKeys.account(account), 'packages'] as const,
   purchase: (account: string, purchaseId: string) =>
     [...creditsKeys.account(account), 'purchases', purchaseId] as const,

@@ -4,6 +4,7 @@ import type {
   CreditsClient,
   TransactionFilters,
   UsageByWebsiteParams,
+  UsageSeriesParams,
 } from '../createCreditsClient.js';
 import type { Balance } from '../schemas/balance.js';
 import type { CreditsConfig } from '../schemas/config.js';
@@ -12,6 +13,7 @@ import type { PaymentMethodList } from '../schemas/paymentMethod.js';
 import type { Purchase } from '../schemas/purchase.js';
 import type { TransactionPage } from '../schemas/transaction.js';
 import type { UsageByWebsite } from '../schemas/usage.js';
+import type { UsageSeries } from '../schemas/usageSeries.js';
 import { creditsKeys } from './creditsKeys.js';
 
 /** A query key that carries its data and error types (TanStack's `DataTag`). */
@@ -104,6 +106,21 @@ export function usageByWebsiteQueryOptions(
       creditsKeys.usage(account, params),
     ),
     queryFn: ({ signal }: QueryFunctionContext) => client.getUsageByWebsite(params, { signal }),
+    ...RETRY,
+  };
+}
+
+/** The usage series of a range (`UsageChart`): cached per range, bucket, zone and grouping. */
+export function usageSeriesQueryOptions(
+  client: CreditsClient,
+  account: string,
+  params: UsageSeriesParams,
+): CreditsQueryOptions<KeyOf<typeof creditsKeys.usageSeries>, UsageSeries> {
+  return {
+    queryKey: tag<UsageSeries, ReturnType<typeof creditsKeys.usageSeries>>(
+      creditsKeys.usageSeries(account, params),
+    ),
+    queryFn: ({ signal }: QueryFunctionContext) => client.getUsageSeries(params, { signal }),
     ...RETRY,
   };
 }

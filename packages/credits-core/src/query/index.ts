@@ -17,6 +17,7 @@ export {
   purchaseQueryOptions,
   transactionsInfiniteQueryOptions,
   usageByWebsiteQueryOptions,
+  usageSeriesQueryOptions,
 } from './creditsQueryOptions.js';
 export {
   deletePaymentMethodMutationOptions,

@@ -14,4 +14,5 @@ export * from './sandbox.js';
 export * from './setupIntent.js';
 export * from './transaction.js';
 export * from './usage.js';
+export * from './usageSeries.js';
 export * from './website.js';

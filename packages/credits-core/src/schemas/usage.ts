@@ -13,6 +13,8 @@ export const usageByWebsiteSchema = v.object({
   to: timestampSchema,
   totalCredits: nonNegativeCreditsSchema,
   data: v.array(websiteUsageSchema),
+  /** The next page's cursor (pass it as `cursor`), `null` on the last page. Older backends send none. */
+  nextCursor: v.nullish(v.pipe(v.string(), v.minLength(1))),
 });
 
 export type WebsiteUsage = v.InferOutput<typeof websiteUsageSchema>;

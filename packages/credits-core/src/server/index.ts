@@ -7,6 +7,11 @@
  * use it.
  */
 
+export {
+  assembleUsageSeries,
+  type UsageCell,
+  type UsageSeriesQuery,
+} from './assembleUsageSeries.js';
 export { assertDeletable } from './assertDeletable.js';
 export {
   type CreditsServerClient,
@@ -38,6 +43,7 @@ export {
 } from './readJsonBody.js';
 export {
   type FieldError,
+  isTimeZone,
   MAX_CURSOR_LENGTH,
   MAX_ID_LENGTH,
   MAX_SEARCH_LENGTH,
@@ -50,7 +56,9 @@ export {
   requestTimestampSchema,
   searchParamsObject,
   transactionQuerySchema,
+  USAGE_SERIES_LIMITS,
   usageQuerySchema,
+  usageSeriesQuerySchema,
   validateRequest,
 } from './requestValidation.js';
 export {
@@ -79,3 +87,4 @@ export {
   serverOperations,
 } from './serverOperations.js';
 export { FIELD_LIMITS, usageBodySchema } from './usageBody.js';
+export { type BucketBounds, bucketIndex, usageBuckets } from './usageBuckets.js';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { MAX_ID_LENGTH, timestampSchema } from '../schemas/primitives.js';
+import { USAGE_BUCKETS } from '../schemas/usageSeries.js';
 import { MAX_SEARCH_LENGTH } from '../searchLimit.js';
 
 /**
@@ -32,8 +33,8 @@ export const requestTimestampSchema = v.pipe(
   }, `must fall in the years ${REQUEST_YEARS.min} to ${REQUEST_YEARS.max} (UTC)`),
 );
 
-/** The query of `GET /transactions`, as URL text (see `searchParamsObject`). */
-export const transactionQuerySchema = v.object({
+/** A page of a list: `limit` (a whole number ≥ 1; backends clamp it) and the previous page's `cursor`. */
+const pageEntries = {
   limit: v.optional(
     v.pipe(
       v.string(),
@@ -43,6 +44,11 @@ export const transactionQuerySchema = v.object({
     ),
   ),
   cursor: v.optional(v.pipe(v.string(), atMost(MAX_CURSOR_LENGTH))),
+};
+
+/** The query of `GET /transactions`, as URL text (see `searchParamsObject`). */
+export const transactionQuerySchema = v.object({
+  ...pageEntries,
   type: v.optional(v.array(v.pipe(v.string(), atMost(MAX_TYPE_LENGTH))), []),
   websiteId: v.optional(v.pipe(v.string(), atMost(MAX_WEBSITE_ID_LENGTH))),
   from: v.optional(requestTimestampSchema),
@@ -50,11 +56,80 @@ export const transactionQuerySchema = v.object({
   search: v.optional(v.pipe(v.string(), atMost(MAX_SEARCH_LENGTH))),
 });
 
-/** The query of `GET /usage/websites`. */
+/** The query of `GET /usage/websites`: the period, and a page of the ranking (like the history). */
 export const usageQuerySchema = v.object({
   from: v.optional(requestTimestampSchema),
   to: v.optional(requestTimestampSchema),
+  ...pageEntries,
 });
+
+/** The limits of `GET /usage/series`: its range, buckets and top-N. */
+export const USAGE_SERIES_LIMITS = {
+  /** The longest range, in days (about three years of months). */
+  maxRangeDays: 1100,
+  /** The most buckets one answer has (a year and a month of days). */
+  maxBuckets: 400,
+  /** The most websites with a series of their own; the rest are "other". */
+  maxTop: 20,
+  defaultTop: 5,
+} as const;
+
+/** An IANA time zone name this runtime knows (`Europe/Berlin`, `UTC`). */
+export function isTimeZone(value: string): boolean {
+  if (value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** The query of `GET /usage/series` (the bucket count is checked when the buckets are laid out). */
+export const usageSeriesQuerySchema = v.pipe(
+  v.object({
+    from: requestTimestampSchema,
+    to: requestTimestampSchema,
+    bucket: v.optional(
+      v.picklist(USAGE_BUCKETS, `must be one of ${USAGE_BUCKETS.join(', ')}`),
+      'day',
+    ),
+    timeZone: v.optional(
+      v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone name')),
+      'UTC',
+    ),
+    groupBy: v.optional(v.picklist(['website'], 'must be website')),
+    top: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^\d+$/, wholeNumber),
+        v.transform(Number),
+        v.minValue(1, wholeNumber),
+        v.maxValue(USAGE_SERIES_LIMITS.maxTop, `must be at most ${USAGE_SERIES_LIMITS.maxTop}`),
+      ),
+      String(USAGE_SERIES_LIMITS.defaultTop),
+    ),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['from'], ['to']],
+      (input) => Date.parse(input.from) < Date.parse(input.to),
+      'must be after from',
+    ),
+    ['to'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['from'], ['to']],
+      (input) =>
+        Date.parse(input.to) - Date.parse(input.from) <= USAGE_SERIES_LIMITS.maxRangeDays * DAY_MS,
+      `must be at most ${USAGE_SERIES_LIMITS.maxRangeDays} days after from`,
+    ),
+    ['to'],
+  ),
+);
 
 /** One entry of a `validation_failed` problem's `errors[]`: which field, and what is wrong. */
 export interface FieldError {

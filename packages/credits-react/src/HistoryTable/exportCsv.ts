@@ -1,5 +1,6 @@
 import type { CreditsClient, TransactionFilters } from 'credits-core';
 import { exportTransactions } from 'credits-core/export';
+import { downloadCsv } from '../lib/downloadCsv.js';
 
 /**
  * Loaded on demand when someone exports (a separate chunk): fetches every page
@@ -19,16 +20,6 @@ export async function downloadTransactionsCsv(options: {
       options.onProgress(rows);
     },
   });
-  // A BOM so spreadsheet apps read UTF-8 (Café, 東京) correctly.
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `credits-history-${new Date().toISOString().slice(0, 10)}.csv`;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadCsv(csv, `credits-history-${new Date().toISOString().slice(0, 10)}.csv`);
   return count;
 }

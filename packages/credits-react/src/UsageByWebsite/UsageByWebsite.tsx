@@ -1,5 +1,6 @@
 import { safeHttpUrl } from 'credits-core';
 import { useId } from 'react';
+import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
@@ -9,21 +10,38 @@ import { ErrorState } from '../lib/ErrorState.js';
 import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
+import { UsagePeriodPicker } from '../UsagePeriodPicker/UsagePeriodPicker.js';
+import { resolveUsagePeriod, type UsagePeriod } from '../UsagePeriodPicker/usagePeriod.js';
 
 export interface UsageByWebsiteProps {
   className?: string;
   /** Period start (ISO 8601). Default: 30 days ago, as the backend defines it. */
   from?: string;
   to?: string;
-  /** How many websites to list. Default 5. */
+  /** How many websites to list (from the first page of the ranking). Default 5. */
   limit?: number;
+  /**
+   * The period shown, from the same picker as UsageChart (controlled): pass one `UsagePeriod`
+   * to both widgets to move them together. Shows the picker; `from`/`to` are then ignored.
+   */
+  period?: UsagePeriod;
+  onPeriodChange?: (period: UsagePeriod) => void;
 }
 
 /** Which websites consume the most credits: a ranked list with each one's share. */
-function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsiteProps) {
+function UsageByWebsiteContent({
+  className,
+  from,
+  to,
+  limit = 5,
+  period,
+  onPeriodChange,
+}: UsageByWebsiteProps) {
   const labels = useLabels(historyLabels);
   const format = useFormatters();
-  const usage = useUsageByWebsite({ from, to });
+  const { timeZone } = useCreditsContext('UsageByWebsite');
+  const range = period ? resolveUsagePeriod(period, timeZone) : { from, to };
+  const usage = useUsageByWebsite({ from: range.from, to: range.to });
   const headingId = useId();
   const status = widgetStatus(usage);
 
@@ -38,9 +56,14 @@ function UsageByWebsiteContent({ className, from, to, limit = 5 }: UsageByWebsit
         <h2 id={headingId} className="cr:m-0 cr:text-base cr:font-semibold">
           {/* The separator's spaces in the heading's own text: a name computed from the parts
               trims each element's text ("website· Last"). */}
-          {`${labels.usageByWebsite}${labels.separator}`}
-          <span className="cr:text-sm cr:font-normal cr:text-muted">{labels.usagePeriod}</span>
+          {period ? labels.usageByWebsite : `${labels.usageByWebsite}${labels.separator}`}
+          {!period && (
+            <span className="cr:text-sm cr:font-normal cr:text-muted">{labels.usagePeriod}</span>
+          )}
         </h2>
+        {period && onPeriodChange && (
+          <UsagePeriodPicker value={period} onValueChange={onPeriodChange} />
+        )}
         {status === 'loading' && (
           <div data-slot="usage-skeleton" className="cr:flex cr:flex-col cr:gap-3">
             <p className="cr:sr-only">{labels.loadingUsage}</p>

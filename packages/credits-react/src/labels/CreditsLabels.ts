@@ -166,7 +166,42 @@ export interface PaymentLabels {
  * object as `labels` to `<CreditsProvider>` to translate or reword. Counted
  * strings are functions so each language can pluralise correctly.
  */
-export interface CreditsLabels extends CommonLabels, BalanceLabels, HistoryLabels, PaymentLabels {}
+/** Strings of UsageChart and the usage period picker (shared with UsageByWebsite). */
+export interface UsageChartLabels {
+  usageChart: string;
+  period: string;
+  periods: Record<'last7' | 'last30' | 'last90' | 'thisMonth' | 'custom', string>;
+  periodFrom: string;
+  periodTo: string;
+  /** "12,500 credits used". */
+  totalUsed: (total: Count) => string;
+  /** "+12% vs the previous period", given the signed, formatted percentage. */
+  changeVsPrevious: (percent: string) => string;
+  noPreviousUsage: string;
+  /** The text summary: total, the biggest website and the busiest bucket. */
+  chartSummary: (total: Count, topWebsite: string | null, busiest: string | null) => string;
+  otherWebsites: string;
+  purchased: string;
+  /** One bar, announced: "Mar 29, 2026: 1,500 credits used; Example: 1,200 credits; purchased 10,000 credits". */
+  barLabel: (date: string, parts: string) => string;
+  showTable: string;
+  showChart: string;
+  tablePeriod: string;
+  tableTotal: string;
+  exportChartCsv: string;
+  loadingChart: string;
+  noUsageInPeriod: string;
+  /** "Showing Example only", when a bar or legend entry filters the history. */
+  selected: (website: string) => string;
+  clearSelection: string;
+}
+
+export interface CreditsLabels
+  extends CommonLabels,
+    BalanceLabels,
+    HistoryLabels,
+    PaymentLabels,
+    UsageChartLabels {}
 
 /** Labels that are names, the same in every language (brands, "Link (email)"): English only. */
 export type LanguageNeutralLabels = 'cardName' | 'walletName' | 'walletCard' | 'linkName';

@@ -3,6 +3,7 @@ import type { CreditsLabels } from './CreditsLabels.js';
 import { commonLabels } from './commonLabels.js';
 import { historyLabels } from './historyLabels.js';
 import { paymentLabels } from './paymentLabels.js';
+import { usageChartLabels } from './usageChartLabels.js';
 
 /**
  * Every English default in one object, for hosts that translate from it. The
@@ -14,4 +15,5 @@ export const defaultLabels: CreditsLabels = {
   ...balanceLabels,
   ...historyLabels,
   ...paymentLabels,
+  ...usageChartLabels,
 };

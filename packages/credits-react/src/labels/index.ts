@@ -7,6 +7,7 @@ export type {
   LanguageNeutralLabels,
   PaymentLabels,
   Translation,
+  UsageChartLabels,
 } from './CreditsLabels.js';
 export { defaultLabels } from './defaultLabels.js';
 export { catalogueLocale, loadCreditsLabels } from './loadCreditsLabels.js';

@@ -133,20 +133,3 @@ export function selectTransactions(executor: Executor, filter: TransactionFilter
     sql`SELECT * FROM transactions WHERE ${sql.join(conditions, sql` AND `)} ORDER BY seq DESC LIMIT ${filter.limit}`,
   );
 }
-
-/** Usage credits per website of an account in [from, to), most first. */
-export function selectUsageByWebsite(
-  executor: Executor,
-  account: string,
-  from: string,
-  to: string,
-): Promise<Row[]> {
-  return rows(
-    executor,
-    sql`SELECT website_id, max(website_name) AS name, max(website_url) AS url,
-        -sum(amount) AS credits, count(*) AS n
-      FROM transactions WHERE account_id = ${account} AND type = 'usage' AND website_id IS NOT NULL
-        AND created_at >= ${from} AND created_at < ${to}
-      GROUP BY website_id ORDER BY credits DESC, website_id`,
-  );
-}

@@ -13,6 +13,7 @@ import {
   SERVER_API_PREFIX,
   transactionQuerySchema,
   usageQuerySchema,
+  usageSeriesQuerySchema,
 } from 'credits-core/server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -201,8 +202,14 @@ export function createApp(options: AppOptions) {
     return c.json(await service.transactionPage(account, params, size));
   });
 
-  app.get(`${base}/usage/websites`, async (c) =>
-    c.json(await service.usageByWebsite(c.get('account'), query(usageQuerySchema, c.req.url))),
+  app.get(`${base}/usage/websites`, async (c) => {
+    const params = query(usageQuerySchema, c.req.url);
+    const size = Math.min(params.limit ?? limits.defaultPageSize, limits.maxPageSize);
+    return c.json(await service.usageByWebsite(c.get('account'), params, size));
+  });
+
+  app.get(`${base}/usage/series`, async (c) =>
+    c.json(await service.usageSeries(c.get('account'), query(usageSeriesQuerySchema, c.req.url))),
   );
 
   app.get(`${base}/packages`, (c) => c.json({ data: PACKAGES }));

@@ -1,11 +1,7 @@
-import type { TransactionPage, UsageByWebsite } from 'credits-core';
-import {
-  ProblemError,
-  type transactionQuerySchema,
-  type usageQuerySchema,
-} from 'credits-core/server';
+import type { TransactionPage } from 'credits-core';
+import { ProblemError, type transactionQuerySchema } from 'credits-core/server';
 import type * as v from 'valibot';
-import { selectTransactions, selectUsageByWebsite } from '../data/ledgerData.js';
+import { selectTransactions } from '../data/ledgerData.js';
 import type { Executor } from '../data/rows.js';
 import { toTransaction } from './ledgerEntry.js';
 
@@ -69,31 +65,5 @@ export async function transactionPage(
       found.length > size && last
         ? Buffer.from(JSON.stringify({ s: Number(last.seq), f: signature })).toString('base64url')
         : null,
-  };
-}
-
-/** Usage credits per website in [from, to) (default: the 30 days up to now). */
-export async function usageByWebsite(
-  executor: Executor,
-  account: string,
-  params: v.InferOutput<typeof usageQuerySchema>,
-): Promise<UsageByWebsite> {
-  const to = params.to ? new Date(params.to) : new Date();
-  const from = params.from ? new Date(params.from) : new Date(to.getTime() - 30 * 86_400_000);
-  const found = await selectUsageByWebsite(executor, account, from.toISOString(), to.toISOString());
-  const data = found.map((row) => ({
-    website: {
-      id: String(row.website_id),
-      name: String(row.name ?? row.website_id),
-      url: (row.url as string | null) ?? null,
-    },
-    credits: Number(row.credits),
-    transactionCount: Number(row.n),
-  }));
-  return {
-    from: from.toISOString(),
-    to: to.toISOString(),
-    totalCredits: data.reduce((sum, entry) => sum + entry.credits, 0),
-    data,
   };
 }

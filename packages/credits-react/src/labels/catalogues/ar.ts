@@ -168,4 +168,38 @@ export const labels: Translation = {
   confirmDelete: 'حذف البطاقة',
   saveCardButton: 'حفظ البطاقة',
   cardSaved: 'تم حفظ البطاقة.',
+  usageChart: 'استخدام الرصيد بمرور الوقت',
+  period: 'الفترة',
+  periods: {
+    last7: 'آخر 7 أيام',
+    last30: 'آخر 30 يومًا',
+    last90: 'آخر 90 يومًا',
+    thisMonth: 'هذا الشهر',
+    custom: 'مخصصة',
+  },
+  periodFrom: 'من',
+  periodTo: 'إلى',
+  totalUsed: (n) => `${count(CREDIT, n)} مستخدم`,
+  changeVsPrevious: (percent) => `${percent} مقارنة بالفترة السابقة`,
+  noPreviousUsage: 'لا استخدام في الفترة السابقة',
+  chartSummary: (n, topWebsite, busiest) =>
+    [
+      `استُخدم ${count(CREDIT, n)} في هذه الفترة.`,
+      topWebsite ? `أكثر موقع استخدامًا: ${topWebsite}.` : '',
+      busiest ? `الأكثر نشاطًا: ${busiest}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  otherWebsites: 'مواقع أخرى',
+  purchased: 'مشترى',
+  barLabel: (date, parts) => `${date}: ${parts}`,
+  showTable: 'عرض كجدول',
+  showChart: 'عرض كرسم بياني',
+  tablePeriod: 'الفترة',
+  tableTotal: 'إجمالي المستخدم',
+  exportChartCsv: 'تصدير CSV',
+  loadingChart: 'جارٍ تحميل الاستخدام…',
+  noUsageInPeriod: 'لم يُستخدم أي رصيد في هذه الفترة.',
+  selected: (website) => `عرض ${website} فقط`,
+  clearSelection: 'عرض كل المواقع',
 };

@@ -158,4 +158,38 @@ export const labels: Translation = {
   confirmDelete: 'Karte löschen',
   saveCardButton: 'Karte speichern',
   cardSaved: 'Karte gespeichert.',
+  usageChart: 'Verbrauch im Zeitverlauf',
+  period: 'Zeitraum',
+  periods: {
+    last7: 'Letzte 7 Tage',
+    last30: 'Letzte 30 Tage',
+    last90: 'Letzte 90 Tage',
+    thisMonth: 'Dieser Monat',
+    custom: 'Benutzerdefiniert',
+  },
+  periodFrom: 'Von',
+  periodTo: 'Bis',
+  totalUsed: ({ formatted, plural }) => `${formatted} ${credits(plural)} verbraucht`,
+  changeVsPrevious: (percent) => `${percent} gegenüber dem vorigen Zeitraum`,
+  noPreviousUsage: 'Im vorigen Zeitraum nichts verbraucht',
+  chartSummary: ({ formatted, plural }, topWebsite, busiest) =>
+    [
+      `${formatted} ${credits(plural)} in diesem Zeitraum verbraucht.`,
+      topWebsite ? `Am meisten: ${topWebsite}.` : '',
+      busiest ? `Stärkster Zeitraum: ${busiest}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  otherWebsites: 'Andere Websites',
+  purchased: 'Gekauft',
+  barLabel: (date, parts) => `${date}: ${parts}`,
+  showTable: 'Als Tabelle anzeigen',
+  showChart: 'Als Diagramm anzeigen',
+  tablePeriod: 'Zeitraum',
+  tableTotal: 'Verbraucht gesamt',
+  exportChartCsv: 'CSV exportieren',
+  loadingChart: 'Verbrauch wird geladen …',
+  noUsageInPeriod: 'In diesem Zeitraum wurden keine Credits verbraucht.',
+  selected: (website) => `Nur ${website}`,
+  clearSelection: 'Alle Websites anzeigen',
 };

@@ -163,4 +163,39 @@ export const labels: Translation = {
   confirmDelete: 'Eliminar tarjeta',
   saveCardButton: 'Guardar tarjeta',
   cardSaved: 'Tarjeta guardada.',
+  usageChart: 'Créditos usados a lo largo del tiempo',
+  period: 'Periodo',
+  periods: {
+    last7: 'Últimos 7 días',
+    last30: 'Últimos 30 días',
+    last90: 'Últimos 90 días',
+    thisMonth: 'Este mes',
+    custom: 'Personalizado',
+  },
+  periodFrom: 'Desde',
+  periodTo: 'Hasta',
+  totalUsed: ({ formatted, plural }) =>
+    `${credits(formatted, plural)} ${plural === 'one' ? 'usado' : 'usados'}`,
+  changeVsPrevious: (percent) => `${percent} frente al periodo anterior`,
+  noPreviousUsage: 'Nada usado en el periodo anterior',
+  chartSummary: ({ formatted, plural }, topWebsite, busiest) =>
+    [
+      `${credits(formatted, plural)} ${plural === 'one' ? 'usado' : 'usados'} en este periodo.`,
+      topWebsite ? `Sobre todo en ${topWebsite}.` : '',
+      busiest ? `Máximo: ${busiest}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  otherWebsites: 'Otros sitios',
+  purchased: 'Comprado',
+  barLabel: (date, parts) => `${date}: ${parts}`,
+  showTable: 'Ver como tabla',
+  showChart: 'Ver como gráfico',
+  tablePeriod: 'Periodo',
+  tableTotal: 'Total usado',
+  exportChartCsv: 'Exportar CSV',
+  loadingChart: 'Cargando el uso…',
+  noUsageInPeriod: 'No se usaron créditos en este periodo.',
+  selected: (website) => `Solo ${website}`,
+  clearSelection: 'Ver todos los sitios',
 };

@@ -165,4 +165,39 @@ export const labels: Translation = {
   confirmDelete: 'Supprimer la carte',
   saveCardButton: 'Enregistrer la carte',
   cardSaved: 'Carte enregistrée.',
+  usageChart: 'Crédits utilisés au fil du temps',
+  period: 'Période',
+  periods: {
+    last7: '7 derniers jours',
+    last30: '30 derniers jours',
+    last90: '90 derniers jours',
+    thisMonth: 'Ce mois-ci',
+    custom: 'Personnalisée',
+  },
+  periodFrom: 'Du',
+  periodTo: 'Au',
+  totalUsed: ({ formatted, plural }) =>
+    `${credits(formatted, plural)} ${plural === 'one' ? 'utilisé' : 'utilisés'}`,
+  changeVsPrevious: (percent) => `${percent} par rapport à la période précédente`,
+  noPreviousUsage: 'Rien d’utilisé sur la période précédente',
+  chartSummary: ({ formatted, plural }, topWebsite, busiest) =>
+    [
+      `${credits(formatted, plural)} ${plural === 'one' ? 'utilisé' : 'utilisés'} sur cette période.`,
+      topWebsite ? `Surtout par ${topWebsite}.` : '',
+      busiest ? `Pic : ${busiest}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  otherWebsites: 'Autres sites',
+  purchased: 'Acheté',
+  barLabel: (date, parts) => `${date} : ${parts}`,
+  showTable: 'Afficher en tableau',
+  showChart: 'Afficher en graphique',
+  tablePeriod: 'Période',
+  tableTotal: 'Total utilisé',
+  exportChartCsv: 'Exporter en CSV',
+  loadingChart: 'Chargement de l’utilisation…',
+  noUsageInPeriod: 'Aucun crédit utilisé sur cette période.',
+  selected: (website) => `Uniquement ${website}`,
+  clearSelection: 'Afficher tous les sites',
 };

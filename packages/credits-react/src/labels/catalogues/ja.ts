@@ -147,4 +147,38 @@ export const labels: Translation = {
   confirmDelete: 'カードを削除',
   saveCardButton: 'カードを保存',
   cardSaved: 'カードを保存しました。',
+  usageChart: 'クレジット使用量の推移',
+  period: '期間',
+  periods: {
+    last7: '過去 7 日間',
+    last30: '過去 30 日間',
+    last90: '過去 90 日間',
+    thisMonth: '今月',
+    custom: 'カスタム',
+  },
+  periodFrom: '開始日',
+  periodTo: '終了日',
+  totalUsed: ({ formatted }) => `${formatted} クレジット使用`,
+  changeVsPrevious: (percent) => `前の期間比 ${percent}`,
+  noPreviousUsage: '前の期間の使用はありません',
+  chartSummary: ({ formatted }, topWebsite, busiest) =>
+    [
+      `この期間に ${formatted} クレジットを使用しました。`,
+      topWebsite ? `最も多いのは ${topWebsite} です。` : '',
+      busiest ? `最も多い期間: ${busiest}。` : '',
+    ]
+      .filter(Boolean)
+      .join(''),
+  otherWebsites: 'その他のサイト',
+  purchased: '購入',
+  barLabel: (date, parts) => `${date}：${parts}`,
+  showTable: '表で表示',
+  showChart: 'グラフで表示',
+  tablePeriod: '期間',
+  tableTotal: '使用合計',
+  exportChartCsv: 'CSV をエクスポート',
+  loadingChart: '使用量を読み込み中…',
+  noUsageInPeriod: 'この期間に使用したクレジットはありません。',
+  selected: (website) => `${website} のみ表示中`,
+  clearSelection: 'すべてのサイトを表示',
 };

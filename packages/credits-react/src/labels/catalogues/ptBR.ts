@@ -163,4 +163,39 @@ export const labels: Translation = {
   confirmDelete: 'Excluir cartão',
   saveCardButton: 'Salvar cartão',
   cardSaved: 'Cartão salvo.',
+  usageChart: 'Créditos usados ao longo do tempo',
+  period: 'Período',
+  periods: {
+    last7: 'Últimos 7 dias',
+    last30: 'Últimos 30 dias',
+    last90: 'Últimos 90 dias',
+    thisMonth: 'Este mês',
+    custom: 'Personalizado',
+  },
+  periodFrom: 'De',
+  periodTo: 'Até',
+  totalUsed: ({ formatted, plural }) =>
+    `${credits(formatted, plural)} ${plural === 'one' ? 'usado' : 'usados'}`,
+  changeVsPrevious: (percent) => `${percent} em relação ao período anterior`,
+  noPreviousUsage: 'Nada usado no período anterior',
+  chartSummary: ({ formatted, plural }, topWebsite, busiest) =>
+    [
+      `${credits(formatted, plural)} ${plural === 'one' ? 'usado' : 'usados'} neste período.`,
+      topWebsite ? `Principalmente em ${topWebsite}.` : '',
+      busiest ? `Pico: ${busiest}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  otherWebsites: 'Outros sites',
+  purchased: 'Comprado',
+  barLabel: (date, parts) => `${date}: ${parts}`,
+  showTable: 'Ver como tabela',
+  showChart: 'Ver como gráfico',
+  tablePeriod: 'Período',
+  tableTotal: 'Total usado',
+  exportChartCsv: 'Exportar CSV',
+  loadingChart: 'Carregando o uso…',
+  noUsageInPeriod: 'Nenhum crédito usado neste período.',
+  selected: (website) => `Somente ${website}`,
+  clearSelection: 'Ver todos os sites',
 };

@@ -1,0 +1,1 @@
+export { UsageChart, type UsageChartProps } from './UsageChart.js';
