@@ -143,7 +143,15 @@ const rows = [
   // 1.7 KB (its events are validated by the host's client, so no valibot comes with it), and
   // esbuild splits the cache writers both the page and that chunk use into one more small
   // chunk. The first load grew 0.5 KB (37.1 KB).
-  ['credits-react: Provider + 4 widgets, with lazy chunks', widgets.initial + widgets.lazy, 65, 70],
+  // 70.1 KB after the merge with issue 17 and with the live chunk reading events through the
+  // client's own schemas (so the 6 KB client entry holds): guarded at 70.5 KB. Over its 65 KB
+  // target since before this round; winning it back is open work (issue 20's note lists where).
+  [
+    'credits-react: Provider + 4 widgets, with lazy chunks',
+    widgets.initial + widgets.lazy,
+    65,
+    70.5,
+  ],
   ['credits-react: our code only (libraries external)', ownCode.initial, 16, null, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],
   ['credits-react: Provider + UsageChart, initial', withChart.initial, null, null],
@@ -174,7 +182,8 @@ const rows = [
   // issue 15's event schemas (the client validates the live stream's events: +0.2 KB) and
   // issue 17's usage series (a new operation, its response schemas and query factory, and the
   // usage ranking's page cursor: +0.2 KB).
-  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 12.9],
+  // 13.0 KB with both issue 15's and 17's additions merged (12.95 KB measured).
+  ['credits-core: every export (all five entry points)', coreAll.initial, 8, 13],
   [
     'credits-core: client entry, our code only (valibot external)',
     coreClientOwn.initial,

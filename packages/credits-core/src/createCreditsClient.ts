@@ -9,7 +9,6 @@ import type { Balance } from './schemas/balance.js';
 import type { CreditsConfig } from './schemas/config.js';
 import type { CreatePurchaseInput } from './schemas/createPurchaseBody.js';
 import type { CreditPackageList } from './schemas/creditPackage.js';
-import { type CreditsEvent, type CreditsEventName, creditsEventSchemas } from './schemas/events.js';
 import type { PaymentMethodList } from './schemas/paymentMethod.js';
 import type { Purchase } from './schemas/purchase.js';
 import type { SandboxAuthenticateInput, SandboxConfirmInput } from './schemas/sandbox.js';
@@ -161,23 +160,14 @@ export function createCreditsClient(options: CreditsClientOptions): CreditsClien
 
   const keyed = (key: string | undefined) => key ?? createIdempotencyKey();
 
-  const { baseUrl, fetch, headers, credentials } = options;
   return {
+    // The client's own options (base URL, fetch, headers, credentials): the stream opens as
+    // every call does.
     connection: {
-      baseUrl,
-      fetch,
-      headers,
-      credentials,
-      parseEvent(name, data) {
-        const schema = Object.hasOwn(creditsEventSchemas, name)
-          ? creditsEventSchemas[name as CreditsEventName]
-          : undefined;
-        try {
-          const result = schema && parseWith(schema, JSON.parse(data));
-          return result?.success ? ({ type: name, ...result.output } as CreditsEvent) : undefined;
-        } catch {
-          return undefined;
-        }
+      ...options,
+      validate(operation, data) {
+        const result = parseWith(operations[operation].response, data);
+        return result.success ? result.output : undefined;
       },
     },
     getConfig: (o) => call(operations.getConfig, { signal: o?.signal }),
@@ -207,14 +197,8 @@ export function createCreditsClient(options: CreditsClientOptions): CreditsClien
       }),
     getUsageSeries: (params, o) =>
       call(operations.getUsageSeries, {
-        query: {
-          from: params.from,
-          to: params.to,
-          bucket: params.bucket,
-          timeZone: params.timeZone,
-          groupBy: params.groupBy,
-          top: params.top,
-        },
+        // Exactly the typed parameters: their names are the query's.
+        query: { ...params },
         signal: o?.signal,
       }),
     listPackages: (o) => call(operations.listPackages, { signal: o?.signal }),

@@ -1,18 +1,22 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { HeadersResolver } from '../createTransport.js';
-import type { CreditsEvent } from '../schemas/events.js';
+import type { operations } from '../operations.js';
 
 /**
- * Where and how to open the stream — the same base URL, headers and credentials as the client —
- * and how to validate its events: `client.connection` of `createCreditsClient()`.
+ * Where and how to open the stream — the same base URL, headers and credentials as the client:
+ * `client.connection` of `createCreditsClient()`.
  */
 export interface EventStreamRequest {
   baseUrl: string;
   fetch?: typeof globalThis.fetch;
   headers?: HeadersResolver;
   credentials?: RequestCredentials;
-  /** An SSE event (name and `data`) as a contract event, or undefined when unknown or invalid. */
-  parseEvent(name: string, data: string): CreditsEvent | undefined;
+  /**
+   * `data` validated as `operation`'s response (its output: unknown fields dropped, defaults
+   * filled), or undefined: the client's own schemas, so the live entry carries no validator of
+   * its own (events reuse the operations' shapes).
+   */
+  validate?(operation: keyof typeof operations, data: unknown): unknown;
 }
 
 /** Why a stream could not be opened: the backend has none, refused it for now, or failed. */

@@ -7,6 +7,7 @@ import {
 } from '../query/cacheWriters.js';
 import { creditsKeys } from '../query/creditsKeys.js';
 import type { CreditsEvent } from '../schemas/events.js';
+import { parseCreditsEvent } from './parseCreditsEvent.js';
 import { type EventStreamRequest, readEventStream, type StreamRefusal } from './readEventStream.js';
 
 /**
@@ -135,7 +136,7 @@ export function startLiveCredits(options: LiveCreditsOptions): LiveCredits {
   function onMessage(message: EventSourceMessage) {
     // Nothing unvalidated reaches the cache: an invalid event is dropped (the next row's seq
     // shows the gap it left), and an unknown one is a newer backend's, skipped.
-    const event = message.event && options.parseEvent(message.event, message.data);
+    const event = message.event && parseCreditsEvent(message.event, message.data, options.validate);
     if (!event) return;
     handle(event);
     options.onEvent?.(event);

@@ -5,7 +5,7 @@ import { useCreditsConfig } from '../hooks/useCreditsConfig.js';
 import { useCreditsContext } from './CreditsContext.js';
 
 /** A client without `connection` (a hand-made one): no stream, polling only. */
-const NO_STREAM = { baseUrl: '', parseEvent: () => undefined };
+const NO_STREAM = { baseUrl: '' };
 
 /** How the provider keeps the balance current (`live` on `<CreditsProvider>`). */
 export interface LiveOptions {
