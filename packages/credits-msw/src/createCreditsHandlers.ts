@@ -12,6 +12,7 @@ import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
 import { corruptResponse } from './corruptResponse.js';
 import { type CreditsBackend, createCreditsBackend } from './createCreditsBackend.js';
 import { createEventFeed, type EventStreamBehaviour } from './createEventFeed.js';
+import { createOutOfOrderAnswers } from './createOutOfOrderAnswers.js';
 import { createServerApiHandlers } from './createServerApiHandlers.js';
 import { type CreditsScenario, type CreditsScenarioName, creditsScenarios } from './scenarios.js';
 
@@ -53,11 +54,6 @@ const problem = (error: ProblemError) =>
     headers: { 'Content-Type': 'application/problem+json' },
   });
 
-/** outOfOrder: the longest an answer is held waiting for a newer one to go first. */
-const OUT_OF_ORDER_MAX_HOLD_MS = 1_000;
-/** outOfOrder: how long after the newer answer the held, older one is sent. */
-const OUT_OF_ORDER_GAP_MS = 20;
-
 /** hang: never answers. Ends (with a network error nobody reads) when the client aborts; no timer. */
 const neverAnswer = (signal: AbortSignal) =>
   new Promise<Response>((resolve) => {
@@ -85,23 +81,7 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
   const serverApiKey = options.serverApiKey ?? DEFAULT_SERVER_API_KEY;
   // dropAfterWrite: the writes whose answer was already lost once.
   const dropped = new Set<string>();
-  // outOfOrder: GETs seen per path, and the held answer of each path.
-  const reads = new Map<string, number>();
-  const held = new Map<string, () => void>();
-
-  /** Holds an answer until released, the client aborts, or OUT_OF_ORDER_MAX_HOLD_MS pass. */
-  const hold = (path: string, signal: AbortSignal) =>
-    new Promise<void>((resolve) => {
-      const release = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', release);
-        if (held.get(path) === release) held.delete(path);
-        resolve();
-      };
-      const timer = setTimeout(release, OUT_OF_ORDER_MAX_HOLD_MS);
-      signal.addEventListener('abort', release, { once: true });
-      held.set(path, release);
-    });
+  const answerInOrder = scenario.outOfOrder ? createOutOfOrderAnswers() : undefined;
 
   const answer = async (
     run: Route,
@@ -180,20 +160,8 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
       );
       // Whatever the request changed goes out on the open event streams.
       feed?.check();
-      if (!scenario.outOfOrder || write || serverApi) return response;
-      const seen = (reads.get(href.pathname) ?? 0) + 1;
-      reads.set(href.pathname, seen);
-      if (seen % 2 === 0) {
-        await hold(href.pathname, request.signal);
-        return response;
-      }
-      // A newer answer goes out now; the older one held for this path follows it.
-      const older = held.get(href.pathname);
-      if (older) {
-        held.delete(href.pathname);
-        setTimeout(older, OUT_OF_ORDER_GAP_MS);
-      }
-      return response;
+      if (!answerInOrder || write || serverApi) return response;
+      return answerInOrder(href.pathname, request.signal, response);
     };
 
   return [
