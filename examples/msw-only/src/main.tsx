@@ -6,12 +6,17 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../../vite-app/src/App';
 import 'credits-react/styles.css';
 import '../../vite-app/src/app.css';
+import { generateWebsite } from './generateWebsite';
 
 /**
  * Before a backend exists: credits-msw answers the contract inside a service
- * worker — stateful, so purchases add credits and "Generate website" spends them.
+ * worker — stateful, so purchases add credits and "Generate website" spends them (through the
+ * fake's Server API, as a host's server would: see generateWebsite.ts).
  */
-await setupWorker(...createCreditsHandlers()).start({ onUnhandledRequest: 'bypass', quiet: true });
+await setupWorker(...createCreditsHandlers(), generateWebsite).start({
+  onUnhandledRequest: 'bypass',
+  quiet: true,
+});
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
