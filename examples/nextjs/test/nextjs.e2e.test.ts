@@ -47,7 +47,8 @@ it('hydrates without warnings and without fetching the balance again', async () 
     page.on('request', (request) => {
       if (request.url().includes('/api/credits/v1/balance')) balanceRequests.push(request.url());
     });
-    await page.goto(origin, { waitUntil: 'networkidle' });
+    // Not 'networkidle': the live event stream (GET /events) keeps a connection open for good.
+    await page.goto(origin, { waitUntil: 'load' });
     // Interactive: the dialog opens, so React has hydrated.
     await page.getByRole('button', { name: 'Add credits' }).first().click();
     await page.getByRole('dialog', { name: 'Add credits' }).waitFor();

@@ -81,7 +81,9 @@ describe('layout shift of the demo (production build)', () => {
       await page.locator('[data-slot="history-row"]').first().waitFor();
       await page.locator('[data-slot="payment-methods"][data-status="success"]').waitFor();
       await page.locator('[data-slot="usage-by-website"][data-status="success"]').waitFor();
-      await page.waitForLoadState('networkidle');
+      // Every widget has its data (above); not 'networkidle', which never comes while the live
+      // event stream (GET /events) stays open.
+      await page.waitForLoadState('load');
       // Two frames, so the last layout is observed.
       await page.evaluate(
         () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
