@@ -159,18 +159,33 @@ export const NetworkErrorMidPayment: Story = {
   },
 };
 
+/**
+ * The webhook's clock: the payment stays `processing` until the play function moves it on,
+ * so the story shows the waiting step however slowly the machine answers (a wall-clock
+ * delay was sometimes over before, or after, the step it should show).
+ */
+let webhookClockOffsetMs = 0;
+const WEBHOOK_DELAY_MS = 60 * 60_000;
+
 export const SlowWebhook: Story = {
   parameters: {
     msw: {
-      // Long enough that the payment is still unconfirmed when the purchase's response arrives
-      // on a busy machine (with 3 s it was sometimes confirmed already: no processing step).
-      handlers: createCreditsHandlers({ backend: createCreditsBackend({ webhookDelayMs: 6_000 }) }),
+      handlers: createCreditsHandlers({
+        backend: createCreditsBackend({
+          webhookDelayMs: WEBHOOK_DELAY_MS,
+          now: () => new Date(Date.now() + webhookClockOffsetMs),
+        }),
+      }),
     },
   },
   play: async () => {
     const dialog = await open();
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
-    await expect(await dialog.findByText(/Your payment is being confirmed/)).toBeVisible();
+    await expect(
+      await dialog.findByText(/Your payment is being confirmed/, undefined, { timeout: 15_000 }),
+    ).toBeVisible();
+    // The webhook arrives: the next poll finds the purchase settled.
+    webhookClockOffsetMs += WEBHOOK_DELAY_MS;
     await expect(
       await dialog.findByText('+10,000 credits added', undefined, { timeout: 15_000 }),
     ).toBeVisible();

@@ -169,7 +169,7 @@ async function play(story: IndexEntry) {
     ([id, ended]) =>
       window.__storyRecorder?.phases[id as string]?.some((phase) => ended?.includes(phase)),
     [story.id, ENDED] as const,
-    // Longer than any play function's own waits (SlowWebhook: the webhook, then 15 s).
+    // Longer than any play function's own waits (15 s at most).
     { timeout: 60_000, polling: 100 },
   );
   return page.evaluate(
