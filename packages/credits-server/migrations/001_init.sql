@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS accounts (
 CREATE TABLE IF NOT EXISTS transactions (
   account_id text NOT NULL REFERENCES accounts (id),
   seq bigint NOT NULL,
-  id text NOT NULL UNIQUE,
+  id text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   type text NOT NULL,
   description text NOT NULL,
@@ -23,15 +23,17 @@ CREATE TABLE IF NOT EXISTS transactions (
   website_name text,
   website_url text,
   purchase_id text,
-  PRIMARY KEY (account_id, seq)
+  PRIMARY KEY (account_id, seq),
+  -- Every unique key includes the account, so the schema distributes by account (011).
+  UNIQUE (account_id, id)
 );
 -- A purchase is credited at most once, whatever races (webhook, poll, retries).
-CREATE UNIQUE INDEX IF NOT EXISTS transactions_one_grant_per_purchase
-  ON transactions (purchase_id) WHERE type = 'purchase';
+CREATE UNIQUE INDEX IF NOT EXISTS transactions_one_credit_per_purchase
+  ON transactions (account_id, purchase_id) WHERE type = 'purchase';
 CREATE INDEX IF NOT EXISTS transactions_account_created ON transactions (account_id, created_at);
 
 CREATE TABLE IF NOT EXISTS payment_methods (
-  id text PRIMARY KEY,
+  id text NOT NULL,
   account_id text NOT NULL REFERENCES accounts (id),
   token text NOT NULL,
   brand text NOT NULL,
@@ -39,11 +41,12 @@ CREATE TABLE IF NOT EXISTS payment_methods (
   exp_month integer NOT NULL,
   exp_year integer NOT NULL,
   is_default boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (account_id, id)
 );
 
 CREATE TABLE IF NOT EXISTS purchases (
-  id text PRIMARY KEY,
+  id text NOT NULL,
   account_id text NOT NULL REFERENCES accounts (id),
   package_id text NOT NULL,
   status text NOT NULL,
@@ -60,18 +63,20 @@ CREATE TABLE IF NOT EXISTS purchases (
   transaction_id text,
   balance_total bigint,
   balance_used bigint,
-  created_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (account_id, id)
 );
 
 CREATE TABLE IF NOT EXISTS setup_intents (
-  id text PRIMARY KEY,
+  id text NOT NULL,
   account_id text NOT NULL REFERENCES accounts (id),
   status text NOT NULL,
   client_secret text NOT NULL,
   payment_method_id text,
   pending_token text,
   failure_code text,
-  failure_message text
+  failure_message text,
+  PRIMARY KEY (account_id, id)
 );
 
 -- Idempotency-Key records: the request's fingerprint and, once done, the response.

@@ -77,19 +77,27 @@ export async function insertUsageWithKey(
   return row ? Number(row.balance_after) : undefined;
 }
 
-export async function transactionById(executor: Executor, id: string): Promise<Row | undefined> {
-  const [found] = await rows(executor, sql`SELECT * FROM transactions WHERE id = ${id}`);
+export async function transactionById(
+  executor: Executor,
+  account: string,
+  id: string,
+): Promise<Row | undefined> {
+  const [found] = await rows(
+    executor,
+    sql`SELECT * FROM transactions WHERE account_id = ${account} AND id = ${id}`,
+  );
   return found;
 }
 
 /** The row a Stripe event or a Server API write (by its Idempotency-Key) made, if any. */
 export async function transactionByExternalId(
   executor: Executor,
+  account: string,
   externalId: string,
 ): Promise<Row | undefined> {
   const [found] = await rows(
     executor,
-    sql`SELECT * FROM transactions WHERE external_id = ${externalId}`,
+    sql`SELECT * FROM transactions WHERE account_id = ${account} AND external_id = ${externalId}`,
   );
   return found;
 }

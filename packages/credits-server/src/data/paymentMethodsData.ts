@@ -61,6 +61,6 @@ export async function moveDefault(tx: Executor, account: string, id: string) {
   );
 }
 
-export async function deleteCard(tx: Executor, id: string) {
-  await tx.execute(sql`DELETE FROM payment_methods WHERE id = ${id}`);
+export async function deleteCard(tx: Executor, account: string, id: string) {
+  await tx.execute(sql`DELETE FROM payment_methods WHERE account_id = ${account} AND id = ${id}`);
 }

@@ -15,8 +15,15 @@ export async function purchaseRowOf(
 }
 
 /** The purchase, locked until the transaction ends. */
-export async function lockPurchase(tx: Executor, id: string): Promise<Row | undefined> {
-  const [row] = await rows(tx, sql`SELECT * FROM purchases WHERE id = ${id} FOR UPDATE`);
+export async function lockPurchase(
+  tx: Executor,
+  account: string,
+  id: string,
+): Promise<Row | undefined> {
+  const [row] = await rows(
+    tx,
+    sql`SELECT * FROM purchases WHERE account_id = ${account} AND id = ${id} FOR UPDATE`,
+  );
   return row;
 }
 
@@ -44,6 +51,7 @@ const columns: Record<keyof PurchaseFields, string> = {
 /** Moves a purchase to `target` if its status allows it (purchaseStatuses.ts); true if it moved. */
 export async function movePurchase(
   executor: Executor,
+  account: string,
   purchaseId: string,
   target: string,
   fields: PurchaseFields,
@@ -54,8 +62,8 @@ export async function movePurchase(
   );
   const moved = await rows(
     executor,
-    sql`UPDATE purchases SET status = ${target}, ${sql.join(set, sql`, `)} WHERE id = ${purchaseId}
-        AND status IN (${sql.join(
+    sql`UPDATE purchases SET status = ${target}, ${sql.join(set, sql`, `)}
+        WHERE account_id = ${account} AND id = ${purchaseId} AND status IN (${sql.join(
           from.map((status) => sql`${status}`),
           sql`, `,
         )}) RETURNING id`,
@@ -66,29 +74,38 @@ export async function movePurchase(
 /** The purchase credited: its ledger row and the balance after it. */
 export async function markSucceeded(
   tx: Executor,
+  account: string,
   purchaseId: string,
   transactionId: string,
   after: { total: number; used: number; held: number; lowBalanceThreshold?: number | null },
 ) {
   await tx.execute(sql`UPDATE purchases SET status = 'succeeded', client_secret = NULL, failure_code = NULL, failure_message = NULL,
         settle_at = NULL, pending_token = NULL, transaction_id = ${transactionId}, balance_total = ${after.total}, balance_used = ${after.used},
-        balance_held = ${after.held}, balance_low_threshold = ${after.lowBalanceThreshold ?? null} WHERE id = ${purchaseId}`);
+        balance_held = ${after.held}, balance_low_threshold = ${after.lowBalanceThreshold ?? null}
+        WHERE account_id = ${account} AND id = ${purchaseId}`);
 }
 
 export async function setPurchaseMethod(
   executor: Executor,
+  account: string,
   purchaseId: string,
   methodId: string | null,
 ) {
   await executor.execute(
-    sql`UPDATE purchases SET payment_method_id = ${methodId} WHERE id = ${purchaseId}`,
+    sql`UPDATE purchases SET payment_method_id = ${methodId} WHERE account_id = ${account} AND id = ${purchaseId}`,
   );
 }
 
 /** Names the card a purchase saved ("save card"), unless one is named already. */
-export async function nameSavedMethod(executor: Executor, purchaseId: string, methodId: string) {
+export async function nameSavedMethod(
+  executor: Executor,
+  account: string,
+  purchaseId: string,
+  methodId: string,
+) {
   await executor.execute(
-    sql`UPDATE purchases SET payment_method_id = ${methodId} WHERE id = ${purchaseId} AND payment_method_id IS NULL`,
+    sql`UPDATE purchases SET payment_method_id = ${methodId}
+        WHERE account_id = ${account} AND id = ${purchaseId} AND payment_method_id IS NULL`,
   );
 }
 
@@ -157,23 +174,28 @@ export async function purchaseByKey(
 /** Saves the purchase's PaymentIntent (only if it has none yet). */
 export async function attachIntent(
   executor: Executor,
+  account: string,
   purchaseId: string,
   intentId: string,
   methodId: string | null,
 ) {
   await executor.execute(
     sql`UPDATE purchases SET payment_intent_id = ${intentId}, payment_method_id = ${methodId}
-            WHERE id = ${purchaseId} AND payment_intent_id IS NULL`,
+            WHERE account_id = ${account} AND id = ${purchaseId} AND payment_intent_id IS NULL`,
   );
 }
 
+/**
+ * The purchase of a PaymentIntent whose metadata names none (an intent made elsewhere): the one
+ * lookup that does not start from the account, so it reads every shard of a distributed database.
+ */
 export async function purchaseOfIntent(
   executor: Executor,
   intentId: string,
 ): Promise<Row | undefined> {
   const [row] = await rows(
     executor,
-    sql`SELECT id, account_id, status FROM purchases WHERE payment_intent_id = ${intentId}`,
+    sql`SELECT id, account_id, status, payment_intent_id FROM purchases WHERE payment_intent_id = ${intentId}`,
   );
   return row;
 }
@@ -183,21 +205,22 @@ export async function attachIntentByMetadata(
   executor: Executor,
   intentId: string,
   purchaseId: string,
-  account: string | undefined,
+  account: string,
 ) {
   await executor.execute(sql`UPDATE purchases SET payment_intent_id = ${intentId}
-      WHERE id = ${purchaseId} AND payment_intent_id IS NULL
-      ${account === undefined ? sql`` : sql`AND account_id = ${account}`}`);
+      WHERE account_id = ${account} AND id = ${purchaseId} AND payment_intent_id IS NULL`);
 }
 
 /** The refunded and disputed credits of a purchase (see takeBack). */
 export async function saveTakenBack(
   tx: Executor,
+  account: string,
   purchaseId: string,
   state: { refunded: number; disputed: number; won: boolean },
 ) {
   await tx.execute(sql`UPDATE purchases SET refunded_credits = ${state.refunded},
-        disputed_credits = ${state.disputed}, dispute_won = ${state.won} WHERE id = ${purchaseId}`);
+        disputed_credits = ${state.disputed}, dispute_won = ${state.won}
+        WHERE account_id = ${account} AND id = ${purchaseId}`);
 }
 
 /**
@@ -213,7 +236,7 @@ export function leaseUnsettledPurchases(
     executor,
     sql`UPDATE purchases SET reconcile_after = ${lease.at}::timestamptz
           + GREATEST(${lease.leaseMs}::int * interval '1 millisecond', (${lease.at}::timestamptz - created_at) / 2)
-        WHERE id IN (SELECT id FROM purchases
+        WHERE (account_id, id) IN (SELECT account_id, id FROM purchases
           WHERE status IN ('requires_payment_method', 'requires_confirmation', 'requires_action', 'processing')
             AND payment_intent_id IS NOT NULL
             AND created_at <= ${lease.newest}

@@ -56,13 +56,14 @@ export async function insertSetupIntent(
 /** Moves a SetupIntent to `succeeded` from one of `from`; true if this call moved it. */
 export async function succeedSetupIntent(
   tx: Executor,
+  account: string,
   id: string,
   from: readonly string[],
 ): Promise<boolean> {
   const moved = await rows(
     tx,
     sql`UPDATE setup_intents SET status = 'succeeded', pending_token = NULL, failure_code = NULL, failure_message = NULL
-          WHERE id = ${id} AND status IN (${sql.join(
+          WHERE account_id = ${account} AND id = ${id} AND status IN (${sql.join(
             from.map((status) => sql`${status}`),
             sql`, `,
           )}) RETURNING id`,
@@ -70,8 +71,15 @@ export async function succeedSetupIntent(
   return moved.length > 0;
 }
 
-export async function setSetupIntentMethod(tx: Executor, id: string, methodId: string | null) {
-  await tx.execute(sql`UPDATE setup_intents SET payment_method_id = ${methodId} WHERE id = ${id}`);
+export async function setSetupIntentMethod(
+  tx: Executor,
+  account: string,
+  id: string,
+  methodId: string | null,
+) {
+  await tx.execute(
+    sql`UPDATE setup_intents SET payment_method_id = ${methodId} WHERE account_id = ${account} AND id = ${id}`,
+  );
 }
 
 /** A Stripe SetupIntent's state onto its row; `succeeded` is final. */
@@ -94,27 +102,35 @@ export async function syncSetupIntentRow(
 /** A sandbox SetupIntent declined (never once it succeeded). */
 export async function declineSetupIntent(
   executor: Executor,
+  account: string,
   id: string,
   failure: { code: string; message: string },
 ) {
   await executor.execute(sql`UPDATE setup_intents SET status = 'requires_payment_method', failure_code = ${failure.code},
-          failure_message = ${failure.message} WHERE id = ${id} AND status <> 'succeeded'`);
+          failure_message = ${failure.message} WHERE account_id = ${account} AND id = ${id} AND status <> 'succeeded'`);
 }
 
 /** A sandbox SetupIntent waiting for 3D Secure with `token`. */
-export async function setupIntentRequiresAction(executor: Executor, id: string, token: string) {
+export async function setupIntentRequiresAction(
+  executor: Executor,
+  account: string,
+  id: string,
+  token: string,
+) {
   await executor.execute(
-    sql`UPDATE setup_intents SET status = 'requires_action', pending_token = ${token}, failure_code = NULL WHERE id = ${id} AND status <> 'succeeded'`,
+    sql`UPDATE setup_intents SET status = 'requires_action', pending_token = ${token}, failure_code = NULL
+        WHERE account_id = ${account} AND id = ${id} AND status <> 'succeeded'`,
   );
 }
 
 /** A sandbox SetupIntent whose 3D Secure failed. */
 export async function failSetupIntentAuthentication(
   executor: Executor,
+  account: string,
   id: string,
   message: string,
 ) {
   await executor.execute(sql`UPDATE setup_intents SET status = 'requires_payment_method', pending_token = NULL,
           failure_code = 'authentication_failed', failure_message = ${message}
-          WHERE id = ${id} AND status = 'requires_action'`);
+          WHERE account_id = ${account} AND id = ${id} AND status = 'requires_action'`);
 }

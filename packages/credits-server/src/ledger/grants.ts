@@ -18,13 +18,13 @@ async function creditOnce(
   entry: NewLedgerRow,
 ): Promise<Transaction> {
   const externalId = `server:${account}:${entry.type}:${key}`;
-  const existing = await transactionByExternalId(ctx.db, externalId);
+  const existing = await transactionByExternalId(ctx.db, account, externalId);
   if (existing) return toTransaction(existing);
   try {
     return await appendLedger(ctx, ctx.db, account, { ...entry, externalId });
   } catch (error) {
     const raced = isUniqueViolation(error)
-      ? await transactionByExternalId(ctx.db, externalId)
+      ? await transactionByExternalId(ctx.db, account, externalId)
       : undefined;
     if (!raced) throw error;
     return toTransaction(raced);

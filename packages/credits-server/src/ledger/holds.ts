@@ -17,7 +17,7 @@ import { toTransaction, websiteOf } from './ledgerEntry.js';
 /** A stored hold as the contract's Hold. */
 async function toHold(ctx: ServiceContext, row: Row): Promise<Hold> {
   const found = row.transaction_id
-    ? await transactionById(ctx.db, String(row.transaction_id))
+    ? await transactionById(ctx.db, String(row.account_id), String(row.transaction_id))
     : undefined;
   return {
     id: String(row.id),

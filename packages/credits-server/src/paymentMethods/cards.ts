@@ -137,7 +137,7 @@ export async function deletePaymentMethod(
       newDefaultId,
     );
     if (moveDefaultTo) await moveDefault(tx, account, moveDefaultTo);
-    await deleteCard(tx, id);
+    await deleteCard(tx, account, id);
   });
   return listMethods(ctx, account);
 }

@@ -60,9 +60,9 @@ async function setupSucceeded(
   from: string[],
 ) {
   await ctx.db.transaction(async (tx) => {
-    if (!(await succeedSetupIntent(tx, id, from))) return;
+    if (!(await succeedSetupIntent(tx, account, id, from))) return;
     const methodId = await savePaymentMethod(ctx, account, token, tx);
-    await setSetupIntentMethod(tx, id, methodId);
+    await setSetupIntentMethod(tx, account, id, methodId);
   });
 }
 
@@ -131,12 +131,12 @@ export async function sandboxConfirmSetupIntent(
   }
   const outcome = sandboxCardForToken(token)!.outcome;
   if (outcome.type === 'declined') {
-    await declineSetupIntent(ctx.db, id, {
+    await declineSetupIntent(ctx.db, account, id, {
       code: outcome.code,
       message: SANDBOX_FAILURE_MESSAGES[outcome.code],
     });
   } else if (outcome.type === 'requires_action') {
-    await setupIntentRequiresAction(ctx.db, id, token);
+    await setupIntentRequiresAction(ctx.db, account, id, token);
   } else {
     await setupSucceeded(ctx, account, id, token, ['requires_payment_method', 'requires_action']);
   }
@@ -162,7 +162,12 @@ export async function sandboxAuthenticateSetupIntent(
     throw nothingToAuthenticate('setup intent', row.status);
   }
   if (outcome === 'fail') {
-    await failSetupIntentAuthentication(ctx.db, id, SANDBOX_FAILURE_MESSAGES.authentication_failed);
+    await failSetupIntentAuthentication(
+      ctx.db,
+      account,
+      id,
+      SANDBOX_FAILURE_MESSAGES.authentication_failed,
+    );
   } else {
     await setupSucceeded(ctx, account, id, String(row.pending_token), ['requires_action']);
   }

@@ -19,7 +19,7 @@ export const PACKAGES: readonly CreditPackage[] = SANDBOX_PACKAGES;
 export async function toPurchase(ctx: ServiceContext, row: Row): Promise<Purchase> {
   let transaction: Transaction | null = null;
   if (row.transaction_id) {
-    const found = await transactionById(ctx.db, row.transaction_id as string);
+    const found = await transactionById(ctx.db, String(row.account_id), String(row.transaction_id));
     transaction = found ? toTransaction(found) : null;
   }
   const total = num(row.balance_total);
@@ -73,7 +73,7 @@ export async function readPurchase(ctx: ServiceContext, account: string, id: str
  */
 export async function grant(ctx: ServiceContext, account: string, purchaseId: string) {
   await ctx.db.transaction(async (tx) => {
-    const row = await lockPurchase(tx, purchaseId);
+    const row = await lockPurchase(tx, account, purchaseId);
     if (!row || !statusesBefore('succeeded').includes(String(row.status))) return;
     const pkg = PACKAGES.find((p) => p.id === row.package_id);
     const entry = await appendLedger(ctx, tx, account, {
@@ -83,6 +83,6 @@ export async function grant(ctx: ServiceContext, account: string, purchaseId: st
       purchaseId,
     });
     const after = await balance(ctx, account, tx);
-    await markSucceeded(tx, purchaseId, entry.id, after);
+    await markSucceeded(tx, account, purchaseId, entry.id, after);
   });
 }

@@ -58,14 +58,14 @@ async function createIntent(
     // is still the purchase's answer.
     if (error.type !== 'StripeCardError') throw error;
     const failure = failureOf(error);
-    await movePurchase(ctx.db, id, 'requires_payment_method', {
+    await movePurchase(ctx.db, account, id, 'requires_payment_method', {
       failureCode: failure?.code ?? 'card_declined',
       failureMessage: failure?.message ?? 'The payment did not go through.',
     });
     return undefined;
   });
   if (!intent) return;
-  await attachIntent(ctx.db, id, intent.id, input.paymentMethodId ?? null);
+  await attachIntent(ctx.db, account, id, intent.id, input.paymentMethodId ?? null);
   await syncIntent(ctx, account, id, intent);
   if (input.savePaymentMethod) ctx.cards.forget(account);
 }

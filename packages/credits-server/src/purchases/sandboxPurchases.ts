@@ -64,6 +64,7 @@ export async function sandboxAuthenticatePurchase(
   if (outcome === 'fail') {
     await movePurchase(
       ctx.db,
+      account,
       id,
       'requires_payment_method',
       {

@@ -22,6 +22,7 @@ export async function paid(
   const won = await ctx.db.transaction(async (tx) => {
     const moved = await movePurchase(
       tx,
+      account,
       purchaseId,
       'processing',
       { failureCode: null, failureMessage: null, pendingToken: null, settleAt },
@@ -30,7 +31,7 @@ export async function paid(
     if (!moved) return false;
     const methodId =
       card.savedId ?? (card.save ? await savePaymentMethod(ctx, account, card.token, tx) : null);
-    await setPurchaseMethod(tx, purchaseId, methodId);
+    await setPurchaseMethod(tx, account, purchaseId, methodId);
     return true;
   });
   if (!won) return;
@@ -53,7 +54,7 @@ export async function pay(
   const { token, savedId } = await resolveToken(ctx, account, paymentMethod);
   const outcome = sandboxCardForToken(token)!.outcome;
   if (outcome.type === 'declined') {
-    await movePurchase(ctx.db, purchaseId, 'requires_payment_method', {
+    await movePurchase(ctx.db, account, purchaseId, 'requires_payment_method', {
       failureCode: outcome.code,
       failureMessage: SANDBOX_FAILURE_MESSAGES[outcome.code],
       pendingToken: null,
@@ -61,7 +62,7 @@ export async function pay(
     return;
   }
   if (outcome.type === 'requires_action') {
-    await movePurchase(ctx.db, purchaseId, 'requires_action', {
+    await movePurchase(ctx.db, account, purchaseId, 'requires_action', {
       failureCode: null,
       failureMessage: null,
       pendingToken: token,

@@ -27,13 +27,13 @@ export async function syncIntent(
     // purchase names it, as the sandbox's does, and the cards are read afresh.
     const saved = intent.setup_future_usage ? idOf(intent.payment_method) : undefined;
     if (saved) {
-      await nameSavedMethod(ctx.db, purchaseId, saved);
+      await nameSavedMethod(ctx.db, account, purchaseId, saved);
       ctx.cards.forget(account);
     }
     return grant(ctx, account, purchaseId);
   }
   const failure = failureOf(intent.last_payment_error);
-  await movePurchase(ctx.db, purchaseId, purchaseStatus(intent.status), {
+  await movePurchase(ctx.db, account, purchaseId, purchaseStatus(intent.status), {
     clientSecret: intent.client_secret ?? null,
     failureCode: failure?.code ?? null,
     failureMessage: failure?.message ?? null,

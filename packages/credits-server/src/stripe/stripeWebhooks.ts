@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { accountOfCustomer } from '../data/accountsData.js';
-import { attachIntentByMetadata, purchaseOfIntent } from '../data/purchasesData.js';
+import { attachIntentByMetadata, purchaseOfIntent, purchaseRowOf } from '../data/purchasesData.js';
+import type { Row } from '../data/rows.js';
 import { accountOfSetupIntent } from '../data/setupIntentsData.js';
 import type { ServiceContext } from '../serviceContext.js';
 import { idOf } from './stripeCards.js';
@@ -8,33 +9,26 @@ import { syncIntent, syncSetup } from './stripeSync.js';
 import { type StripeEvent, takeBack } from './takeBack.js';
 
 /**
- * The purchase a PaymentIntent pays for: by the intent's id or, when the server stopped between
- * creating the intent and saving its id (charged, but the purchase does not know it), by the
- * intent's `metadata.purchaseId` and `metadata.account`. Found that way, the intent's id is
- * saved onto the purchase (only if it has none), so it is found directly from then on.
+ * The purchase a PaymentIntent pays for. Our intents name it in `metadata.purchaseId` and
+ * `metadata.account`: the intent's id is saved onto that purchase if it has none (the server may
+ * have stopped between creating the intent and saving its id — charged, but the purchase did not
+ * know it), and the purchase counts only if the id saved is this intent's, so every statement
+ * stays within the one account. An intent without that metadata is looked up by its id.
  */
 async function purchaseForIntent(
   ctx: ServiceContext,
   intent: { id: string; metadata?: Record<string, unknown> | null },
 ): Promise<{ id: string; account: string; status: string } | undefined> {
-  const byIntent = async () => {
-    const row = await purchaseOfIntent(ctx.db, intent.id);
-    return row
+  const toPurchase = (row: Row | undefined) =>
+    row && row.payment_intent_id === intent.id
       ? { id: String(row.id), account: String(row.account_id), status: String(row.status) }
       : undefined;
-  };
-  const found = await byIntent();
-  const purchaseId = intent.metadata?.purchaseId;
-  if (found || typeof purchaseId !== 'string') return found;
-  const account = intent.metadata?.account;
-  await attachIntentByMetadata(
-    ctx.db,
-    intent.id,
-    purchaseId,
-    typeof account === 'string' ? account : undefined,
-  );
+  const { purchaseId, account } = intent.metadata ?? {};
+  if (typeof purchaseId !== 'string' || typeof account !== 'string')
+    return toPurchase(await purchaseOfIntent(ctx.db, intent.id));
   // Saved now, or a moment ago by another delivery of the event or by createPurchase itself.
-  return byIntent();
+  await attachIntentByMetadata(ctx.db, intent.id, purchaseId, account);
+  return toPurchase(await purchaseRowOf(ctx.db, account, purchaseId));
 }
 
 /** Stripe events, signature already verified. Each effect happens once however often an event arrives. */

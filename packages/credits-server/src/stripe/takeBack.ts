@@ -25,7 +25,7 @@ export async function takeBack(
 ): Promise<void> {
   const object = event.data.object;
   await ctx.db.transaction(async (tx) => {
-    const row = await lockPurchase(tx, purchaseId);
+    const row = await lockPurchase(tx, account, purchaseId);
     if (row?.status !== 'succeeded') return;
     const credits = Number(row.credits);
     const price = Number(row.amount);
@@ -57,7 +57,7 @@ export async function takeBack(
       after.won === before.won
     )
       return;
-    await saveTakenBack(tx, purchaseId, after);
+    await saveTakenBack(tx, account, purchaseId, after);
     const takenBack = (state: typeof before) => Math.min(credits, state.refunded + state.disputed);
     const amount = takenBack(before) - takenBack(after);
     if (amount === 0) return;
