@@ -80,8 +80,12 @@ export async function createHold(
         idempotencyKey: key,
       });
     let row = await hold();
-    // Refused maybe for a lapsed lot not swept yet: sweep, then once more.
-    if (!row && (await expireLots(ctx, account))) row = await hold();
+    // Refused maybe for a lapsed lot not swept yet (here or by another instance since): sweep,
+    // then once more.
+    if (!row) {
+      await expireLots(ctx, account);
+      row = await hold();
+    }
     if (!row) throw await refusal(ctx, account, -input.credits);
     return toHold(ctx, row);
   } catch (error) {

@@ -49,9 +49,17 @@ export async function appendLedger(
   const id = entry.id ?? newId('txn_', 20);
   const createdAt = entry.createdAt ?? ctx.now();
   let balanceAfter = await insertLedgerRow(executor, account, id, createdAt, entry);
-  // Refused maybe for a lapsed lot not swept yet: sweep, then once more (outside a transaction).
-  if (balanceAfter === undefined && executor === ctx.db && (await expireLots(ctx, account)))
+  // A checked debit refused maybe for a lapsed lot not swept yet (here or by another instance
+  // since): sweep, then once more. Only outside a transaction, which would hold the account.
+  if (
+    balanceAfter === undefined &&
+    executor === ctx.db &&
+    entry.type === 'usage' &&
+    !entry.reserved
+  ) {
+    await expireLots(ctx, account);
     balanceAfter = await insertLedgerRow(executor, account, id, createdAt, entry);
+  }
   if (balanceAfter === undefined) throw await refusal(ctx, account, entry.amount, executor);
   return ledgerEntry(id, createdAt, entry, balanceAfter);
 }
@@ -83,8 +91,12 @@ export async function spendOnce(
   const debit = () =>
     insertUsageWithKey(ctx.db, account, id, createdAt, entry, record, { head, tail });
   let balanceAfter = await debit();
-  // Refused maybe for a lapsed lot not swept yet: sweep, then once more.
-  if (balanceAfter === undefined && (await expireLots(ctx, account))) balanceAfter = await debit();
+  // Refused maybe for a lapsed lot not swept yet (here or by another instance since): sweep,
+  // then once more.
+  if (balanceAfter === undefined) {
+    await expireLots(ctx, account);
+    balanceAfter = await debit();
+  }
   return balanceAfter === undefined ? undefined : ledgerEntry(id, createdAt, usage, balanceAfter);
 }
 
