@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCreditsService } from '../src/createCreditsService';
 import { createDatabase, type DatabaseHandle } from '../src/data/createDatabase';
+import { rows } from '../src/data/rows';
 import { createApp } from '../src/http/createApp';
 import { TEST_API_KEY } from './serverApiKey';
 
@@ -226,16 +227,16 @@ describe('the Server API against a model', () => {
           expect({ step, balance }).toMatchObject({ step, balance: model.balance() });
         }
         // What the database keeps: the same open lots (none negative), one row per lapsed lot.
-        const lots = await database.db.execute(
+        const lots = await rows(
+          database.db,
           sql`SELECT remaining FROM lots WHERE account_id = ${account} AND expired_at IS NULL ORDER BY seq`,
         );
-        expect((lots.rows as { remaining: unknown }[]).map((row) => Number(row.remaining))).toEqual(
-          model.lots(),
-        );
-        const expiries = await database.db.execute(
+        expect(lots.map((row) => Number(row.remaining))).toEqual(model.lots());
+        const [expiries] = await rows(
+          database.db,
           sql`SELECT count(*) AS n FROM transactions WHERE account_id = ${account} AND type = 'expiry'`,
         );
-        expect(Number((expiries.rows[0] as { n: unknown }).n)).toBe(model.expiries());
+        expect(Number(expiries?.n)).toBe(model.expiries());
       }),
       { numRuns: 30 },
     );
