@@ -65,7 +65,8 @@ DECLARE
   take bigint;
   open_credits bigint;
 BEGIN
-  IF NEW.type = 'expiry' THEN
+  -- An expiry row without a lot (an imported history, the demo's seed) spends like any debit.
+  IF NEW.type = 'expiry' AND NEW.lot_id IS NOT NULL THEN
     UPDATE lots SET remaining = 0, expired_at = NEW.created_at
       WHERE account_id = NEW.account_id AND id = NEW.lot_id AND expired_at IS NULL
         AND remaining = -NEW.amount;
