@@ -275,7 +275,9 @@ async function verify(url: string, tokens: string[], succeeded: number): Promise
              count(t.seq) AS n, coalesce(sum(t.amount), 0) AS sum,
              count(*) FILTER (WHERE t.balance_after <> t.expected_after) AS broken_chain,
              count(*) FILTER (WHERE t.step <> 1) AS seq_breaks,
-             count(*) FILTER (WHERE t.type = 'usage') AS usage_rows
+             count(*) FILTER (WHERE t.type = 'usage') AS usage_rows,
+             (SELECT coalesce(sum(remaining), 0) FROM lots l
+               WHERE l.account_id = a.id AND l.expired_at IS NULL) AS in_lots
            FROM accounts a LEFT JOIN t ON t.account_id = a.id
            WHERE a.id = ANY($1) GROUP BY a.id, a.total, a.used, a.seq`,
           [accounts],
@@ -291,6 +293,9 @@ async function verify(url: string, tokens: string[], succeeded: number): Promise
     usageRows += Number(row.usage_rows);
     if (sum !== balance) problems.push(`${row.id}: sum of amounts ${sum} ≠ balance ${balance}`);
     if (balance! < 0) problems.push(`${row.id}: balance ${balance} < 0`);
+    // No debt here: the open lots (migrations/009_lots.sql) hold exactly the balance.
+    if (Number(row.in_lots) !== balance)
+      problems.push(`${row.id}: open lots hold ${row.in_lots} ≠ balance ${balance}`);
     if (n !== seq) problems.push(`${row.id}: ${n} rows but seq ${seq}`);
     if (Number(row.seq_breaks) > 0)
       problems.push(`${row.id}: ${row.seq_breaks} gap(s) or duplicate(s) in seq`);
@@ -299,7 +304,7 @@ async function verify(url: string, tokens: string[], succeeded: number): Promise
   }
   if (usageRows !== succeeded)
     problems.push(`${usageRows} usage rows but ${succeeded} successful debit responses`);
-  const summary = `${rows.length} account(s), ${usageRows} usage rows = ${succeeded} 2xx debits, sums = balances, seq gap-free, balanceAfter chained`;
+  const summary = `${rows.length} account(s), ${usageRows} usage rows = ${succeeded} 2xx debits, sums = balances = open lots, seq gap-free, balanceAfter chained`;
   return problems.length === 0
     ? { exact: true, details: summary }
     : { exact: false, details: problems.slice(0, 10).join('; ') };

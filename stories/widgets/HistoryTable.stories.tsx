@@ -231,3 +231,100 @@ export const Narrow320: Story = {
     await expect(region.clientWidth).toBeLessThanOrEqual(320);
   },
 };
+
+/**
+ * The rows the Server API writes, made by credits-msw's own rules on a clock of its own: a
+ * grant, a promotion expiring on 20 Nov, a hold captured and a negative adjustment (both spent
+ * from the promotion first, as it expires soonest), a positive adjustment, and the promotion's
+ * expiry for what was left of it (2,000 − 1,250 − 100 = 650).
+ */
+function serverApiHistory() {
+  let clock = Date.parse('2026-11-02T09:00:00Z');
+  const backend = createCreditsBackend({
+    transactions: [],
+    paymentMethods: [],
+    now: () => new Date(clock),
+  });
+  const { server } = backend;
+  const account = server.accountId;
+  let keys = 0;
+  const key = () => `story-${++keys}`;
+  const later = (days: number) => {
+    clock += days * 86_400_000;
+  };
+  const ready = (async () => {
+    await server.grant(account, { credits: 1_000, reason: 'Welcome credits' }, key());
+    later(1);
+    await server.grant(
+      account,
+      { credits: 2_000, reason: 'Black Friday promotion', expiresAt: '2026-11-20T00:00:00Z' },
+      key(),
+    );
+    later(2);
+    const held = await server.createHold(
+      account,
+      {
+        credits: 1_500,
+        description: 'Website generation',
+        expiresAt: new Date(clock + 3_600_000).toISOString(),
+        websiteId: 'web_acme',
+        websiteName: 'acme.example',
+      },
+      key(),
+    );
+    server.captureHold(account, (held.body as { id: string }).id, { credits: 1_250 });
+    later(3);
+    await server.adjust(account, { credits: 300, reason: 'Refund: generation failed' }, key());
+    later(2);
+    await server.adjust(
+      account,
+      { credits: -100, reason: 'Correction: welcome credits granted twice' },
+      key(),
+    );
+    // Past the promotion's expiry: reading the balance posts its expiry row (650 were left).
+    clock = Date.parse('2026-11-25T08:00:00Z');
+    server.balance(account);
+  })();
+  return { handlers: createCreditsHandlers({ backend }), ready };
+}
+
+/** Grants, a capture, adjustments and an expiry, each with its reason. */
+const history = serverApiHistory();
+export const ServerApiRows: Story = {
+  parameters: { msw: { handlers: history.handlers } },
+  loaders: [() => history.ready],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(rows(canvasElement)).toHaveLength(6));
+    const shown = rows(canvasElement).map((row) => [
+      row.dataset.type,
+      row.querySelector('[data-column="description"] span')?.textContent,
+    ]);
+    await expect(shown).toEqual([
+      ['expiry', 'Expired: Black Friday promotion'],
+      ['adjustment', 'Correction: welcome credits granted twice'],
+      ['adjustment', 'Refund: generation failed'],
+      ['usage', 'Website generation'],
+      ['grant', 'Black Friday promotion'],
+      ['grant', 'Welcome credits'],
+    ]);
+    const expiry = within(rows(canvasElement)[0] as HTMLElement);
+    await expect(expiry.getByText('Expiry')).toBeVisible();
+    await expect(expiry.getByText('−650')).toBeVisible();
+  },
+};
+
+/** The same rows in Arabic, right to left. */
+export const ServerApiRowsArabic: Story = {
+  ...ServerApiRows,
+  globals: { locale: 'ar-EG' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('سجل المعاملات')).toBeInTheDocument();
+    await waitFor(() => expect(rows(canvasElement)).toHaveLength(6));
+    await expect(canvasElement.querySelector('[data-slot="history-table"]')).toHaveAttribute(
+      'dir',
+      'rtl',
+    );
+    // Backend text stays as sent, isolated in the right-to-left table.
+    await expect(within(canvasElement).getByText('Expired: Black Friday promotion')).toBeVisible();
+  },
+};

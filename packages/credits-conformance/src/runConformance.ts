@@ -4,6 +4,7 @@ import { eventChecks } from './checks/eventChecks.js';
 import { idempotencyChecks } from './checks/idempotencyChecks.js';
 import { ledgerChecks } from './checks/ledgerChecks.js';
 import { ledgerFilterChecks } from './checks/ledgerFilterChecks.js';
+import { lotChecks } from './checks/lotChecks.js';
 import { paymentMethodChecks } from './checks/paymentMethodChecks.js';
 import { purchaseChecks } from './checks/purchaseChecks.js';
 import { readChecks } from './checks/readChecks.js';
@@ -25,6 +26,7 @@ export const conformanceChecks: readonly Check[] = [
   ...purchaseChecks,
   ...paymentMethodChecks,
   ...serverApiChecks,
+  ...lotChecks,
   ...ledgerChecks,
   ...ledgerFilterChecks,
   ...eventChecks,

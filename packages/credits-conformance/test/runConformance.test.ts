@@ -90,6 +90,10 @@ const defects = {
       })),
     };
   }),
+  /** Lists no expiring credits, whatever the lots (credits-server before lots did so). */
+  noExpiring: rewrite(/\/balance$/, (balance) =>
+    'total' in balance ? { ...balance, expiring: [] } : balance,
+  ),
   /** Announces a major version this kit does not check. */
   nextMajor: rewrite(/\/config$/, (config) => ({ ...config, apiVersion: '2.0' })),
   /** `GET /config` fails. */
@@ -439,6 +443,18 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
     );
     expect(statusOf(report)['usage.websites.pages']).toBe('pass');
     expect(statusOf(report)['usage.series.limits']).toBe('pass');
+  });
+
+  it('fails a backend whose balance.expiring ignores its lots, by name', async () => {
+    const report = await serve(defects.noExpiring, {}, ['lots']);
+    const status = statusOf(report);
+    expect(status['lots.expiring']).toBe('fail');
+    expect(report.results.find((r) => r.id === 'lots.expiring')?.message).toMatch(
+      /does not list the 70 credits/,
+    );
+    // Its consumption order is the fake's own (right): the empty lists agree with nothing spent.
+    expect(status['lots.soonestFirst']).toBe('pass');
+    expect(status['lots.expiry']).toBe('fail');
   });
 
   it('fails a backend that sends fractional credits', async () => {

@@ -280,6 +280,8 @@ export const schemaDocs: Record<string, SchemaDoc> = {
     properties: {
       credits: 'Credits to add, a whole number ≥ 1.',
       reason: 'Why (“Welcome credits”): the row’s description, 1–500 characters.',
+      expiresAt:
+        'Optional, in the future: when these credits lapse (their lot’s expiry; absent: never). Credits expiring soonest are spent first; at expiry what is left posts one `expiry` row.',
     },
   },
   AdjustmentBody: {

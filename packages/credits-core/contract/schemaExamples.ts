@@ -226,6 +226,7 @@ export const schemaExamples = {
   GrantBody: {
     credits: 5_000,
     reason: 'Promotional credits',
+    expiresAt: '2027-01-01T00:00:00Z',
   } satisfies CreateGrantInput,
   AdjustmentBody: {
     credits: -300,

@@ -1246,7 +1246,8 @@ export interface components {
          * @description Server API: credits to grant.
          * @example {
          *       "credits": 5000,
-         *       "reason": "Promotional credits"
+         *       "reason": "Promotional credits",
+         *       "expiresAt": "2027-01-01T00:00:00Z"
          *     }
          */
         GrantBody: {
@@ -1254,6 +1255,11 @@ export interface components {
             credits: number;
             /** @description Why (“Welcome credits”): the row’s description, 1–500 characters. */
             reason: string;
+            /**
+             * Format: date-time
+             * @description Optional, in the future: when these credits lapse (their lot’s expiry; absent: never). Credits expiring soonest are spent first; at expiry what is left posts one `expiry` row.
+             */
+            expiresAt?: string;
         };
         /**
          * @description Server API: a correction.

@@ -116,7 +116,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
   return {
     config: () => ok(config),
     balance: () => {
-      server.expireHolds();
+      server.lapse();
       return ok(ledger.balance(now()));
     },
     packages: () => ok({ data: packages }),
@@ -186,7 +186,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
           'credits must be a positive whole number.',
         );
       }
-      server.expireHolds();
+      server.lapse();
       return server.spend(input);
     },
 

@@ -9,6 +9,7 @@ import type {
 } from 'credits-core';
 import { ProblemError, type usageSeriesQuerySchema } from 'credits-core/server';
 import type * as v from 'valibot';
+import { createLots } from './createLots.js';
 import { decodeCursor, encodeCursor } from './ledgerCursor.js';
 import { usageSeriesOf } from './usageQueries.js';
 
@@ -31,6 +32,8 @@ export interface LedgerOptions {
 export type NewTransaction = Omit<Transaction, 'id' | 'balanceAfter'> & {
   /** A hold's capture: credits it reserved, spent without a balance check. */
   reserved?: boolean;
+  /** A credit: when the lot it opens lapses (none: never). */
+  expiresAt?: string | null;
 };
 
 /**
@@ -47,6 +50,13 @@ export function createLedger(options: LedgerOptions = {}) {
     else total += row.amount;
   }
   let nextId = rows.length + 1;
+  // The starting balance in lots: the `expiring` grants (soonest first), the rest never expiring.
+  const lots = createLots();
+  for (const grant of [...(options.expiring ?? [])].sort(
+    (a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt),
+  ))
+    lots.credit(grant.amount, total - used, grant.expiresAt, 'Promotional credits');
+  lots.credit(total - used, total - used, null, 'Credits');
   const overdraftAllowed = options.overdraftAllowed ?? false;
   /** Credits reserved by active holds: not spent, not available. */
   let held = 0;
@@ -65,7 +75,7 @@ export function createLedger(options: LedgerOptions = {}) {
     }
   }
 
-  function append({ reserved, ...entry }: NewTransaction): Transaction {
+  function append({ reserved, expiresAt, ...entry }: NewTransaction): Transaction {
     if (entry.type === 'usage' && !reserved) assertCovers(-entry.amount);
     // balanceAfter is the ledger balance (total − used): holds are not ledger rows.
     const after = total - used + entry.amount;
@@ -73,7 +83,24 @@ export function createLedger(options: LedgerOptions = {}) {
     if (row.type === 'usage') used -= row.amount;
     else total += row.amount;
     rows.push(row);
+    if (row.amount > 0) lots.credit(row.amount, after, expiresAt ?? null, row.description);
+    else if (row.type !== 'expiry') lots.debit(-row.amount, Date.parse(row.createdAt));
     return row;
+  }
+
+  /** Closes the lots lapsed at `now`: one `expiry` row each, for what is left in it. */
+  function expire(now: Date) {
+    for (const lot of lots.lapsed(now.getTime())) {
+      append({
+        type: 'expiry',
+        amount: -lot.remaining,
+        description: `Expired: ${lot.reason}`,
+        website: null,
+        purchaseId: null,
+        createdAt: now.toISOString(),
+      });
+      lots.close(lot);
+    }
   }
 
   function balance(now: Date): Balance {
@@ -84,7 +111,7 @@ export function createLedger(options: LedgerOptions = {}) {
       available: available(),
       overdraftAllowed: overdraftAllowed || available() < 0,
       lowBalanceThreshold: options.lowBalanceThreshold ?? null,
-      expiring: [...(options.expiring ?? [])],
+      expiring: lots.expiring(now.getTime()),
       updatedAt: rows.at(-1)?.createdAt ?? now.toISOString(),
     };
   }
@@ -183,6 +210,7 @@ export function createLedger(options: LedgerOptions = {}) {
 
   return {
     append,
+    expire,
     balance,
     hold,
     release,

@@ -60,6 +60,13 @@ const lowBalanceLedger = () => {
   ];
 };
 
+/** Midnight UTC `days` after today. */
+function utcDaysAhead(days: number): string {
+  const day = new Date();
+  day.setUTCHours(0, 0, 0, 0);
+  return new Date(day.getTime() + days * 86_400_000).toISOString();
+}
+
 /**
  * Named scenarios an integrator picks per test or story:
  * `createCreditsHandlers({ scenario: 'lowBalance' })`.
@@ -71,13 +78,19 @@ export const creditsScenarios = {
   empty: { backend: { transactions: [], paymentMethods: [], expiring: [] } },
   /** 1,200 credits left, under the 5,000 threshold. */
   lowBalance: { backend: { transactions: lowBalanceLedger(), lowBalanceThreshold: 5_000 } },
-  /** Promotional grants that expire soon. */
+  /**
+   * Promotional grants that expire soon: 6 and 51 days after the day the scenario is read
+   * (midnight UTC; on the seed day, 1 Dec 2026 and 15 Jan 2027). The fake expires lots as the
+   * clock passes them, so fixed dates would have lapsed on a later day.
+   */
   expiringGrants: {
-    backend: {
-      expiring: [
-        { amount: 2_000, expiresAt: '2026-12-01T00:00:00Z' },
-        { amount: 500, expiresAt: '2027-01-15T00:00:00Z' },
-      ],
+    get backend() {
+      return {
+        expiring: [
+          { amount: 2_000, expiresAt: utcDaysAhead(6) },
+          { amount: 500, expiresAt: utcDaysAhead(51) },
+        ],
+      };
     },
   },
   /** Every request fails with 500. */

@@ -44,6 +44,11 @@ export interface CreditsServerOptions
   mode?: 'test' | 'live';
   /** Seed every new account with demo data (history and two test cards). Test mode only. */
   seedDemo?: boolean;
+  /**
+   * How often this instance closes lapsed credit lots (default 60 000 ms; 0: never). Reads
+   * and debits close an account's lapsed lots themselves; the sweep posts the rest.
+   */
+  expirySweepIntervalMs?: number;
 }
 
 export interface CreditsServer {
@@ -116,6 +121,17 @@ export function createCreditsServer(options: CreditsServerOptions): CreditsServe
     };
     const sweeper = sweepEvery > 0 ? setInterval(sweep, sweepEvery) : undefined;
     if (sweeper) sweep();
+    // The expiry sweep: every instance, each lapsed lot closed once whoever gets there (ledger/lots).
+    const expiryEvery = options.expirySweepIntervalMs ?? 60_000;
+    let expiring: Promise<unknown> = Promise.resolve();
+    const expirer =
+      expiryEvery > 0
+        ? setInterval(() => {
+            expiring = service
+              .sweepExpiredLots()
+              .catch((error: unknown) => console.error('expiry sweep failed', error));
+          }, expiryEvery)
+        : undefined;
     // Live events: one LISTEN per instance (see createEventHub).
     const events = createEventHub(service, database, options.liveEvents);
     await events.start();
@@ -123,7 +139,8 @@ export function createCreditsServer(options: CreditsServerOptions): CreditsServe
     stop = async () => {
       await events.close();
       clearInterval(sweeper);
-      await sweeping;
+      clearInterval(expirer);
+      await Promise.all([sweeping, expiring]);
       service.dispose();
       await database.close();
     };

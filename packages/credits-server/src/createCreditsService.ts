@@ -16,6 +16,7 @@ import { transactionPage } from './ledger/history.js';
 import { captureHold, createHold, expireHolds, releaseHold } from './ledger/holds.js';
 import { appendLedger, balance, ensureAccount, refusal, spendOnce } from './ledger/ledger.js';
 import { type NewLedgerRow, toTransaction } from './ledger/ledgerEntry.js';
+import { expireLots, sweepExpiredLots } from './ledger/lots.js';
 import { usageByWebsite, usageSeries } from './ledger/usage.js';
 import {
   deletePaymentMethod,
@@ -91,6 +92,9 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     settleDue: (account: string) => settleDue(ctx, account),
     /** Server API: holds lapse when due; credits held, captured, released, granted, adjusted. */
     expireHolds: (account: string) => expireHolds(ctx, account),
+    /** Lapsed credit lots: one account's (true if any was due), or every account's, a batch at a time. */
+    expireLots: (account: string) => expireLots(ctx, account),
+    sweepExpiredLots: (batch?: number) => sweepExpiredLots(ctx, batch),
     createHold: (account: string, input: CreateHoldInput, key: string) =>
       createHold(ctx, account, input, key),
     captureHold: (account: string, id: string, credits: number) =>

@@ -75,6 +75,12 @@ describe('reference server on a real PostgreSQL', () => {
       report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`),
     ).toEqual([]);
     expect(report.passed).toBeGreaterThanOrEqual(20);
+    // Lots and expiry on PostgreSQL: listed, spent soonest first, lapsed once.
+    expect(report.results.filter((r) => r.id.startsWith('lots.')).map((r) => r.status)).toEqual([
+      'pass',
+      'pass',
+      'pass',
+    ]);
   }, 120_000);
 
   it('200 concurrent purchases and debits for one account leave the ledger exact', async () => {

@@ -1,14 +1,17 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCreditsService } from '../src/createCreditsService';
 import { createDatabase, type DatabaseHandle } from '../src/data/createDatabase';
+import { rows } from '../src/data/rows';
 import { createApp } from '../src/http/createApp';
 import { TEST_API_KEY } from './serverApiKey';
 
 /**
- * Random sequences of grant / use / hold / capture / release / expire (the clock moving past a
- * hold's expiry) through credits-server's Server API on PGlite, each step compared with a model
- * a few lines long: the balance, and whether each step was accepted, must agree every time.
+ * Random sequences of grant (some expiring) / use / hold / capture / release / expire (the clock
+ * moving past a hold's or a lot's expiry) through credits-server's Server API on PGlite, each step
+ * compared with a model a few lines long: the balance, its expiring credits, and whether each step
+ * was accepted, must agree every time; at the end, the lots and expiry rows in the database too.
  */
 let database: DatabaseHandle;
 let clock = Date.parse('2026-11-24T12:00:00Z');
@@ -21,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 type Command =
-  | { kind: 'grant'; credits: number }
+  | { kind: 'grant'; credits: number; ttlMs: number | null }
   | { kind: 'use'; credits: number }
   | { kind: 'hold'; credits: number; ttlMs: number }
   | { kind: 'capture'; hold: number; credits: number }
@@ -30,7 +33,11 @@ type Command =
 
 const credits = fc.integer({ min: 1, max: 2_000 });
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({ kind: fc.constant('grant' as const), credits }),
+  fc.record({
+    kind: fc.constant('grant' as const),
+    credits,
+    ttlMs: fc.option(fc.integer({ min: 1_000, max: 60_000 }), { nil: null }),
+  }),
   fc.record({ kind: fc.constant('use' as const), credits }),
   fc.record({
     kind: fc.constant('hold' as const),
@@ -54,14 +61,48 @@ interface ModelHold {
   captured: number;
 }
 
+interface ModelLot {
+  remaining: number;
+  expiresAt: number | null;
+  expired: boolean;
+}
+
 /** The whole of the rules: what a step does to the balance, and whether it is accepted. */
 function createModel() {
   let total = 0;
   let used = 0;
+  let expiries = 0;
   const holds: ModelHold[] = [];
+  /** In the order they opened; a negative balance is debt, in no lot (CONTRACT.md). */
+  const lots: ModelLot[] = [];
+  const open = () => lots.filter((lot) => !lot.expired && lot.remaining > 0);
   const lapse = () => {
     for (const hold of holds)
       if (hold.status === 'active' && hold.expiresAt <= clock) hold.status = 'expired';
+    for (const lot of open())
+      if (lot.expiresAt !== null && lot.expiresAt <= clock) {
+        total -= lot.remaining;
+        lot.remaining = 0;
+        lot.expired = true;
+        expiries += 1;
+      }
+  };
+  /** Spends from the soonest-expiring lot first, never-expiring last; the rest is debt. */
+  const consume = (credits: number) => {
+    let need = credits;
+    const order = open().sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity));
+    for (const lot of order) {
+      const take = Math.min(need, lot.remaining);
+      lot.remaining -= take;
+      need -= take;
+    }
+  };
+  const credit = (credits: number, expiresAt: number | null) => {
+    const inLots = open().reduce((sum, lot) => sum + lot.remaining, 0);
+    total += credits;
+    // Debt (lots minus balance) is repaid first.
+    const take = Math.min(credits, total - used - inLots);
+    if (take > 0) lots.push({ remaining: take, expiresAt, expired: false });
   };
   const held = () =>
     holds.filter((hold) => hold.status === 'active').reduce((sum, h) => sum + h.amount, 0);
@@ -70,18 +111,33 @@ function createModel() {
     holds,
     balance: () => {
       lapse();
-      return { total, used, held: held(), available: available() };
+      return {
+        total,
+        used,
+        held: held(),
+        available: available(),
+        expiring: open()
+          .filter((lot) => lot.expiresAt !== null)
+          .sort((a, b) => (a.expiresAt as number) - (b.expiresAt as number))
+          .map((lot) => ({
+            amount: lot.remaining,
+            expiresAt: new Date(lot.expiresAt as number).toISOString(),
+          })),
+      };
     },
+    lots: () => lots.filter((lot) => !lot.expired).map((lot) => lot.remaining),
+    expiries: () => expiries,
     /** The status the step must answer. */
     expect(step: Command): number {
       lapse();
       switch (step.kind) {
         case 'grant':
-          total += step.credits;
+          credit(step.credits, step.ttlMs === null ? null : clock + step.ttlMs);
           return 201;
         case 'use':
           if (available() < step.credits) return 402;
           used += step.credits;
+          consume(step.credits);
           return 201;
         case 'hold':
           return available() < step.credits ? 402 : 201;
@@ -94,6 +150,7 @@ function createModel() {
           hold.status = 'captured';
           hold.captured = step.credits;
           used += step.credits;
+          consume(step.credits);
           return 200;
         }
         case 'release': {
@@ -139,7 +196,13 @@ describe('the Server API against a model', () => {
           const holdId = hold?.id ?? 'hold_missing';
           if (step.kind === 'advance') clock += step.ms;
           else if (step.kind === 'grant')
-            answer = await call('POST', '/grants', { credits: step.credits, reason: 'Model' });
+            answer = await call('POST', '/grants', {
+              credits: step.credits,
+              reason: 'Model',
+              ...(step.ttlMs === null
+                ? {}
+                : { expiresAt: new Date(clock + step.ttlMs).toISOString() }),
+            });
           else if (step.kind === 'use')
             answer = await call('POST', '/usage', { credits: step.credits, description: 'Model' });
           else if (step.kind === 'hold') {
@@ -163,6 +226,17 @@ describe('the Server API against a model', () => {
           const balance = (await call('GET', '/balance')).body;
           expect({ step, balance }).toMatchObject({ step, balance: model.balance() });
         }
+        // What the database keeps: the same open lots (none negative), one row per lapsed lot.
+        const lots = await rows(
+          database.db,
+          sql`SELECT remaining FROM lots WHERE account_id = ${account} AND expired_at IS NULL ORDER BY seq`,
+        );
+        expect(lots.map((row) => Number(row.remaining))).toEqual(model.lots());
+        const [expiries] = await rows(
+          database.db,
+          sql`SELECT count(*) AS n FROM transactions WHERE account_id = ${account} AND type = 'expiry'`,
+        );
+        expect(Number(expiries?.n)).toBe(model.expiries());
       }),
       { numRuns: 30 },
     );

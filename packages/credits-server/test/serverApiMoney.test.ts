@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { TEST_API_KEY } from './serverApiKey';
+import { queryDatabase, serverApiOnInstances } from './serverApiOnInstances';
 import { startPostgres, type TestPostgres } from './startPostgres';
 
 /**
@@ -27,33 +27,10 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-async function query(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: postgres.url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as Record<string, string | number | null>[];
-  } finally {
-    await client.end();
-  }
-}
-
 const ACCOUNT = 'acct_money';
-let turn = 0;
-/** A Server API call, on the two instances in turn. */
-async function call(method: string, path: string, body?: unknown) {
-  const server = servers[turn++ % servers.length]!;
-  const response = await fetch(`${server.baseUrl}/server/accounts/${ACCOUNT}${path}`, {
-    method,
-    headers: {
-      'X-Api-Key': TEST_API_KEY,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': crypto.randomUUID(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: JSON read by the assertions
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = serverApiOnInstances(servers, ACCOUNT);
+const query = (text: string, values: unknown[] = [], url = postgres.url) =>
+  queryDatabase(url, text, values);
 
 describe('Server API money on PostgreSQL, two instances', { timeout: 180_000 }, () => {
   it('200 concurrent debits, holds and captures: the ledger sums to the balance, captures never exceed holds', async () => {

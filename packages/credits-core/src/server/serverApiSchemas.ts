@@ -46,10 +46,14 @@ export const captureHoldBodySchema = v.object({
   credits: nonNegativeCreditsSchema,
 });
 
-/** `POST …/grants`: promotional or manual credits. */
+/**
+ * `POST …/grants`: promotional or manual credits, in a lot of their own that lapses at
+ * `expiresAt` (in the future; none: never) — CONTRACT.md, "Lots and expiry".
+ */
 export const createGrantBodySchema = v.object({
   credits: positiveCreditsSchema,
   reason: reasonSchema,
+  expiresAt: v.optional(requestTimestampSchema),
 });
 
 /** `POST …/adjustments`: a correction of either sign, never zero. */

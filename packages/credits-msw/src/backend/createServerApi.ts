@@ -36,8 +36,12 @@ export function createServerApi(settings: {
         }
       : null;
 
-  /** Active holds past their expiry lapse, each once, and free their credits. */
-  function expireHolds() {
+  /**
+   * What is due lapses, each once: active holds past their expiry free their credits, and lots
+   * past theirs close with an `expiry` row (credits-server's sweep).
+   */
+  function lapse() {
+    ledger.expire(now());
     const time = now().getTime();
     for (const hold of holds.values()) {
       if (hold.status === 'active' && Date.parse(hold.expiresAt) <= time) {
@@ -50,7 +54,7 @@ export function createServerApi(settings: {
   function account(accountId: string) {
     if (accountId !== settings.accountId)
       throw new ProblemError(404, 'not_found', 'No such account');
-    expireHolds();
+    lapse();
   }
 
   function spend(input: RecordUsageInput): Transaction {
@@ -95,7 +99,7 @@ export function createServerApi(settings: {
 
   return {
     spend,
-    expireHolds,
+    lapse,
     balance(accountId: string) {
       account(accountId);
       return ok(ledger.balance(now()));
@@ -167,6 +171,12 @@ export function createServerApi(settings: {
     grant: (accountId: string, body: unknown, key: string | null) =>
       credit(accountId, 'grant', key, body, () => {
         const input = parseRequestBody(createGrantBodySchema, body);
+        if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= now().getTime())
+          throw ProblemError.invalid(
+            'expiresAt',
+            'Invalid expiresAt',
+            'expiresAt must be in the future.',
+          );
         return ledger.append({
           type: 'grant',
           amount: input.credits,
@@ -174,6 +184,7 @@ export function createServerApi(settings: {
           website: null,
           purchaseId: null,
           createdAt: now().toISOString(),
+          expiresAt: input.expiresAt === undefined ? null : new Date(input.expiresAt).toISOString(),
         });
       }),
     adjust: (accountId: string, body: unknown, key: string | null) =>

@@ -17,7 +17,7 @@ export async function accountBalanceRow(
 ): Promise<Row | undefined> {
   const [row] = await rows(
     executor,
-    sql`SELECT total, used, held, overdraft_allowed, low_balance_threshold, updated_at FROM accounts WHERE id = ${account}`,
+    sql`SELECT total, used, held, overdraft_allowed, low_balance_threshold, updated_at, next_expiry FROM accounts WHERE id = ${account}`,
   );
   return row;
 }

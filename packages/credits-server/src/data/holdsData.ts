@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { unlapsed } from './ledgerData.js';
 import { type Executor, type Row, rows } from './rows.js';
 
 /** What a new hold records. */
@@ -30,6 +31,7 @@ export async function insertHold(
     sql`WITH moved AS (
         UPDATE accounts SET held = held + ${hold.amount}
         WHERE id = ${account} AND (overdraft_allowed OR total - used - held - ${hold.amount} >= 0)
+          AND ${unlapsed(hold.createdAt)}
         RETURNING id)
       INSERT INTO holds (account_id, id, status, amount, description, website_id, website_name, website_url,
         expires_at, created_at, idempotency_key)

@@ -3,6 +3,14 @@ import type { NewLedgerRow } from '../ledger/ledgerEntry.js';
 import { type Executor, type Row, rows } from './rows.js';
 
 /**
+ * A checked debit's condition on the account row: none of its lots has lapsed unswept
+ * (migrations/009_lots.sql), so lapsed credits are never spent. When it fails, the caller sweeps
+ * the account (ledger/lots.ts) and tries once more.
+ */
+export const unlapsed = (at: string) =>
+  sql`(next_expiry IS NULL OR next_expiry > ${at}::timestamptz)`;
+
+/**
  * Appends one ledger row and moves the balance, atomically, in one statement. The UPDATE locks
  * the account row (until the transaction ends) and, if it had to wait for another writer,
  * re-checks its WHERE on the row that writer committed: the balance check, the next seq and
@@ -20,20 +28,24 @@ export async function insertLedgerRow(
   const isUsage = entry.type === 'usage';
   // A capture spends credits its hold reserved: no balance check (they were checked when held).
   const checked = isUsage && !entry.reserved;
+  // Only a credit opens a lot, so only a credit's expiry counts.
+  const expiresAt = entry.amount > 0 ? (entry.expiresAt ?? null) : null;
   const [row] = await rows(
     executor,
     sql`WITH moved AS (
         UPDATE accounts SET
           total = total + ${isUsage ? 0 : entry.amount}, used = used - ${isUsage ? entry.amount : 0},
-          seq = seq + 1, updated_at = ${createdAt.toISOString()}
+          seq = seq + 1, updated_at = ${createdAt.toISOString()},
+          next_expiry = least(next_expiry, ${expiresAt}::timestamptz)
         WHERE id = ${account}
-          ${checked ? sql`AND (overdraft_allowed OR total - used - held + ${entry.amount} >= 0)` : sql``}
+          ${checked ? sql`AND (overdraft_allowed OR total - used - held + ${entry.amount} >= 0) AND ${unlapsed(createdAt.toISOString())}` : sql``}
         RETURNING seq, total - used AS balance_after)
       INSERT INTO transactions
-        (account_id, seq, id, created_at, type, description, amount, balance_after, website_id, website_name, website_url, purchase_id, external_id)
+        (account_id, seq, id, created_at, type, description, amount, balance_after, website_id, website_name, website_url, purchase_id,
+         external_id, expires_at, lot_id)
       SELECT ${account}, seq, ${id}, ${createdAt.toISOString()}::timestamptz, ${entry.type}, ${entry.description}, ${entry.amount}::bigint,
         balance_after, ${entry.websiteId ?? null}, ${entry.websiteName ?? null}, ${entry.websiteUrl ?? null}, ${entry.purchaseId ?? null},
-        ${entry.externalId ?? null}
+        ${entry.externalId ?? null}, ${expiresAt}::timestamptz, ${entry.lotId ?? null}
       FROM moved
       RETURNING balance_after`,
   );
@@ -59,6 +71,7 @@ export async function insertUsageWithKey(
     sql`WITH moved AS (
         UPDATE accounts SET used = used - ${entry.amount}, seq = seq + 1, updated_at = ${createdAt}
         WHERE id = ${account} AND (overdraft_allowed OR total - used - held + ${entry.amount} >= 0)
+          AND ${unlapsed(createdAt)}
         RETURNING seq, total - used AS balance_after),
       entry AS (
         INSERT INTO transactions

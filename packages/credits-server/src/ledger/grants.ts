@@ -1,5 +1,9 @@
 import type { Transaction } from 'credits-core';
-import type { CreateAdjustmentInput, CreateGrantInput } from 'credits-core/server';
+import {
+  type CreateAdjustmentInput,
+  type CreateGrantInput,
+  ProblemError,
+} from 'credits-core/server';
 import { transactionByExternalId } from '../data/ledgerData.js';
 import { isUniqueViolation } from '../data/uniqueViolation.js';
 import type { ServiceContext } from '../serviceContext.js';
@@ -42,7 +46,20 @@ export const grantCredits = (
     type: 'grant',
     amount: input.credits,
     description: input.reason,
+    expiresAt: futureExpiry(ctx, input.expiresAt),
   });
+
+/** A grant's expiry, which must be in the future (else a 422 naming it). */
+function futureExpiry(ctx: ServiceContext, expiresAt: string | undefined): string | null {
+  if (expiresAt === undefined) return null;
+  if (Date.parse(expiresAt) <= ctx.now().getTime())
+    throw ProblemError.invalid(
+      'expiresAt',
+      'Invalid expiresAt',
+      'expiresAt must be in the future.',
+    );
+  return new Date(expiresAt).toISOString();
+}
 
 /** A correction of either sign: an `adjustment` row described by its reason. */
 export const adjustCredits = (

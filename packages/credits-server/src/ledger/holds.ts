@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../data/uniqueViolation.js';
 import type { ServiceContext } from '../serviceContext.js';
 import { appendLedger, newId, refusal } from './ledger.js';
 import { toTransaction, websiteOf } from './ledgerEntry.js';
+import { expireLots } from './lots.js';
 
 /** A stored hold as the contract's Hold. */
 async function toHold(ctx: ServiceContext, row: Row): Promise<Hold> {
@@ -66,17 +67,25 @@ export async function createHold(
   }
   await expireHolds(ctx, account);
   try {
-    const row = await insertHold(ctx.db, account, {
-      id: newId('hold_', 20),
-      amount: input.credits,
-      description: input.description,
-      websiteId: input.websiteId,
-      websiteName: input.websiteName,
-      websiteUrl: input.websiteUrl,
-      expiresAt: new Date(input.expiresAt).toISOString(),
-      createdAt: now.toISOString(),
-      idempotencyKey: key,
-    });
+    const hold = () =>
+      insertHold(ctx.db, account, {
+        id: newId('hold_', 20),
+        amount: input.credits,
+        description: input.description,
+        websiteId: input.websiteId,
+        websiteName: input.websiteName,
+        websiteUrl: input.websiteUrl,
+        expiresAt: new Date(input.expiresAt).toISOString(),
+        createdAt: now.toISOString(),
+        idempotencyKey: key,
+      });
+    let row = await hold();
+    // Refused maybe for a lapsed lot not swept yet (here or by another instance since): sweep,
+    // then once more.
+    if (!row) {
+      await expireLots(ctx, account);
+      row = await hold();
+    }
     if (!row) throw await refusal(ctx, account, -input.credits);
     return toHold(ctx, row);
   } catch (error) {

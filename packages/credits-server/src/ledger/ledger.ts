@@ -6,6 +6,7 @@ import { insertLedgerRow, insertUsageWithKey } from '../data/ledgerData.js';
 import { type Executor, iso, num } from '../data/rows.js';
 import type { ServiceContext } from '../serviceContext.js';
 import { ledgerEntry, type NewLedgerRow } from './ledgerEntry.js';
+import { expireLots, expiringCredits } from './lots.js';
 
 export const newId = (prefix: string, length: number) =>
   `${prefix}${randomUUID().replace(/-/g, '').slice(0, length)}`;
@@ -47,7 +48,18 @@ export async function appendLedger(
 ): Promise<Transaction> {
   const id = entry.id ?? newId('txn_', 20);
   const createdAt = entry.createdAt ?? ctx.now();
-  const balanceAfter = await insertLedgerRow(executor, account, id, createdAt, entry);
+  let balanceAfter = await insertLedgerRow(executor, account, id, createdAt, entry);
+  // A checked debit refused maybe for a lapsed lot not swept yet (here or by another instance
+  // since): sweep, then once more. Only outside a transaction, which would hold the account.
+  if (
+    balanceAfter === undefined &&
+    executor === ctx.db &&
+    entry.type === 'usage' &&
+    !entry.reserved
+  ) {
+    await expireLots(ctx, account);
+    balanceAfter = await insertLedgerRow(executor, account, id, createdAt, entry);
+  }
   if (balanceAfter === undefined) throw await refusal(ctx, account, entry.amount, executor);
   return ledgerEntry(id, createdAt, entry, balanceAfter);
 }
@@ -76,10 +88,15 @@ export async function spendOnce(
   const [head = '', tail = ''] = JSON.stringify(ledgerEntry(id, createdAt, usage, 0)).split(
     '"balanceAfter":0,',
   );
-  const balanceAfter = await insertUsageWithKey(ctx.db, account, id, createdAt, entry, record, {
-    head,
-    tail,
-  });
+  const debit = () =>
+    insertUsageWithKey(ctx.db, account, id, createdAt, entry, record, { head, tail });
+  let balanceAfter = await debit();
+  // Refused maybe for a lapsed lot not swept yet (here or by another instance since): sweep,
+  // then once more.
+  if (balanceAfter === undefined) {
+    await expireLots(ctx, account);
+    balanceAfter = await debit();
+  }
   return balanceAfter === undefined ? undefined : ledgerEntry(id, createdAt, usage, balanceAfter);
 }
 
@@ -88,8 +105,11 @@ export async function balance(
   account: string,
   executor: Executor = ctx.db,
 ): Promise<Balance> {
-  const row = await accountBalanceRow(executor, account);
+  let row = await accountBalanceRow(executor, account);
   if (!row) throw new ProblemError(404, 'not_found', 'No such account');
+  const lapsed = row.next_expiry && Date.parse(iso(row.next_expiry)) <= ctx.now().getTime();
+  if (lapsed && executor === ctx.db && (await expireLots(ctx, account)))
+    row = (await accountBalanceRow(executor, account)) ?? row;
   const total = Number(row.total);
   const used = Number(row.used);
   const held = Number(row.held);
@@ -103,7 +123,8 @@ export async function balance(
     // column lets usage overdraw: the debits check it, never this.
     overdraftAllowed: Boolean(row.overdraft_allowed) || total - used - held < 0,
     lowBalanceThreshold: num(row.low_balance_threshold),
-    expiring: [],
+    // next_expiry is null when no lot expires (migrations/009_lots.sql).
+    expiring: row.next_expiry ? await expiringCredits(ctx, account, executor) : [],
     updatedAt: iso(row.updated_at),
   };
 }

@@ -14,6 +14,10 @@ export type NewLedgerRow = {
   /** The Stripe event that made the row (refunds, disputes): unique across the ledger. */
   externalId?: string | null;
   createdAt?: Date;
+  /** A credit row: when the lot it opens lapses (none: never). */
+  expiresAt?: string | null;
+  /** An expiry row: the lot it closes. */
+  lotId?: string;
   /** A hold's capture: credits already reserved, spent without a balance check. */
   reserved?: boolean;
 };

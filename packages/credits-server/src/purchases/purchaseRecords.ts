@@ -6,6 +6,7 @@ import { lockPurchase, markSucceeded, purchaseRowOf } from '../data/purchasesDat
 import { iso, num, type Row } from '../data/rows.js';
 import { appendLedger, balance } from '../ledger/ledger.js';
 import { toTransaction } from '../ledger/ledgerEntry.js';
+import { expiringCredits } from '../ledger/lots.js';
 import type { ServiceContext } from '../serviceContext.js';
 import { statusesBefore } from './purchaseStatuses.js';
 
@@ -47,7 +48,8 @@ export async function toPurchase(ctx: ServiceContext, row: Row): Promise<Purchas
             overdraftAllowed: total - used - held < 0,
             // The account's own threshold, so the low-balance warning does not flicker after a purchase.
             lowBalanceThreshold: num(row.balance_low_threshold),
-            expiring: [],
+            // The account's expiring credits as they are now (a purchase's own lot never expires).
+            expiring: await expiringCredits(ctx, String(row.account_id)),
             updatedAt: transaction.createdAt,
           }
         : null,
