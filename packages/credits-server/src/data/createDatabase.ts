@@ -33,6 +33,7 @@ const migrations = [
   '006_forward_only.sql',
   '007_holds.sql',
   '008_live_events.sql',
+  '010_auto_recharge.sql',
 ].map((name) =>
   readFileSync(fileURLToPath(new URL(`../../migrations/${name}`, import.meta.url)), 'utf8'),
 );
