@@ -1,5 +1,9 @@
 import type { AuthSettings } from './auth/authSettingsFromEnv.js';
 import { createAccountResolver } from './auth/createAccountResolver.js';
+import {
+  createRechargeCharger,
+  type RechargeChargerOptions,
+} from './autoRecharge/createRechargeCharger.js';
 import { createCreditsService } from './createCreditsService.js';
 import { createDatabase, type DatabaseOptions } from './data/createDatabase.js';
 import { type AppOptions, createApp } from './http/createApp.js';
@@ -44,6 +48,8 @@ export interface CreditsServerOptions
   mode?: 'test' | 'live';
   /** Seed every new account with demo data (history and two test cards). Test mode only. */
   seedDemo?: boolean;
+  /** Auto-recharge's charger: its sweep interval and claim lease (see createRechargeCharger). */
+  autoRecharge?: RechargeChargerOptions;
 }
 
 export interface CreditsServer {
@@ -120,7 +126,11 @@ export function createCreditsServer(options: CreditsServerOptions): CreditsServe
     const events = createEventHub(service, database, options.liveEvents);
     await events.start();
     closeStreams = () => void events.close();
+    // Auto-recharge's off-session charges: on each crossing's notification, and a sweep.
+    const charger = createRechargeCharger(service, database, options.autoRecharge);
+    await charger.start();
     stop = async () => {
+      await charger.stop();
       await events.close();
       clearInterval(sweeper);
       await sweeping;

@@ -1,3 +1,4 @@
+import type { AutoRechargeSettings } from 'credits-core/auto-recharge';
 import type {
   CreateAdjustmentInput,
   CreateGrantInput,
@@ -8,6 +9,13 @@ import type {
 } from 'credits-core/server';
 import type { SQL } from 'drizzle-orm';
 import type * as v from 'valibot';
+import { afterCardRemoved } from './autoRecharge/afterCardRemoved.js';
+import { readAutoRecharge } from './autoRecharge/autoRechargeDocument.js';
+import {
+  type ChargeSettings,
+  chargePendingRecharges,
+} from './autoRecharge/chargePendingRecharges.js';
+import { updateAutoRecharge } from './autoRecharge/updateAutoRecharge.js';
 import type { Database } from './data/createDatabase.js';
 import { ledgerRowsBetween, ledgerSeq } from './data/eventsData.js';
 import { type Executor, rows } from './data/rows.js';
@@ -122,8 +130,16 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       sandboxAuthenticateSetupIntent(ctx, account, id, outcome),
     setDefaultPaymentMethod: (account: string, id: string) =>
       setDefaultPaymentMethod(ctx, account, id),
-    deletePaymentMethod: (account: string, id: string, newDefaultId?: string) =>
-      deletePaymentMethod(ctx, account, id, newDefaultId),
+    deletePaymentMethod: async (account: string, id: string, newDefaultId?: string) => {
+      const left = await deletePaymentMethod(ctx, account, id, newDefaultId);
+      await afterCardRemoved(ctx, account, id, left.data.length);
+      return left;
+    },
+    /** Auto-recharge (src/autoRecharge): the document, its settings, and the off-session charges. */
+    getAutoRecharge: (account: string) => readAutoRecharge(ctx, account),
+    updateAutoRecharge: (account: string, settings: AutoRechargeSettings) =>
+      updateAutoRecharge(ctx, account, settings),
+    chargeAutoRecharges: (settings: ChargeSettings) => chargePendingRecharges(ctx, settings),
     /** A demo card for a new account (SEED_DEMO, test mode only): at Stripe, or saved locally. */
     saveDemoCard: (account: string, token: string) => {
       requireSandbox(ctx);
