@@ -92,6 +92,11 @@ describe('auto-recharge in Stripe mode (stand-in)', { timeout: 60_000 }, () => {
       (failed.data.object as { last_payment_error: { code: string } }).last_payment_error.code,
     ).toBe('authentication_required');
     expect((await deliverWebhook(server.origin, failed)).status).toBe(200);
+    // Still the user's to complete, not a decline (nor a second failure).
+    expect((await get(id)).body.status).toMatchObject({
+      state: 'needs_action',
+      consecutiveFailures: 1,
+    });
     const purchase = await browserCall(send, id, 'GET', `/purchases/${purchaseId}`);
     expect(purchase.body).toMatchObject({ status: 'requires_action', origin: 'auto_recharge' });
     expect(purchase.body.clientSecret).toBe(intent.client_secret);

@@ -173,7 +173,7 @@ export async function purchaseOfIntent(
 ): Promise<Row | undefined> {
   const [row] = await rows(
     executor,
-    sql`SELECT id, account_id, status, origin FROM purchases WHERE payment_intent_id = ${intentId}`,
+    sql`SELECT id, account_id, status FROM purchases WHERE payment_intent_id = ${intentId}`,
   );
   return row;
 }

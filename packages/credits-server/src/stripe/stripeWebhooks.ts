@@ -4,7 +4,7 @@ import { attachIntentByMetadata, purchaseOfIntent } from '../data/purchasesData.
 import { accountOfSetupIntent } from '../data/setupIntentsData.js';
 import type { ServiceContext } from '../serviceContext.js';
 import { idOf } from './stripeCards.js';
-import { retrieveIntent, syncIntent, syncSetup } from './stripeSync.js';
+import { syncIntent, syncSetup } from './stripeSync.js';
 import { type StripeEvent, takeBack } from './takeBack.js';
 
 /**
@@ -16,16 +16,11 @@ import { type StripeEvent, takeBack } from './takeBack.js';
 async function purchaseForIntent(
   ctx: ServiceContext,
   intent: { id: string; metadata?: Record<string, unknown> | null },
-): Promise<{ id: string; account: string; status: string; origin: string } | undefined> {
+): Promise<{ id: string; account: string; status: string } | undefined> {
   const byIntent = async () => {
     const row = await purchaseOfIntent(ctx.db, intent.id);
     return row
-      ? {
-          id: String(row.id),
-          account: String(row.account_id),
-          status: String(row.status),
-          origin: String(row.origin),
-        }
+      ? { id: String(row.id), account: String(row.account_id), status: String(row.status) }
       : undefined;
   };
   const found = await byIntent();
@@ -51,15 +46,13 @@ export async function handleStripeEvent(ctx: ServiceContext, event: StripeEvent)
       metadata: object.metadata as Record<string, unknown> | null | undefined,
     });
     ctx.intents.forget(String(object.id));
-    if (!purchase) return;
-    // Events can arrive out of order (https://docs.stripe.com/webhooks#event-ordering): an
-    // auto-recharge's off-session decline is followed at once by its on-session confirmation
-    // (requires_action), so its intent is read as it is now, not as the event had it.
-    const intent =
-      purchase.origin === 'auto_recharge' && event.type === 'payment_intent.payment_failed'
-        ? await retrieveIntent(ctx, String(object.id), true)
-        : (object as unknown as Stripe.PaymentIntent);
-    await syncIntent(ctx, purchase.account, purchase.id, intent);
+    if (purchase)
+      await syncIntent(
+        ctx,
+        purchase.account,
+        purchase.id,
+        object as unknown as Stripe.PaymentIntent,
+      );
     return;
   }
   if (event.type === 'setup_intent.succeeded' || event.type === 'setup_intent.setup_failed') {
