@@ -146,7 +146,7 @@ describe('auto-recharge against a model (property)', () => {
               await db.execute(
                 sql`UPDATE auto_recharge_settings SET enabled = true, consecutive_failures = 0, disabled_reason = NULL WHERE account_id = ${account}`,
               );
-            } else {
+            } else if (step.kind === 'settle') {
               model.settle(step.attempt, step.outcome);
               const [attempt] = await rows(
                 db,

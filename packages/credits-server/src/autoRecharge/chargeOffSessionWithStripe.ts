@@ -66,7 +66,7 @@ export async function chargeOffSessionWithStripe(
   });
   if (!intent) return;
   await attachIntent(ctx.db, purchaseId, intent.id, methodId);
-  let current = intent;
+  let current: Stripe.PaymentIntent = intent;
   if (
     intent.status === 'requires_payment_method' &&
     failureOf(intent.last_payment_error)?.code === 'authentication_required'
