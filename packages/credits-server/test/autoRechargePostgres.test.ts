@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import {
@@ -10,7 +9,7 @@ import {
   until,
 } from './autoRechargeHelpers';
 import { TEST_API_KEY } from './serverApiKey';
-import { startPostgres, type TestPostgres } from './startPostgres';
+import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres';
 
 /**
  * Auto-recharge on a real PostgreSQL with two server instances on one database: 200 concurrent
@@ -37,15 +36,7 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-async function query(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: postgres.url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as Record<string, string | number | null>[];
-  } finally {
-    await client.end();
-  }
-}
+const query = (text: string, values: unknown[] = []) => queryPostgres(postgres.url, text, values);
 
 let turn = 0;
 /** The two instances in turn. */

@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { TEST_API_KEY } from './serverApiKey';
-import { startPostgres, type TestPostgres } from './startPostgres';
+import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres';
 
 /**
  * Money stays exact under the Server API on a real PostgreSQL, with two server instances on one
@@ -27,15 +26,7 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-async function query(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: postgres.url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as Record<string, string | number | null>[];
-  } finally {
-    await client.end();
-  }
-}
+const query = (text: string, values: unknown[] = []) => queryPostgres(postgres.url, text, values);
 
 const ACCOUNT = 'acct_money';
 let turn = 0;

@@ -1,17 +1,8 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { useStandIn } from './useStandIn';
+import { failure, useStandIn } from './useStandIn';
 
 const fixture = useStandIn();
-
-async function failure(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    return error as Stripe.errors.StripeError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A customer with a card saved for later (a succeeded SetupIntent, usage off_session). */
 async function customerWithCard(token: string) {

@@ -1,10 +1,15 @@
 import type Stripe from 'stripe';
-import { attachIntent, movePurchase } from '../data/purchasesData.js';
+import { attachIntent } from '../data/purchasesData.js';
 import type { Row } from '../data/rows.js';
 import type { ServiceContext } from '../serviceContext.js';
 import { failureOf } from '../stripe/createStripeGateway.js';
 import { ensureCustomer } from '../stripe/stripeCards.js';
-import { retrieveIntent, settledIntent, syncIntent } from '../stripe/stripeSync.js';
+import {
+  declineWithoutIntent,
+  retrieveIntent,
+  settledIntent,
+  syncIntent,
+} from '../stripe/stripeSync.js';
 import { rechargeDescription } from './rechargeDescription.js';
 
 /**
@@ -55,15 +60,7 @@ export async function chargeOffSessionWithStripe(
         { idempotencyKey: `auto-recharge:${attemptId}` },
       ),
     () => Promise.reject(new Error('auto-recharge: a new PaymentIntent cannot be unconfirmable')),
-  ).catch(async (error: Stripe.errors.StripeError) => {
-    if (error.type !== 'StripeCardError') throw error;
-    const failure = failureOf(error);
-    await movePurchase(ctx.db, purchaseId, 'requires_payment_method', {
-      failureCode: failure?.code ?? 'card_declined',
-      failureMessage: failure?.message ?? 'The payment did not go through.',
-    });
-    return undefined;
-  });
+  ).catch((error: Stripe.errors.StripeError) => declineWithoutIntent(ctx, purchaseId, error));
   if (!intent) return;
   await attachIntent(ctx.db, purchaseId, intent.id, methodId);
   let current: Stripe.PaymentIntent = intent;
