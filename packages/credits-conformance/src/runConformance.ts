@@ -1,4 +1,5 @@
 import { CheckFailure, CheckSkipped } from './CheckFailure.js';
+import { autoRechargeChecks } from './checks/autoRechargeChecks.js';
 import { errorChecks } from './checks/errorChecks.js';
 import { eventChecks } from './checks/eventChecks.js';
 import { idempotencyChecks } from './checks/idempotencyChecks.js';
@@ -25,6 +26,7 @@ export const conformanceChecks: readonly Check[] = [
   ...purchaseChecks,
   ...paymentMethodChecks,
   ...serverApiChecks,
+  ...autoRechargeChecks,
   ...ledgerChecks,
   ...ledgerFilterChecks,
   ...eventChecks,
