@@ -1,4 +1,3 @@
-import type { AutoRechargeSettings } from 'credits-core/auto-recharge';
 import type {
   CreateAdjustmentInput,
   CreateGrantInput,
@@ -137,8 +136,7 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     },
     /** Auto-recharge (src/autoRecharge): the document, its settings, and the off-session charges. */
     getAutoRecharge: (account: string) => readAutoRecharge(ctx, account),
-    updateAutoRecharge: (account: string, settings: AutoRechargeSettings) =>
-      updateAutoRecharge(ctx, account, settings),
+    updateAutoRecharge: (account: string, body: unknown) => updateAutoRecharge(ctx, account, body),
     chargeAutoRecharges: (settings: ChargeSettings) => chargePendingRecharges(ctx, settings),
     /** A demo card for a new account (SEED_DEMO, test mode only): at Stripe, or saved locally. */
     saveDemoCard: (account: string, token: string) => {
