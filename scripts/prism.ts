@@ -118,6 +118,8 @@ export const INVALID_ON_PURPOSE: Record<string, RegExp> = {
   'transactions.limitBounds': /limit must be >= 1/,
   'usage.series.limits': /top must be >= 1/,
   'purchase.threeDSecure': /outcome must be equal to one of the allowed values/,
+  // PUT /auto-recharge with a threshold of 0: 422 validation_failed naming the field.
+  'autoRecharge.validation': /thresholdCredits must be >= 1/,
 };
 
 export function unexpectedViolations(violations: readonly SeenViolation[]): SeenViolation[] {

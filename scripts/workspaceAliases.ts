@@ -13,6 +13,7 @@ export const workspaceAliases = {
   'credits-core/payments': source('credits-core/src/payments/index.ts'),
   'credits-core/export': source('credits-core/src/export/index.ts'),
   'credits-core/live': source('credits-core/src/live/index.ts'),
+  'credits-core/auto-recharge': source('credits-core/src/autoRecharge/index.ts'),
   'credits-core/server': source('credits-core/src/server/index.ts'),
   'credits-core/query': source('credits-core/src/query/index.ts'),
   'credits-core': source('credits-core/src/index.ts'),

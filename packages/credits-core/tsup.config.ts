@@ -10,6 +10,7 @@ export default defineConfig(
       payments: 'src/payments/index.ts',
       export: 'src/export/index.ts',
       live: 'src/live/index.ts',
+      'auto-recharge': 'src/autoRecharge/index.ts',
       server: 'src/server/index.ts',
     },
   }),

@@ -1,4 +1,5 @@
 import { CheckFailure, CheckSkipped } from './CheckFailure.js';
+import { autoRechargeChecks } from './checks/autoRechargeChecks.js';
 import { errorChecks } from './checks/errorChecks.js';
 import { eventChecks } from './checks/eventChecks.js';
 import { idempotencyChecks } from './checks/idempotencyChecks.js';
@@ -27,6 +28,7 @@ export const conformanceChecks: readonly Check[] = [
   ...paymentMethodChecks,
   ...serverApiChecks,
   ...lotChecks,
+  ...autoRechargeChecks,
   ...ledgerChecks,
   ...ledgerFilterChecks,
   ...eventChecks,

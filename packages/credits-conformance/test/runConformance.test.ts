@@ -35,7 +35,7 @@ async function serve(
       backend:
         'listTransactions' in backend
           ? backend
-          : createCreditsBackend({ paymentLatencyMs: 20, ...backend }),
+          : createCreditsBackend({ paymentLatencyMs: 20, autoRecharge: {}, ...backend }),
       requireAuth: true,
       serverApiKey: API_KEY,
       events: 'live',
@@ -259,6 +259,38 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
       /– transactions\.limitClamp .*\n {6}skipped: it needs more than maxPageSize/,
     );
     expect(formatReport(report)).toMatch(/\n\d+ passed, 0 failed, 3 skipped$/);
+  });
+
+  it('checks auto-recharge where Config.autoRecharge offers it: shape, round trip, refusals, one recharge per crossing', async () => {
+    const report = await serve(undefined, {}, ['autoRecharge']);
+    expect(report.results.map((r) => [r.id, r.status, r.message])).toEqual([
+      ['autoRecharge.get', 'pass', undefined],
+      ['autoRecharge.put', 'pass', undefined],
+      ['autoRecharge.validation', 'pass', undefined],
+      ['autoRecharge.paymentMethod', 'pass', undefined],
+      ['autoRecharge.crossing', 'pass', undefined],
+    ]);
+    const offless = await serve(undefined, { autoRecharge: undefined }, ['autoRecharge']);
+    expect(offless.results.every((r) => r.status === 'skip')).toBe(true);
+    expect(offless.results[0]?.message).toMatch(/Config\.autoRecharge/);
+  });
+
+  it('fails a backend that answers bad auto-recharge settings with 400 instead of 422', async () => {
+    const report = await serve(
+      (handle) => async (request) => {
+        const response = await handle(request);
+        if (request.method !== 'PUT' || response.status !== 422) return response;
+        const body = (await response.json()) as Record<string, unknown>;
+        return Response.json(
+          { ...body, status: 400 },
+          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+        );
+      },
+      {},
+      ['autoRecharge.validation'],
+    );
+    expect(statusOf(report)['autoRecharge.validation']).toBe('fail');
+    expect(report.results[0]?.message).toMatch(/expected HTTP 422, got 400/);
   });
 
   it('checks the clamp when the ledger has more rows than maxPageSize', async () => {

@@ -1,9 +1,15 @@
 import { type JsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
+import * as autoRecharge from '../src/autoRecharge/index';
 import { CONTRACT_VERSION } from '../src/contractVersion';
 import { type OperationId, operations } from '../src/operations';
 import * as schemas from '../src/schemas/index';
 import * as server from '../src/server/index';
+import {
+  autoRechargeExamples,
+  autoRechargeOperationDocs,
+  autoRechargeSchemaDocs,
+} from './autoRechargeDocs';
 import { eventSchemaDocs, eventsPath } from './eventsDocs';
 import { type OperationDoc, operationDocs } from './operationDocs';
 import { schemaDocs } from './schemaDocs';
@@ -43,6 +49,11 @@ export const namedSchemas = {
   GrantBody: server.createGrantBodySchema,
   AdjustmentBody: server.createAdjustmentBodySchema,
   Hold: server.holdSchema,
+  // Auto-recharge (autoRechargeDocs.ts).
+  AutoRecharge: autoRecharge.autoRechargeSchema,
+  AutoRechargeSettings: autoRecharge.autoRechargeSettingsSchema,
+  AutoRechargeStatus: autoRecharge.autoRechargeStatusSchema,
+  AutoRechargeAttempt: autoRecharge.autoRechargeAttemptSchema,
   // The event stream (eventsDocs.ts).
   ReadyEvent: schemas.readyEventSchema,
   BalanceEvent: schemas.balanceEventSchema,
@@ -60,6 +71,11 @@ const openEnums = new Map<v.GenericSchema, readonly string[]>([
   [schemas.errorCodeSchema, schemas.SERVER_ERROR_CODES],
   [server.holdStatusSchema, server.HOLD_STATUSES],
   [schemas.usageBucketUnitSchema, schemas.USAGE_BUCKETS],
+  // Written inline in the purchase schema (a named schema would cost the client entry bytes).
+  [schemas.purchaseSchema.pipe[0].entries.origin.wrapped, schemas.PURCHASE_ORIGINS],
+  [autoRecharge.autoRechargeStateSchema, autoRecharge.AUTO_RECHARGE_STATES],
+  [autoRecharge.autoRechargeOutcomeSchema, autoRecharge.AUTO_RECHARGE_OUTCOMES],
+  [autoRecharge.autoRechargeDisabledReasonSchema, autoRecharge.AUTO_RECHARGE_DISABLED_REASONS],
 ]);
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -77,9 +93,11 @@ type JsonObject = Record<string, unknown>;
  * undocumented fields or a missing example.
  */
 function document(name: string, schema: JsonSchema): JsonObject {
-  const doc = schemaDocs[name] ?? eventSchemaDocs[name];
+  const doc = schemaDocs[name] ?? eventSchemaDocs[name] ?? autoRechargeSchemaDocs[name];
   if (!doc) throw new Error(`schemaDocs has no entry for ${name}`);
-  const example = schemaExamples[name as keyof typeof schemaExamples];
+  const example = { ...schemaExamples, ...autoRechargeExamples }[
+    name as keyof typeof schemaExamples | keyof typeof autoRechargeExamples
+  ];
   if (!example) throw new Error(`schemaExamples has no example for ${name}`);
   const result: JsonObject = { description: doc.description, ...(schema as JsonObject) };
   const properties = result.properties as Record<string, JsonObject> | undefined;
@@ -157,7 +175,7 @@ const errorResponses = {
   },
   Unprocessable: {
     description:
-      '`idempotency_key_reused`, or a semantically invalid request (`validation_failed`).',
+      '`idempotency_key_reused`, a semantically invalid request (`validation_failed`), or `payment_method_required` (turning auto-recharge on without a saved, unexpired card).',
     content: problemContent,
   },
   RateLimited: {
@@ -211,13 +229,26 @@ const statusResponse: Record<number, string> = {
   422: 'Unprocessable',
 };
 
-type AnyOperation = (typeof operations)[OperationId] | server.ServerOperationDefinition;
+type AnyOperation =
+  | (typeof operations)[OperationId]
+  | server.ServerOperationDefinition
+  | autoRecharge.AutoRechargeOperationDefinition;
 
 /** Both parts of the contract: the browser's operations, then the Server API's. */
 const allOperations = (): [string, AnyOperation, OperationDoc][] => [
   ...(Object.entries(operations) as [OperationId, AnyOperation][]).map(
     ([id, operation]): [string, AnyOperation, OperationDoc] => [id, operation, operationDocs[id]],
   ),
+  ...(
+    Object.entries(autoRecharge.autoRechargeOperations) as [
+      autoRecharge.AutoRechargeOperationId,
+      AnyOperation,
+    ][]
+  ).map(([id, operation]): [string, AnyOperation, OperationDoc] => [
+    id,
+    operation,
+    autoRechargeOperationDocs[id],
+  ]),
   ...(Object.entries(server.serverOperations) as [server.ServerOperationId, AnyOperation][]).map(
     ([id, operation]): [string, AnyOperation, OperationDoc] => [
       id,
@@ -323,6 +354,11 @@ export function buildOpenApiDocument() {
       { name: 'Ledger', description: 'The append-only history of credit movements.' },
       { name: 'Purchases', description: 'One-time credit packages and their payment.' },
       { name: 'Payment methods', description: 'Saved cards and wallets.' },
+      {
+        name: 'Auto-recharge',
+        description:
+          'Top up before the balance runs dry, within a monthly cap the user chose (CONTRACT.md, “Auto-recharge”).',
+      },
       {
         name: 'Sandbox',
         description: 'Test-mode payments with Stripe test tokens, for offline development.',

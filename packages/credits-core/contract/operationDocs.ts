@@ -24,7 +24,14 @@ export interface ParameterDoc {
 }
 
 export interface OperationDoc {
-  tag: 'Account' | 'Ledger' | 'Purchases' | 'Payment methods' | 'Sandbox' | 'Server API';
+  tag:
+    | 'Account'
+    | 'Ledger'
+    | 'Purchases'
+    | 'Payment methods'
+    | 'Auto-recharge'
+    | 'Sandbox'
+    | 'Server API';
   summary: string;
   description: string;
   /** Status of the successful answer. */

@@ -21,6 +21,8 @@ export const schemaDocs: Record<string, SchemaDoc> = {
       limits: 'Limits the backend enforces.',
       events:
         'Whether `GET /events` streams this account’s changes (Server-Sent Events). Optional: absent means false, and clients poll instead.',
+      autoRecharge:
+        'Whether this backend offers auto-recharge (`GET`/`PUT /auto-recharge`). Optional: absent means false.',
     },
   },
   Limits: {
@@ -83,6 +85,8 @@ export const schemaDocs: Record<string, SchemaDoc> = {
         'The ledger balance (`total − used`) right after this row. Holds are not ledger rows: the newest row’s `balanceAfter` minus `Balance.held` is `available`.',
       website: 'The website that spent (or received) the credits, when there is one.',
       purchaseId: 'The purchase that created this row, for `purchase` and `refund` rows.',
+      autoRecharge:
+        '`true` on the `purchase` row of an auto-recharge (its description says so: “Auto-recharge: 10,000 credits”). Optional: absent means false.',
     },
   },
   TransactionPage: {
@@ -188,6 +192,8 @@ export const schemaDocs: Record<string, SchemaDoc> = {
       transaction: 'The ledger row that added the credits, once `succeeded`.',
       balance: 'The balance right after the credits were added, once `succeeded`.',
       createdAt: 'When the purchase was created.',
+      origin:
+        '`checkout` (the user bought it) or `auto_recharge` (charged off-session by auto-recharge). Optional: absent means `checkout`. An open enum.',
     },
   },
   CreatePurchaseBody: {

@@ -126,6 +126,7 @@ export const schemaExamples = {
     currency: 'USD',
     limits,
     events: true,
+    autoRecharge: true,
   } satisfies CreditsConfig,
   Limits: limits,
   Money: money,

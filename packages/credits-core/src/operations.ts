@@ -9,7 +9,7 @@ import { transactionPageSchema } from './schemas/transaction.js';
 import { usageByWebsiteSchema } from './schemas/usage.js';
 import { usageSeriesSchema } from './schemas/usageSeries.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface OperationDefinition {
   readonly method: HttpMethod;

@@ -321,6 +321,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auto-recharge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the auto-recharge settings and status
+         * @description The account’s settings (off, with the backend’s defaults, until the user saves them) and this UTC month’s status. Offered when `Config.autoRecharge` is true; otherwise 404 `not_found`.
+         */
+        get: operations["getAutoRecharge"];
+        /**
+         * Change the auto-recharge settings
+         * @description Replaces the whole settings object. Turning it on needs a saved, unexpired card (422 `payment_method_required`); bad values answer 422 `validation_failed` with `errors[]`. Turning it on again after it disabled itself resets `consecutiveFailures`. Saving never charges by itself: a recharge follows the next crossing of the threshold.
+         */
+        put: operations["updateAutoRecharge"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/server/accounts/{accountId}/balance": {
         parameters: {
             query?: never;
@@ -496,7 +520,8 @@ export interface components {
          *         "maxPageSize": 100,
          *         "defaultPageSize": 25
          *       },
-         *       "events": true
+         *       "events": true,
+         *       "autoRecharge": true
          *     }
          */
         Config: {
@@ -515,6 +540,8 @@ export interface components {
             limits: components["schemas"]["Limits"];
             /** @description Whether `GET /events` streams this account’s changes (Server-Sent Events). Optional: absent means false, and clients poll instead. */
             events?: boolean;
+            /** @description Whether this backend offers auto-recharge (`GET`/`PUT /auto-recharge`). Optional: absent means false. */
+            autoRecharge?: boolean;
         };
         /**
          * @description Limits the backend enforces.
@@ -650,6 +677,8 @@ export interface components {
             website?: components["schemas"]["Website"] | null;
             /** @description The purchase that created this row, for `purchase` and `refund` rows. */
             purchaseId?: string | null;
+            /** @description `true` on the `purchase` row of an auto-recharge (its description says so: “Auto-recharge: 10,000 credits”). Optional: absent means false. */
+            autoRecharge?: boolean;
         };
         /**
          * @description One page of the ledger, newest first.
@@ -939,7 +968,7 @@ export interface components {
          */
         PaymentFailure: {
             /** @description Stable machine code (see `Problem.code`), e.g. `card_declined`, `insufficient_funds`, `authentication_failed`. */
-            code: ("card_declined" | "insufficient_funds" | "expired_card" | "authentication_required" | "authentication_failed" | "idempotency_key_reused" | "idempotency_in_progress" | "not_found" | "validation_failed" | "unauthenticated" | "forbidden" | "rate_limited" | "default_payment_method_required" | "purchase_not_confirmable" | "sandbox_unavailable" | "internal_error" | "service_unavailable" | "insufficient_credits" | "hold_not_active") | string;
+            code: ("card_declined" | "insufficient_funds" | "expired_card" | "authentication_required" | "authentication_failed" | "idempotency_key_reused" | "idempotency_in_progress" | "not_found" | "validation_failed" | "unauthenticated" | "forbidden" | "rate_limited" | "default_payment_method_required" | "purchase_not_confirmable" | "sandbox_unavailable" | "internal_error" | "service_unavailable" | "insufficient_credits" | "hold_not_active" | "payment_method_required") | string;
             /** @description Human-readable explanation, safe to show. Plain text. */
             message: string;
         };
@@ -1011,6 +1040,8 @@ export interface components {
              * @description When the purchase was created.
              */
             createdAt: string;
+            /** @description `checkout` (the user bought it) or `auto_recharge` (charged off-session by auto-recharge). Optional: absent means `checkout`. An open enum. */
+            origin?: ("checkout" | "auto_recharge") | string;
         };
         /**
          * @description What to buy and how to pay. With `paymentMethodId`, the backend confirms the payment with that saved method at once (the answer may be `requires_action` for 3D Secure). Without it, the purchase waits in `requires_payment_method` for the client to confirm a new card with Stripe.js or, in test mode, the sandbox.
@@ -1172,7 +1203,7 @@ export interface components {
             /** @description The HTTP status, repeated. */
             status: number;
             /** @description Stable machine code. An open enum: known values are listed in CONTRACT.md; clients treat unknown codes by HTTP status. */
-            code: ("card_declined" | "insufficient_funds" | "expired_card" | "authentication_required" | "authentication_failed" | "idempotency_key_reused" | "idempotency_in_progress" | "not_found" | "validation_failed" | "unauthenticated" | "forbidden" | "rate_limited" | "default_payment_method_required" | "purchase_not_confirmable" | "sandbox_unavailable" | "internal_error" | "service_unavailable" | "insufficient_credits" | "hold_not_active") | string;
+            code: ("card_declined" | "insufficient_funds" | "expired_card" | "authentication_required" | "authentication_failed" | "idempotency_key_reused" | "idempotency_in_progress" | "not_found" | "validation_failed" | "unauthenticated" | "forbidden" | "rate_limited" | "default_payment_method_required" | "purchase_not_confirmable" | "sandbox_unavailable" | "internal_error" | "service_unavailable" | "insufficient_credits" | "hold_not_active" | "payment_method_required") | string;
             /** @description Human explanation of this occurrence. */
             detail?: string | null;
             /** @description URI of this occurrence, for support. */
@@ -1330,6 +1361,149 @@ export interface components {
             createdAt: string;
             /** @description The `usage` row of the capture, once captured (none for 0 credits). */
             transaction?: components["schemas"]["Transaction"] | null;
+        };
+        /**
+         * @description An account’s auto-recharge: what the user chose and what happened this month. Offered when `Config.autoRecharge` is true.
+         * @example {
+         *       "settings": {
+         *         "enabled": true,
+         *         "thresholdCredits": 2000,
+         *         "packageId": "pkg_10k",
+         *         "monthlyCap": {
+         *           "amount": 10000,
+         *           "currency": "USD"
+         *         },
+         *         "paymentMethodId": null
+         *       },
+         *       "status": {
+         *         "state": "active",
+         *         "periodStart": "2026-11-01T00:00:00.000Z",
+         *         "periodEnd": "2026-12-01T00:00:00.000Z",
+         *         "spent": {
+         *           "amount": 4500,
+         *           "currency": "USD"
+         *         },
+         *         "rechargesThisPeriod": 1,
+         *         "consecutiveFailures": 0,
+         *         "disabledReason": null,
+         *         "lastAttempt": {
+         *           "id": "arc_000003",
+         *           "createdAt": "2026-11-24T09:30:12Z",
+         *           "purchaseId": "pur_000011",
+         *           "outcome": "succeeded",
+         *           "failure": null
+         *         },
+         *         "actionPurchaseId": null
+         *       }
+         *     }
+         */
+        AutoRecharge: {
+            /** @description What the user chose. */
+            settings: components["schemas"]["AutoRechargeSettings"];
+            /** @description This month’s state, spending and last attempt. */
+            status: components["schemas"]["AutoRechargeStatus"];
+        };
+        /**
+         * @description The whole settings object, sent as is with `PUT /auto-recharge`. Refused with 422 `validation_failed` (`errors[]` names the field) when the threshold is not a positive whole number, the package is unknown, or the cap is in another currency than the package or below one package’s price; with 422 `payment_method_required` when `enabled` and there is no saved, unexpired card of this account to charge (or `paymentMethodId` is not one of its cards).
+         * @example {
+         *       "enabled": true,
+         *       "thresholdCredits": 2000,
+         *       "packageId": "pkg_10k",
+         *       "monthlyCap": {
+         *         "amount": 10000,
+         *         "currency": "USD"
+         *       },
+         *       "paymentMethodId": null
+         *     }
+         */
+        AutoRechargeSettings: {
+            /** @description The user opted in. Off until they turn it on. */
+            enabled: boolean;
+            /** @description Recharge when `available` (total − used − held) goes from at least this many credits to fewer. A whole number ≥ 1. */
+            thresholdCredits: number;
+            /** @description The package bought on each recharge. */
+            packageId: string;
+            /** @description The most auto-recharge may charge in one UTC calendar month, in the package’s currency (minor units, > 0). Counts succeeded and in-flight recharges; never exceeded. */
+            monthlyCap: {
+                amount: number;
+                currency: string;
+            };
+            /** @description The saved card to charge, or null for the account’s default card at the time of the recharge. */
+            paymentMethodId: string | null;
+        };
+        /**
+         * @description This month’s auto-recharge. After 3 failed recharges in a row it turns itself off (`disabled`, `repeated_failures`).
+         * @example {
+         *       "state": "active",
+         *       "periodStart": "2026-11-01T00:00:00.000Z",
+         *       "periodEnd": "2026-12-01T00:00:00.000Z",
+         *       "spent": {
+         *         "amount": 4500,
+         *         "currency": "USD"
+         *       },
+         *       "rechargesThisPeriod": 1,
+         *       "consecutiveFailures": 0,
+         *       "disabledReason": null,
+         *       "lastAttempt": {
+         *         "id": "arc_000003",
+         *         "createdAt": "2026-11-24T09:30:12Z",
+         *         "purchaseId": "pur_000011",
+         *         "outcome": "succeeded",
+         *         "failure": null
+         *       },
+         *       "actionPurchaseId": null
+         *     }
+         */
+        AutoRechargeStatus: {
+            /** @description `off` (not enabled), `active`, `needs_action` (a recharge waits for 3D Secure: `actionPurchaseId`), `cap_reached` (one more package would pass the cap), `disabled` (turned itself off: `disabledReason`). An open enum. */
+            state: ("off" | "active" | "needs_action" | "cap_reached" | "disabled") | string;
+            /**
+             * Format: date-time
+             * @description Start of the cap’s period: the first instant of the UTC calendar month.
+             */
+            periodStart: string;
+            /**
+             * Format: date-time
+             * @description End (exclusive) of the period: the first instant of the next UTC month.
+             */
+            periodEnd: string;
+            /** @description Charged this period by succeeded and in-flight recharges, in the cap’s currency. Declined recharges are not counted. */
+            spent: components["schemas"]["Money"];
+            /** @description Succeeded and in-flight recharges this period. */
+            rechargesThisPeriod: number;
+            /** @description Failed recharges (declined or needing action) since the last success or since it was enabled. */
+            consecutiveFailures: number;
+            /** @description `repeated_failures`, `card_removed` (the charged card was deleted) or `card_expired`, when `state` is `disabled`; else null. An open enum. */
+            disabledReason: (("repeated_failures" | "card_removed" | "card_expired") | string) | null;
+            /** @description The most recent recharge attempt, or null. */
+            lastAttempt: components["schemas"]["AutoRechargeAttempt"] | null;
+            /** @description A purchase in `requires_action` the user can complete (3D Secure) in the purchase dialog, or null. */
+            actionPurchaseId: string | null;
+        };
+        /**
+         * @description One recharge attempt: what the crossing of the threshold led to.
+         * @example {
+         *       "id": "arc_000003",
+         *       "createdAt": "2026-11-24T09:30:12Z",
+         *       "purchaseId": "pur_000011",
+         *       "outcome": "succeeded",
+         *       "failure": null
+         *     }
+         */
+        AutoRechargeAttempt: {
+            /** @description Unique id. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the balance crossed the threshold.
+             */
+            createdAt: string;
+            /** @description The purchase (`origin: auto_recharge`) it created; null when none was (`cap_reached`). */
+            purchaseId: string | null;
+            /** @description `succeeded`, `processing`, `requires_action` (3D Secure needed), `declined`, or `cap_reached` (not attempted: it would have passed the cap). An open enum. */
+            outcome: ("succeeded" | "processing" | "requires_action" | "declined" | "cap_reached") | string;
+            /** @description Why it failed (`card_declined`, `authentication_required`…), or null. */
+            failure: components["schemas"]["PaymentFailure"] | null;
         };
         /**
          * @description `event: ready` — first event of every stream, after any replayed rows: the ledger is at `seq`.
@@ -1530,7 +1704,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `idempotency_key_reused`, or a semantically invalid request (`validation_failed`). */
+        /** @description `idempotency_key_reused`, a semantically invalid request (`validation_failed`), or `payment_method_required` (turning auto-recharge on without a saved, unexpired card). */
         Unprocessable: {
             headers: {
                 [name: string]: unknown;
@@ -2137,6 +2311,70 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    getAutoRecharge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auto-recharge document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoRecharge"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["ServerError"];
+            503: components["responses"]["ServerError"];
+            504: components["responses"]["ServerError"];
+        };
+    };
+    updateAutoRecharge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutoRechargeSettings"];
+            };
+        };
+        responses: {
+            /** @description The auto-recharge document after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoRecharge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["ServerError"];

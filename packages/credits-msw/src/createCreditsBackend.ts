@@ -6,15 +6,18 @@ import {
   type Transaction,
   type TransactionPage,
 } from 'credits-core';
+import type { AutoRechargeSettings } from 'credits-core/auto-recharge';
 import { SANDBOX_PACKAGES } from 'credits-core/sandbox';
 import {
   generateTransactions,
   ProblemError,
   type RecordUsageInput,
+  SEED_WEBSITES,
   type usageQuerySchema,
   type usageSeriesQuerySchema,
 } from 'credits-core/server';
 import type * as v from 'valibot';
+import { createAutoRechargeStore } from './backend/createAutoRechargeStore.js';
 import { type BackendResult, createIdempotency, ok } from './backend/createIdempotency.js';
 import { createPaymentMethodsStore } from './backend/createPaymentMethodsStore.js';
 import { createPurchasesStore } from './backend/createPurchasesStore.js';
@@ -49,6 +52,17 @@ export interface CreditsBackendOptions {
   accountId?: string;
   /** The clock. */
   now?: () => Date;
+  /**
+   * Offer auto-recharge (`Config.autoRecharge`), starting from these settings (off, a threshold
+   * of 5,000 and a cap of five packages unless given). Absent: not offered (404).
+   */
+  autoRecharge?: Partial<AutoRechargeSettings>;
+  /**
+   * Crossings of the auto-recharge threshold to replay once created, as "Website generation"
+   * usage would (each spends just below the threshold, then waits for its recharge): how the
+   * scenarios reach a month with recharges, a decline, a 3-D Secure to complete, or the cap.
+   */
+  autoRechargeCrossings?: number;
 }
 
 /**
@@ -67,15 +81,34 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     currency: options.currency ?? 'USD',
     limits: options.limits ?? { maxPageSize: 100, defaultPageSize: 25 },
     events: false,
+    ...(options.autoRecharge ? { autoRecharge: true } : {}),
   };
   const packages = [...(options.packages ?? SANDBOX_PACKAGES)];
-  const ledger = createLedger({
+  const ledgerRows = createLedger({
     transactions: options.transactions ?? generateTransactions(),
     overdraftAllowed: options.overdraftAllowed,
     lowBalanceThreshold:
       options.lowBalanceThreshold === undefined ? 5_000 : options.lowBalanceThreshold,
     expiring: options.expiring,
   });
+  // Every change of `available` is seen by auto-recharge: a drop below its threshold is a crossing.
+  const observe = () => void autoRecharge.observe();
+  const ledger: typeof ledgerRows = {
+    ...ledgerRows,
+    append: (entry) => {
+      const row = ledgerRows.append(entry);
+      observe();
+      return row;
+    },
+    hold: (credits) => {
+      ledgerRows.hold(credits);
+      observe();
+    },
+    release: (credits) => {
+      ledgerRows.release(credits);
+      observe();
+    },
+  };
   let counter = 0;
   const nextId = (prefix: string) => `${prefix}_${(++counter).toString(36).padStart(6, '0')}`;
   const idempotent = createIdempotency();
@@ -110,8 +143,35 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     requireSandbox,
     paymentLatencyMs: options.paymentLatencyMs,
   });
+  const autoRecharge = createAutoRechargeStore({
+    packages,
+    methods: () => methods.all(),
+    available: () => ledgerRows.balance(now()).available,
+    purchases: () => purchases.all(),
+    charge: (pkg, paymentMethodId) => purchases.createOffSession(pkg, paymentMethodId),
+    now,
+    nextId,
+    initial: options.autoRecharge,
+  });
+  const offered = () => {
+    if (!options.autoRecharge) throw new ProblemError(404, 'not_found', 'No such operation');
+  };
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
   const server = createServerApi({ accountId, ledger, idempotent, now, nextId });
+  const replay = (async () => {
+    for (let crossing = 0; crossing < (options.autoRechargeCrossings ?? 0); crossing += 1) {
+      const above = ledgerRows.balance(now()).available - autoRecharge.settings().thresholdCredits;
+      if (above < 0) break;
+      const [bakery] = SEED_WEBSITES;
+      server.spend({
+        credits: above + 1,
+        description: 'Website generation',
+        websiteId: bakery?.id,
+        websiteName: bakery?.name,
+      });
+      await autoRecharge.settled();
+    }
+  })();
 
   return {
     config: () => ok(config),
@@ -147,7 +207,19 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
     getPurchase: (id: string) => purchases.get(id),
     createSetupIntent: (key: string | null) => setupIntents.create(key),
     setDefaultPaymentMethod: (id: string) => methods.setDefault(id),
-    deletePaymentMethod: (id: string, newDefaultId?: string) => methods.remove(id, newDefaultId),
+    deletePaymentMethod: (id: string, newDefaultId?: string) => {
+      const result = methods.remove(id, newDefaultId);
+      autoRecharge.cardRemoved(id);
+      return result;
+    },
+
+    /** `GET`/`PUT /auto-recharge`, when offered. */
+    autoRecharge: {
+      get: () => (offered(), autoRecharge.get()),
+      update: (body: unknown) => (offered(), autoRecharge.update(body)),
+      /** Resolves once the recharge in progress (if any) is known: for tests. */
+      settled: () => replay.then(() => autoRecharge.settled()),
+    },
 
     sandbox: {
       confirmPurchase: (id: string, body: unknown) => purchases.sandboxConfirm(id, body),

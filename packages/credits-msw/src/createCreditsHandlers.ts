@@ -10,6 +10,7 @@ import {
 } from 'credits-core/server';
 import { delay, HttpResponse, type HttpResponseResolver, http } from 'msw';
 import { corruptResponse } from './corruptResponse.js';
+import { createAutoRechargeHandlers } from './createAutoRechargeHandlers.js';
 import { type CreditsBackend, createCreditsBackend } from './createCreditsBackend.js';
 import { createEventFeed, type EventStreamBehaviour } from './createEventFeed.js';
 import { createOutOfOrderAnswers } from './createOutOfOrderAnswers.js';
@@ -290,6 +291,7 @@ export function createCreditsHandlers(options: CreditsHandlersOptions = {}) {
         true,
       ),
     ),
+    ...createAutoRechargeHandlers({ url, backend, route }),
     // The Server API (CONTRACT.md): the host's backend, with the secret key.
     ...createServerApiHandlers({ url, backend, route: (run) => route(run, false, true) }),
     // Anything else under the base URL: a contract-shaped 404, never a silent pass-through.

@@ -66,6 +66,13 @@ function utcDaysAhead(days: number): string {
   day.setUTCHours(0, 0, 0, 0);
   return new Date(day.getTime() + days * 86_400_000).toISOString();
 }
+const autoRechargeOn = {
+  enabled: true,
+  thresholdCredits: 2_000,
+  packageId: 'pkg_10k',
+  monthlyCap: { amount: 5_000, currency: 'USD' },
+  paymentMethodId: null,
+};
 
 /**
  * Named scenarios an integrator picks per test or story:
@@ -125,6 +132,33 @@ export const creditsScenarios = {
   liveSlow: { events: 'slow' },
   /** `/config` offers live events but `GET /events` answers 404: the client polls. */
   liveNoStream: { events: 'noStream' },
+  /** Auto-recharge on (2,000-credit threshold, the 10,000 package, a $50 cap): one recharge this month. */
+  autoRechargeOn: {
+    backend: { autoRecharge: autoRechargeOn, autoRechargeCrossings: 1 },
+  },
+  /** Auto-recharge on with a card that always asks for 3-D Secure: a recharge waits for the user. */
+  autoRechargeNeedsAction: {
+    backend: {
+      autoRecharge: autoRechargeOn,
+      autoRechargeCrossings: 1,
+      paymentMethods: ['pm_card_threeDSecure2Required', 'pm_card_visa'],
+    },
+  },
+  /** Auto-recharge on with a declined default card: the last recharge was declined. */
+  autoRechargeDeclined: {
+    backend: {
+      autoRecharge: autoRechargeOn,
+      autoRechargeCrossings: 1,
+      paymentMethods: ['pm_card_visa_chargeDeclined', 'pm_card_visa'],
+    },
+  },
+  /** Auto-recharge with a $20 cap already spent by two recharges: the third was not attempted. */
+  autoRechargeCapReached: {
+    backend: {
+      autoRecharge: { ...autoRechargeOn, monthlyCap: { amount: 2_000, currency: 'USD' } },
+      autoRechargeCrossings: 3,
+    },
+  },
 } satisfies Record<string, CreditsScenario>;
 
 export type CreditsScenarioName = keyof typeof creditsScenarios;

@@ -1,5 +1,9 @@
 import type { AuthSettings } from './auth/authSettingsFromEnv.js';
 import { createAccountResolver } from './auth/createAccountResolver.js';
+import {
+  createRechargeCharger,
+  type RechargeChargerOptions,
+} from './autoRecharge/createRechargeCharger.js';
 import { createCreditsService } from './createCreditsService.js';
 import { createDatabase, type DatabaseOptions } from './data/createDatabase.js';
 import { type AppOptions, createApp } from './http/createApp.js';
@@ -49,6 +53,8 @@ export interface CreditsServerOptions
    * and debits close an account's lapsed lots themselves; the sweep posts the rest.
    */
   expirySweepIntervalMs?: number;
+  /** Auto-recharge's charger: its sweep interval and claim lease (see createRechargeCharger). */
+  autoRecharge?: RechargeChargerOptions;
 }
 
 export interface CreditsServer {
@@ -136,7 +142,11 @@ export function createCreditsServer(options: CreditsServerOptions): CreditsServe
     const events = createEventHub(service, database, options.liveEvents);
     await events.start();
     closeStreams = () => void events.close();
+    // Auto-recharge's off-session charges: on each crossing's notification, and a sweep.
+    const charger = createRechargeCharger(service, database, options.autoRecharge);
+    await charger.start();
     stop = async () => {
+      await charger.stop();
       await events.close();
       clearInterval(sweeper);
       clearInterval(expirer);

@@ -8,6 +8,13 @@ import type {
 } from 'credits-core/server';
 import type { SQL } from 'drizzle-orm';
 import type * as v from 'valibot';
+import { afterCardRemoved } from './autoRecharge/afterCardRemoved.js';
+import { readAutoRecharge } from './autoRecharge/autoRechargeDocument.js';
+import {
+  type ChargeSettings,
+  chargePendingRecharges,
+} from './autoRecharge/chargePendingRecharges.js';
+import { updateAutoRecharge } from './autoRecharge/updateAutoRecharge.js';
 import type { Database } from './data/createDatabase.js';
 import { ledgerRowsBetween, ledgerSeq } from './data/eventsData.js';
 import { type Executor, rows } from './data/rows.js';
@@ -126,8 +133,15 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
       sandboxAuthenticateSetupIntent(ctx, account, id, outcome),
     setDefaultPaymentMethod: (account: string, id: string) =>
       setDefaultPaymentMethod(ctx, account, id),
-    deletePaymentMethod: (account: string, id: string, newDefaultId?: string) =>
-      deletePaymentMethod(ctx, account, id, newDefaultId),
+    deletePaymentMethod: async (account: string, id: string, newDefaultId?: string) => {
+      const left = await deletePaymentMethod(ctx, account, id, newDefaultId);
+      await afterCardRemoved(ctx, account, id, left.data.length);
+      return left;
+    },
+    /** Auto-recharge (src/autoRecharge): the document, its settings, and the off-session charges. */
+    getAutoRecharge: (account: string) => readAutoRecharge(ctx, account),
+    updateAutoRecharge: (account: string, body: unknown) => updateAutoRecharge(ctx, account, body),
+    chargeAutoRecharges: (settings: ChargeSettings) => chargePendingRecharges(ctx, settings),
     /** A demo card for a new account (SEED_DEMO, test mode only): at Stripe, or saved locally. */
     saveDemoCard: (account: string, token: string) => {
       requireSandbox(ctx);

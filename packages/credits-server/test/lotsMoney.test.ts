@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/data/createDatabase';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { TEST_API_KEY } from './serverApiKey';
-import { queryDatabase, serverApiOnInstances } from './serverApiOnInstances';
-import { startPostgres, type TestPostgres } from './startPostgres';
+import { serverApiOnInstances } from './serverApiOnInstances';
+import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres';
 
 /**
  * Lots and expiry on a real PostgreSQL with two server instances on one database: grants and
@@ -35,7 +35,7 @@ afterAll(async () => {
 const ACCOUNT = 'acct_lots';
 const call = serverApiOnInstances(servers, ACCOUNT);
 const query = (text: string, values: unknown[] = [], url = postgres.url) =>
-  queryDatabase(url, text, values);
+  queryPostgres(url, text, values);
 
 /** The ledger sums to the balance, balanceAfter chains, and the open lots hold exactly it. */
 async function expectExactLedger() {

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { TEST_API_KEY } from './serverApiKey';
-import { queryDatabase, serverApiOnInstances } from './serverApiOnInstances';
+
+<<<<<<< HEAD
+
+import { serverApiOnInstances } from './serverApiOnInstances';
 import { startPostgres, type TestPostgres } from './startPostgres';
+
+=======
+
+import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres';
+
+>>>>>>> issue-16-server
 
 /**
  * Money stays exact under the Server API on a real PostgreSQL, with two server instances on one
@@ -27,10 +36,13 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
+<<<<<<< HEAD
+=======
+>>>>>>> issue-16-server
 const ACCOUNT = 'acct_money';
 const call = serverApiOnInstances(servers, ACCOUNT);
 const query = (text: string, values: unknown[] = [], url = postgres.url) =>
-  queryDatabase(url, text, values);
+  queryPostgres(url, text, values);
 
 describe('Server API money on PostgreSQL, two instances', { timeout: 180_000 }, () => {
   it('200 concurrent debits, holds and captures: the ledger sums to the balance, captures never exceed holds', async () => {

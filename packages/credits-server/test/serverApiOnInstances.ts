@@ -1,17 +1,5 @@
-import pg from 'pg';
 import type { StartedCreditsServer } from '../src/startCreditsServer';
 import { TEST_API_KEY } from './serverApiKey';
-
-/** One statement on its own connection to the database at `url`; its rows. */
-export async function queryDatabase(url: string, text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as Record<string, string | number | null>[];
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Server API calls on one account, sent to the instances in turn (a fresh Idempotency-Key

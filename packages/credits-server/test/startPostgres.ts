@@ -3,6 +3,18 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+
+/** Runs one statement on its own connection and returns the rows (for assertions). */
+export async function queryPostgres(url: string, text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as Record<string, string | number | null>[];
+  } finally {
+    await client.end();
+  }
+}
 
 export interface TestPostgres {
   url: string;

@@ -47,7 +47,9 @@ export function createApiRouter(
       }
       if (at('POST', name, true, 'confirm')) {
         keys.clientSide(key, body, api.retrieve(id!));
-        return api.confirm(id!, cardTokenFromForm(body) ?? body.payment_method);
+        // off_session is the server's (secret key) to say: the customer is not there.
+        const offSession = key === 'secret' && body.off_session === 'true';
+        return api.confirm(id!, cardTokenFromForm(body) ?? body.payment_method, offSession);
       }
     }
     keys.secretOnly(key);
@@ -93,6 +95,7 @@ export function createApiRouter(
         description: body.description ?? null,
         payment_method: body.payment_method,
         confirm: body.confirm === 'true',
+        off_session: body.off_session === 'true',
       });
     }
     if (at('POST', 'setup_intents', false)) {

@@ -50,11 +50,24 @@ export function createStripeStore(options: { livemode: boolean; emit(event: Stor
        * known customer; with `confirm` the intent is confirmed at once, and a decline is a
        * 402 carrying the created intent (it exists, in requires_payment_method).
        */
-      create(input: NewPaymentIntent & { payment_method?: string; confirm: boolean }) {
+      create(
+        input: NewPaymentIntent & {
+          payment_method?: string;
+          confirm: boolean;
+          off_session?: boolean;
+        },
+      ) {
         if (!Number.isInteger(input.amount) || input.amount < 50) {
           throw invalidRequest('Amount must be at least $0.50 usd', {
             code: 'amount_too_small',
             param: 'amount',
+          });
+        }
+        // https://docs.stripe.com/api/payment_intents/create#create_payment_intent-off_session:
+        // "This parameter can only be used with confirm=true."
+        if (input.off_session && !input.confirm) {
+          throw invalidRequest('off_session can only be used with confirm=true.', {
+            param: 'off_session',
           });
         }
         if (input.customer) customer(input.customer, 'customer', 400);
@@ -65,11 +78,12 @@ export function createStripeStore(options: { livemode: boolean; emit(event: Stor
           created.payment_method = paymentMethodFor(input.payment_method, input.customer).id;
           created.status = 'requires_confirmation';
         }
-        if (input.confirm) confirm(created, input.payment_method);
+        if (input.confirm) confirm(created, input.payment_method, input.off_session);
         return copy(created);
       },
       retrieve: (id: string) => copy(paymentIntent(id)),
-      confirm: (id: string, paymentMethod?: string) => confirm(paymentIntent(id), paymentMethod),
+      confirm: (id: string, paymentMethod?: string, offSession?: boolean) =>
+        confirm(paymentIntent(id), paymentMethod, offSession),
     },
     setupIntents: {
       create(input: {

@@ -37,12 +37,35 @@ export function intentOutcomes(state: StoreState, paymentMethods: PaymentMethodR
   const ownerOf = (intent: Intent) =>
     typeof intent.customer === 'string' ? intent.customer : null;
 
-  /** The intent's outcome for its card, as the test card says; `authenticated` after 3DS. */
-  function settle(intent: Intent, method: Stripe.PaymentMethod, authenticated: boolean) {
+  /**
+   * The intent's outcome for its card, as the test card says; `authenticated` after 3DS;
+   * `offSession` when the customer is not there to authenticate.
+   */
+  function settle(
+    intent: Intent,
+    method: Stripe.PaymentMethod,
+    authenticated: boolean,
+    offSession = false,
+  ) {
     const card = cards.get(method.id);
     const outcome = (intent.object === 'setup_intent' ? card?.setupOutcome : undefined) ??
       card?.outcome ?? { type: 'succeeded' as const };
     intent.next_action = null;
+    if (outcome.type === 'requires_action' && offSession) {
+      // https://docs.stripe.com/payments/save-and-reuse ("Charge the saved payment method
+      // later"): off-session, a card that needs 3D Secure (4000 0027 6000 3184 "requires
+      // authentication on all transactions", https://docs.stripe.com/testing#regulatory-cards)
+      // is declined with `authentication_required` (https://docs.stripe.com/declines/codes): a
+      // 402 card_error, the PaymentIntent back in requires_payment_method with the error and the
+      // card in last_payment_error, to be confirmed again on-session.
+      decline(intent, method, {
+        type: 'card_error',
+        code: 'authentication_required',
+        decline_code: 'authentication_required',
+        message: 'Your card was declined. This transaction requires authentication.',
+      });
+      return;
+    }
     if (outcome.type === 'requires_action' && !authenticated) {
       // https://docs.stripe.com/payments/paymentintents/lifecycle: requires_action, with a next_action.
       intent.status = 'requires_action';
@@ -127,7 +150,7 @@ export function intentOutcomes(state: StoreState, paymentMethods: PaymentMethodR
      * requires_confirmation or requires_action; a final intent answers 400
      * `*_unexpected_state`.
      */
-    confirm(intent: Intent, paymentMethod: string | undefined): Intent {
+    confirm(intent: Intent, paymentMethod: string | undefined, offSession = false): Intent {
       const { name } = kindOf(intent);
       const open = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
       if (!open.includes(intent.status)) {
@@ -145,7 +168,7 @@ export function intentOutcomes(state: StoreState, paymentMethods: PaymentMethodR
           { code: `${intent.object}_unexpected_state` },
         );
       }
-      settle(intent, paymentMethods.resolve(reference, ownerOf(intent)), false);
+      settle(intent, paymentMethods.resolve(reference, ownerOf(intent)), false, offSession);
       return copy(intent);
     },
     /**

@@ -3,19 +3,9 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { startStripeStandIn } from '../src/index';
-import { useStandIn } from './useStandIn';
+import { failure, useStandIn } from './useStandIn';
 
 const fixture = useStandIn();
-
-/** The Stripe error a call throws (the SDK's own error classes). */
-async function failure(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    return error as Stripe.errors.StripeError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const newCustomer = () => fixture.stripe.customers.create({ metadata: { account: 'acct_test' } });
 

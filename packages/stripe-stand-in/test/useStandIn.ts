@@ -31,3 +31,13 @@ export function useStandIn(): { readonly standIn: StripeStandIn; readonly stripe
     },
   };
 }
+
+/** The Stripe error a call throws (the SDK's own error classes). */
+export async function failure(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    return error as Stripe.errors.StripeError;
+  }
+  throw new Error('expected the call to fail');
+}

@@ -4,7 +4,7 @@ import { CheckFailure, CheckSkipped, ensure } from '../CheckFailure.js';
 import type { Check, CheckContext } from '../createCheckContext.js';
 import { expectInvalid } from './errorChecks.js';
 
-async function saveCard(context: CheckContext, token: string): Promise<PaymentMethod> {
+export async function saveCard(context: CheckContext, token: string): Promise<PaymentMethod> {
   const created = context.parse(
     setupIntentSchema,
     await context.http('POST', '/setup-intents', { headers: { 'Idempotency-Key': context.key() } }),

@@ -14,6 +14,7 @@ export const configSchema = v.object({
   currency: currencySchema,
   limits: limitsSchema,
   events: v.optional(v.boolean(), false),
+  autoRecharge: v.optional(v.boolean()),
 });
 
 export type CreditsConfig = v.InferOutput<typeof configSchema>;

@@ -32,6 +32,7 @@ export const SERVER_ERROR_CODES = [
   'service_unavailable',
   'insufficient_credits',
   'hold_not_active',
+  'payment_method_required',
 ] as const;
 export type KnownServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 
@@ -44,6 +45,9 @@ export const PURCHASE_STATUSES = [
   'failed',
   'canceled',
 ] as const;
+/** How a purchase came about: the user's checkout, or an off-session auto-recharge. */
+export const PURCHASE_ORIGINS = ['checkout', 'auto_recharge'] as const;
+
 export type KnownPurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 
 export const SETUP_INTENT_STATUSES = [

@@ -6,8 +6,14 @@ export const idSchema = v.pipe(v.string(), v.minLength(1));
 /** The longest id a request may carry (a package, a payment method, a test token). */
 export const MAX_ID_LENGTH = 255;
 
-/** An id in a request body: at most MAX_ID_LENGTH characters. */
-export const requestIdSchema = v.pipe(idSchema, v.maxLength(MAX_ID_LENGTH));
+/**
+ * An id in a request body: at most MAX_ID_LENGTH characters. Marked pure: the browser client
+ * never validates a request, so its bundle drops this schema (and valibot's `maxLength`).
+ */
+export const requestIdSchema = /* @__PURE__ */ v.pipe(
+  idSchema,
+  /* @__PURE__ */ v.maxLength(MAX_ID_LENGTH),
+);
 
 const TIMESTAMP =
   /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { balanceSchema } from './balance.js';
-import type { PURCHASE_STATUSES } from './enums.js';
+import type { PURCHASE_ORIGINS, PURCHASE_STATUSES } from './enums.js';
 import { paymentFailureSchema } from './failure.js';
 import { moneySchema } from './money.js';
 import { idSchema, openEnum, positiveCreditsSchema, timestampSchema } from './primitives.js';
@@ -22,6 +22,7 @@ export const purchaseSchema = v.pipe(
     transaction: v.nullish(transactionSchema),
     balance: v.nullish(balanceSchema),
     createdAt: timestampSchema,
+    origin: v.optional(openEnum<typeof PURCHASE_ORIGINS>()),
   }),
   v.check(
     (purchase) =>

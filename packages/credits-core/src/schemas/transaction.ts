@@ -16,6 +16,7 @@ export const transactionSchema = v.object({
   balanceAfter: creditsSchema,
   website: v.nullish(websiteSchema),
   purchaseId: v.nullish(idSchema),
+  autoRecharge: v.optional(v.boolean()),
 });
 
 export const transactionPageSchema = v.object({

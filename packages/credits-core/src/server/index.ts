@@ -31,6 +31,10 @@ export {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   requireIdempotencyKey,
 } from './idempotencyRules.js';
+export {
+  AUTO_RECHARGE_ISSUE_MESSAGES,
+  parseAutoRechargeSettings,
+} from './parseAutoRechargeSettings.js';
 export { parseRequestBody, parseRequestQuery } from './parseRequest.js';
 export { ProblemError } from './problemError.js';
 export {

@@ -53,6 +53,8 @@ export function createPaymentMethodsStore(
     resolveToken,
     has,
     list: () => ok(list()),
+    /** The saved methods, default first (a copy). */
+    all: () => list().data,
     setDefault(id: string) {
       if (!has(id)) throw new ProblemError(404, 'not_found', 'No such payment method');
       for (const { method } of methods) method.isDefault = method.id === id;

@@ -42,10 +42,14 @@ export function createPurchasesStore(settings: PurchasesSettings) {
     const { purchase } = record;
     if (purchase.status === 'succeeded') return;
     const pkg = packages.find((p) => p.id === purchase.packageId);
+    const auto = purchase.origin === 'auto_recharge';
     purchase.transaction = ledger.append({
       type: 'purchase',
       amount: purchase.credits,
-      description: `Credit package: ${pkg?.label ?? `${purchase.credits} credits`}`,
+      description: auto
+        ? `Auto-recharge: ${purchase.credits.toLocaleString('en-US')} credits`
+        : `Credit package: ${pkg?.label ?? `${purchase.credits} credits`}`,
+      ...(auto ? { autoRecharge: true } : {}),
       website: null,
       purchaseId: purchase.id,
       createdAt: now().toISOString(),
@@ -106,6 +110,35 @@ export function createPurchasesStore(settings: PurchasesSettings) {
       for (const record of purchases.values()) {
         if (record.settleAt !== undefined && record.settleAt <= time) settle(record);
       }
+    },
+
+    /**
+     * An auto-recharge: a purchase of `pkg` charged off-session to the saved `paymentMethodId`
+     * (Stripe's `off_session: true, confirm: true`), answered once the "charge" is known.
+     */
+    async createOffSession(pkg: CreditPackage, paymentMethodId: string): Promise<Purchase> {
+      const id = nextId('pur');
+      const record: PurchaseRecord = {
+        purchase: {
+          id,
+          packageId: pkg.id,
+          status: 'requires_confirmation',
+          credits: pkg.credits,
+          amount: { ...pkg.price },
+          clientSecret: `${id}_secret_${id.slice(4)}`,
+          paymentMethodId,
+          failure: null,
+          transaction: null,
+          balance: null,
+          createdAt: now().toISOString(),
+          origin: 'auto_recharge',
+        },
+      };
+      purchases.set(id, record);
+      await pay(record, paymentMethodId, false);
+      // Stripe's off-session decline: the PaymentIntent keeps the card, with last_payment_error.
+      if (record.purchase.status === 'requires_payment_method') record.purchase.clientSecret = null;
+      return record.purchase;
     },
 
     create(body: unknown, key: string | null) {

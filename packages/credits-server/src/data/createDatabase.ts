@@ -34,6 +34,7 @@ const migrations = [
   '007_holds.sql',
   '008_live_events.sql',
   '009_lots.sql',
+  '010_auto_recharge.sql',
   '011_distributable_keys.sql',
 ].map((name) =>
   readFileSync(fileURLToPath(new URL(`../../migrations/${name}`, import.meta.url)), 'utf8'),

@@ -25,6 +25,7 @@ import { createIdempotencyKeys } from '../data/createIdempotencyKeys.js';
 import { createRateLimiter } from '../data/createRateLimiter.js';
 import type { EventHub } from '../live/createEventHub.js';
 import type { StripeClient } from '../stripe/createStripeGateway.js';
+import { mountAutoRecharge } from './autoRechargeRoutes.js';
 import { createAccountLimiter } from './createAccountLimiter.js';
 import { parse, query, readBody, reply } from './requestInput.js';
 import { createApiKeyMatcher, mountServerApi } from './serverApiRoutes.js';
@@ -176,6 +177,7 @@ export function createApp(options: AppOptions) {
       currency: 'USD',
       limits,
       events: options.events !== undefined,
+      autoRecharge: true,
     }),
   );
 
@@ -213,6 +215,7 @@ export function createApp(options: AppOptions) {
   );
 
   app.get(`${base}/packages`, (c) => c.json({ data: PACKAGES }));
+  mountAutoRecharge(app, { service, base });
 
   app.post(`${base}/purchases`, async (c) => {
     const account = c.get('account');

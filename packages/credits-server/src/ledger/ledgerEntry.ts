@@ -57,6 +57,7 @@ export const toTransaction = (row: Row): Transaction => ({
   balanceAfter: Number(row.balance_after),
   website: websiteOf(row),
   purchaseId: (row.purchase_id as string | null) ?? null,
+  ...(row.auto_recharge ? { autoRecharge: true } : {}),
 });
 
 /** The website columns of a stored row (a ledger row or a hold) as the contract's Website. */

@@ -1,6 +1,7 @@
 import type { CreditPackage, Purchase, Transaction } from 'credits-core';
 import { SANDBOX_PACKAGES } from 'credits-core/sandbox';
 import { ProblemError } from 'credits-core/server';
+import { rechargeDescription } from '../autoRecharge/rechargeDescription.js';
 import { transactionById } from '../data/ledgerData.js';
 import { lockPurchase, markSucceeded, purchaseRowOf } from '../data/purchasesData.js';
 import { iso, num, type Row } from '../data/rows.js';
@@ -54,6 +55,7 @@ export async function toPurchase(ctx: ServiceContext, row: Row): Promise<Purchas
           }
         : null,
     createdAt: iso(row.created_at),
+    ...(row.origin ? { origin: String(row.origin) } : {}),
   };
 }
 
@@ -81,7 +83,10 @@ export async function grant(ctx: ServiceContext, account: string, purchaseId: st
     const entry = await appendLedger(ctx, tx, account, {
       type: 'purchase',
       amount: Number(row.credits),
-      description: `Credit package: ${pkg?.label ?? `${row.credits} credits`}`,
+      description:
+        row.origin === 'auto_recharge'
+          ? rechargeDescription(Number(row.credits))
+          : `Credit package: ${pkg?.label ?? `${row.credits} credits`}`,
       purchaseId,
     });
     const after = await balance(ctx, account, tx);

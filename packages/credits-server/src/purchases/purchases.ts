@@ -2,18 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Purchase } from 'credits-core';
 import { ProblemError } from 'credits-core/server';
 import type Stripe from 'stripe';
-import {
-  attachIntent,
-  insertPurchase,
-  movePurchase,
-  purchaseByKey,
-} from '../data/purchasesData.js';
+import { attachIntent, insertPurchase, purchaseByKey } from '../data/purchasesData.js';
 import { newId } from '../ledger/ledger.js';
 import { ownsPaymentMethod } from '../paymentMethods/cards.js';
 import type { ServiceContext } from '../serviceContext.js';
-import { failureOf } from '../stripe/createStripeGateway.js';
 import { ensureCustomer } from '../stripe/stripeCards.js';
-import { retrieveIntent, settledIntent, syncIntent } from '../stripe/stripeSync.js';
+import {
+  declineWithoutIntent,
+  retrieveIntent,
+  settledIntent,
+  syncIntent,
+} from '../stripe/stripeSync.js';
 import { grant, PACKAGES, purchaseRow, readPurchase } from './purchaseRecords.js';
 import { isFinal } from './purchaseStatuses.js';
 import { pay } from './simulatedGateway.js';
@@ -53,17 +52,7 @@ async function createIntent(
         { idempotencyKey: `purchase:${id}` },
       ),
     () => Promise.reject(new Error('createPurchase: a new PaymentIntent cannot be unconfirmable')),
-  ).catch(async (error: Stripe.errors.StripeError) => {
-    // A card error without its PaymentIntent (Stripe documents one with it): the decline
-    // is still the purchase's answer.
-    if (error.type !== 'StripeCardError') throw error;
-    const failure = failureOf(error);
-    await movePurchase(ctx.db, account, id, 'requires_payment_method', {
-      failureCode: failure?.code ?? 'card_declined',
-      failureMessage: failure?.message ?? 'The payment did not go through.',
-    });
-    return undefined;
-  });
+  ).catch((error: Stripe.errors.StripeError) => declineWithoutIntent(ctx, account, id, error));
   if (!intent) return;
   await attachIntent(ctx.db, account, id, intent.id, input.paymentMethodId ?? null);
   await syncIntent(ctx, account, id, intent);

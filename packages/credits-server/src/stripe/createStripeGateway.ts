@@ -43,12 +43,15 @@ export function failureOf(
   const code =
     error.decline_code === 'insufficient_funds'
       ? 'insufficient_funds'
-      : error.code === 'payment_intent_authentication_failure' ||
-          error.code === 'setup_intent_authentication_failure'
-        ? 'authentication_failed'
-        : error.code === 'expired_card'
-          ? 'expired_card'
-          : 'card_declined';
+      : // Off-session, the bank wants 3D Secure (https://docs.stripe.com/declines/codes).
+        error.code === 'authentication_required' || error.decline_code === 'authentication_required'
+        ? 'authentication_required'
+        : error.code === 'payment_intent_authentication_failure' ||
+            error.code === 'setup_intent_authentication_failure'
+          ? 'authentication_failed'
+          : error.code === 'expired_card'
+            ? 'expired_card'
+            : 'card_declined';
   return { code, message: error.message ?? 'The payment did not go through.' };
 }
 

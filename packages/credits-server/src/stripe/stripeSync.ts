@@ -40,6 +40,25 @@ export async function syncIntent(
   });
 }
 
+/**
+ * A card error answered without its PaymentIntent (Stripe documents one with it): the decline
+ * is still the purchase's answer, kept on the purchase. Any other error is thrown again.
+ */
+export async function declineWithoutIntent(
+  ctx: ServiceContext,
+  account: string,
+  purchaseId: string,
+  error: Stripe.errors.StripeError,
+): Promise<undefined> {
+  if (error.type !== 'StripeCardError') throw error;
+  const failure = failureOf(error);
+  await movePurchase(ctx.db, account, purchaseId, 'requires_payment_method', {
+    failureCode: failure?.code ?? 'card_declined',
+    failureMessage: failure?.message ?? 'The payment did not go through.',
+  });
+  return undefined;
+}
+
 /** A SetupIntent's state onto its row; `succeeded` is final. The card is Stripe's to keep. */
 export async function syncSetup(ctx: ServiceContext, account: string, intent: Stripe.SetupIntent) {
   const failure = failureOf(intent.last_setup_error);

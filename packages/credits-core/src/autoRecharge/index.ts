@@ -1,0 +1,19 @@
+export { getAutoRecharge, updateAutoRecharge } from './autoRechargeCalls.js';
+export {
+  type AutoRechargeOperationDefinition,
+  type AutoRechargeOperationId,
+  autoRechargeOperations,
+} from './autoRechargeOperations.js';
+export {
+  autoRechargeKey,
+  autoRechargeQueryOptions,
+  updateAutoRechargeMutationOptions,
+} from './autoRechargeQueryOptions.js';
+export {
+  type AutoRechargeIssue,
+  autoRechargeCard,
+  autoRechargeIssues,
+  autoRechargePeriod,
+  rechargesWithinCap,
+} from './autoRechargeRules.js';
+export * from './autoRechargeSchemas.js';
