@@ -2,16 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
 import { TEST_API_KEY } from './serverApiKey';
 
-<<<<<<< HEAD
-
 import { serverApiOnInstances } from './serverApiOnInstances';
-import { startPostgres, type TestPostgres } from './startPostgres';
-
-=======
-
 import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres';
-
->>>>>>> issue-16-server
 
 /**
  * Money stays exact under the Server API on a real PostgreSQL, with two server instances on one
@@ -36,9 +28,6 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-<<<<<<< HEAD
-=======
->>>>>>> issue-16-server
 const ACCOUNT = 'acct_money';
 const call = serverApiOnInstances(servers, ACCOUNT);
 const query = (text: string, values: unknown[] = [], url = postgres.url) =>
