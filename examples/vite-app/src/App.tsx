@@ -120,10 +120,8 @@ export function App() {
             <AddCreditsDialog.Trigger />
           </div>
         </AddCreditsDialog>
-        <div className="columns">
-          <PaymentMethods />
-          <UsageByWebsite period={period} onPeriodChange={setPeriod} />
-        </div>
+        {/* Above the ranking and the history it filters: the columns below grow when their data
+            comes, and nothing above them moves (test/layoutShift.e2e.test.ts). */}
         <UsageChart
           period={period}
           onPeriodChange={setPeriod}
@@ -131,6 +129,10 @@ export function App() {
             setHistoryFilters((current) => ({ ...current, websiteId, fromDay, toDay }))
           }
         />
+        <div className="columns">
+          <PaymentMethods />
+          <UsageByWebsite period={period} onPeriodChange={setPeriod} />
+        </div>
         <section aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
           <HistoryTable filters={historyFilters} onFiltersChange={setHistoryFilters} />

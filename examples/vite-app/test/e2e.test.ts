@@ -229,9 +229,10 @@ describe('Credits Manager demo', () => {
     await bars.nth(index).focus();
     await page.keyboard.press('Enter');
     const history = page.locator('[data-slot="history-table"]');
-    const from = await history.getByLabel('From').inputValue();
-    expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(await history.getByLabel('To').inputValue()).toBe(from);
+    const fromFilter = history.getByLabel('From', { exact: true });
+    await expect.poll(() => fromFilter.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const from = await fromFilter.inputValue();
+    expect(await history.getByLabel('To', { exact: true }).inputValue()).toBe(from);
     // Only that day's rows, and its usage rows add up to the bar's total.
     const shownRows = () =>
       page.evaluate(() => {
@@ -395,8 +396,9 @@ describe('Credits Manager demo', () => {
         .first()
         .waitFor();
 
-      // Escape closes the dialog; focus returns to "Add payment method".
-      await tabTo(page, addButton);
+      // Escape closes the dialog; focus returns to "Add payment method". (From the top of the
+      // page, past the usage chart's period, legend, bars and buttons.)
+      await tabTo(page, addButton, { max: 30 });
       await page.keyboard.press('Enter');
       await expectFocus(page, cardNumber);
       await page.keyboard.press('Escape');
