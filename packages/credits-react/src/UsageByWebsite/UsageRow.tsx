@@ -24,7 +24,7 @@ export function UsageRow({
       ref={rowRef}
       tabIndex={rowRef ? -1 : undefined}
       data-slot="usage-row"
-      className="cr:flex cr:flex-col cr:gap-1 cr:text-sm cr:outline-offset-2"
+      className="cr:flex cr:flex-col cr:gap-1 cr:text-sm"
     >
       <div className="cr:flex cr:items-baseline cr:justify-between cr:gap-3">
         {href ? (

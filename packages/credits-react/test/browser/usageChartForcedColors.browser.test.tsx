@@ -6,25 +6,16 @@
  * pattern, and the keyboard's focus ring on a bar must show in the theme's Highlight colour.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { createCreditsClient, type Transaction } from 'credits-core';
 import { createCreditsBackend, createCreditsHandlers } from 'credits-msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { CreditsProvider } from '../../src/index';
 import { UsageChart } from '../../src/UsageChart/index';
-import { BASE_URL, inProcessFetch, installStyles } from './widgetHarness';
+import { BASE_URL, emulateForcedColors, inProcessFetch } from './widgetHarness';
 
-beforeAll(async () => {
-  installStyles();
-  await cdp().send('Emulation.setEmulatedMedia', {
-    features: [{ name: 'forced-colors', value: 'active' }],
-  });
-});
-afterEach(() => cleanup());
-afterAll(async () => {
-  await cdp().send('Emulation.setEmulatedMedia', { features: [] });
-});
+emulateForcedColors();
 
 /** Seven websites used every day of a week: the top five, then "other" for the last two. */
 function week(): Transaction[] {
