@@ -172,3 +172,62 @@ export const Japanese: Story = {
     );
   },
 };
+
+/** Twelve websites used yesterday, website `n` spending 1,300 − 100·n credits (most first). */
+const twelveWebsites = () => {
+  const yesterday = Date.now() - 86_400_000;
+  let balance = 100_000;
+  const transactions: Transaction[] = [];
+  for (let n = 1; n <= 12; n += 1) {
+    balance -= 1_300 - 100 * n;
+    transactions.unshift({
+      id: `u${n}`,
+      createdAt: new Date(yesterday + n * 1_000).toISOString(),
+      type: 'usage',
+      description: 'Website generation',
+      amount: -(1_300 - 100 * n),
+      balanceAfter: balance,
+      website: { id: `web_${String(n).padStart(2, '0')}`, name: `Website ${n}`, url: null },
+      purchaseId: null,
+    });
+  }
+  transactions.push({
+    id: 'g1',
+    createdAt: new Date(yesterday - 3_600_000).toISOString(),
+    type: 'grant',
+    description: 'Welcome credits',
+    amount: 100_000,
+    balanceAfter: 100_000,
+    website: null,
+    purchaseId: null,
+  });
+  return createCreditsHandlers({ backend: createCreditsBackend({ transactions }) });
+};
+
+/**
+ * Five websites a page: "Show more websites" lists the next five and the new count is
+ * announced (a polite status the button is described by); focus stays on the button, and
+ * moves to the first new website when the last page makes the button go.
+ */
+export const ShowMore: Story = {
+  parameters: { msw: { handlers: twelveWebsites() } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(usageRows(canvasElement)).toHaveLength(5));
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveTextContent('Showing 5 websites');
+    const button = canvas.getByRole('button', { name: 'Show more websites' });
+    await expect(button).toHaveAccessibleDescription('Showing 5 websites');
+    await userEvent.click(button);
+    await waitFor(() => expect(usageRows(canvasElement)).toHaveLength(10));
+    await expect(status).toHaveTextContent('Showing 10 websites');
+    await waitFor(() => expect(button).not.toHaveAttribute('aria-disabled'));
+    await expect(button).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(usageRows(canvasElement)).toHaveLength(12));
+    await expect(status).toHaveTextContent('Showing 12 websites');
+    await expect(canvas.queryByRole('button', { name: 'Show more websites' })).toBeNull();
+    await waitFor(() => expect(usageRows(canvasElement)[10]).toHaveFocus());
+    await expect(usageRows(canvasElement)[10]).toHaveTextContent('Website 11');
+  },
+};

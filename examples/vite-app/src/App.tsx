@@ -3,11 +3,15 @@ import {
   AddCreditsDialog,
   BalanceCards,
   CreditsProvider,
+  DEFAULT_USAGE_PERIOD,
+  type HistoryFilterValues,
   HistoryTable,
   PaymentMethods,
   UsageByWebsite,
+  type UsagePeriod,
   useInvalidateCredits,
 } from 'credits-react';
+import { UsageChart } from 'credits-react/usage-chart';
 import { useState } from 'react';
 
 /**
@@ -93,6 +97,10 @@ function GenerateWebsite() {
 }
 
 export function App() {
+  // One period for the chart and the ranking (the shared picker moves both); choosing a bar or a
+  // legend entry sets the history's website and days, the other filters stay as the user set them.
+  const [period, setPeriod] = useState<UsagePeriod>(DEFAULT_USAGE_PERIOD);
+  const [historyFilters, setHistoryFilters] = useState<HistoryFilterValues>({});
   return (
     <CreditsProvider
       client={client}
@@ -112,13 +120,22 @@ export function App() {
             <AddCreditsDialog.Trigger />
           </div>
         </AddCreditsDialog>
+        {/* Above the ranking and the history it filters: the columns below grow when their data
+            comes, and nothing above them moves (test/layoutShift.e2e.test.ts). */}
+        <UsageChart
+          period={period}
+          onPeriodChange={setPeriod}
+          onSelect={({ websiteId, fromDay, toDay }) =>
+            setHistoryFilters((current) => ({ ...current, websiteId, fromDay, toDay }))
+          }
+        />
         <div className="columns">
           <PaymentMethods />
-          <UsageByWebsite />
+          <UsageByWebsite period={period} onPeriodChange={setPeriod} />
         </div>
         <section aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
-          <HistoryTable />
+          <HistoryTable filters={historyFilters} onFiltersChange={setHistoryFilters} />
         </section>
       </main>
     </CreditsProvider>

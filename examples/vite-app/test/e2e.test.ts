@@ -204,6 +204,81 @@ describe('Credits Manager demo', () => {
     await watcher.close();
   });
 
+  it('shows usage over time; choosing a bar filters the history to its day, a legend entry to its website', async () => {
+    const page = await open();
+    const chart = page.locator('[data-slot="usage-chart"][data-status="success"]');
+    await chart.getByRole('group', { name: 'Credits used over time' }).waitFor();
+    // The shared picker: the ranking beside it shows the same period.
+    const pickers = page.getByRole('combobox', { name: 'Period' });
+    await expect.poll(() => pickers.count()).toBe(2);
+    expect(await pickers.nth(0).inputValue()).toBe('last30');
+    // A day with usage (the seeded ledger spends on most days): its bar names its total.
+    const bars = chart.locator('[data-slot="usage-chart-bar"]');
+    expect(await bars.count()).toBe(30);
+    const names = await bars.evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('aria-label') ?? ''),
+    );
+    const index = names.findLastIndex((name) => !/^[^:]*: 0 credits used/.test(name));
+    expect(index, names.join('\n')).toBeGreaterThanOrEqual(0);
+    const used = Number(
+      names[index]!.split(': ')[1]!
+        .replace(/ credits? used.*/, '')
+        .replace(/\D/g, ''),
+    );
+    // The keyboard path: the bar takes focus, Enter chooses its day.
+    await bars.nth(index).focus();
+    await page.keyboard.press('Enter');
+    const history = page.locator('[data-slot="history-table"]');
+    const fromFilter = history.getByLabel('From', { exact: true });
+    await expect.poll(() => fromFilter.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const from = await fromFilter.inputValue();
+    expect(await history.getByLabel('To', { exact: true }).inputValue()).toBe(from);
+    // Only that day's rows, and its usage rows add up to the bar's total.
+    const shownRows = () =>
+      page.evaluate(() => {
+        const day = new Intl.DateTimeFormat('en-CA', {
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+        });
+        return [...document.querySelectorAll('[data-slot="history-row"]')].map((row) => ({
+          day: day.format(new Date(row.querySelector('time')?.getAttribute('dateTime') ?? '')),
+          type: row.getAttribute('data-type'),
+          amount: Number(
+            (row.querySelector('[data-slot="history-amount"]')?.textContent ?? '').replace(
+              /\D/g,
+              '',
+            ),
+          ),
+          website: row.querySelector('[data-column="website"]')?.textContent ?? '',
+        }));
+      });
+    await expect
+      .poll(async () => {
+        const rows = await shownRows();
+        return {
+          days: [...new Set(rows.map((row) => row.day))],
+          used: rows
+            .filter((row) => row.type === 'usage')
+            .reduce((sum, row) => sum + row.amount, 0),
+        };
+      })
+      .toEqual({ days: [from], used });
+    // A legend entry: that website over the whole period.
+    const legend = chart.locator('[data-slot="usage-chart-legend"] button:not([disabled])').first();
+    const website = (await legend.textContent()) ?? '';
+    await legend.click();
+    await chart.getByText(`Showing ${website} only`).waitFor();
+    expect(await history.getByRole('combobox', { name: 'Website' }).inputValue()).not.toBe('');
+    await expect
+      .poll(async () => {
+        const rows = await shownRows();
+        return rows.length > 0 && rows.every((row) => row.website.includes(website));
+      })
+      .toBe(true);
+    await page.close();
+  });
+
   it('adds a card, makes it the default and deletes another', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'Add payment method' }).click();
@@ -321,8 +396,9 @@ describe('Credits Manager demo', () => {
         .first()
         .waitFor();
 
-      // Escape closes the dialog; focus returns to "Add payment method".
-      await tabTo(page, addButton);
+      // Escape closes the dialog; focus returns to "Add payment method". (From the top of the
+      // page, past the usage chart's period, legend, bars and buttons.)
+      await tabTo(page, addButton, { max: 30 });
       await page.keyboard.press('Enter');
       await expectFocus(page, cardNumber);
       await page.keyboard.press('Escape');

@@ -76,11 +76,16 @@ describe('layout shift of the demo (production build)', () => {
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(demo.app.url);
-      // Every widget with its data: balance, history rows, saved cards, usage.
+      // Every widget with its data: balance, history rows, saved cards, usage, the usage chart.
       await page.locator('[data-slot="balance-value"]').first().waitFor();
       await page.locator('[data-slot="history-row"]').first().waitFor();
       await page.locator('[data-slot="payment-methods"][data-status="success"]').waitFor();
       await page.locator('[data-slot="usage-by-website"][data-status="success"]').waitFor();
+      // The chart's bars: its series and its lazy chunk both arrived.
+      await page
+        .locator('[data-slot="usage-chart"] [data-slot="usage-chart-bar"]')
+        .first()
+        .waitFor();
       // Every widget has its data (above); not 'networkidle', which never comes while the live
       // event stream (GET /events) stays open.
       await page.waitForLoadState('load');

@@ -10,6 +10,7 @@ import {
   invalidateCredits,
   paymentMethodsQueryOptions,
   transactionsInfiniteQueryOptions,
+  usageByWebsitePagesQueryOptions,
 } from '../src/query/index';
 import { BASE_URL, balance, paymentMethods, purchase, transactions } from './fixtures';
 import { listenWithMsw, server } from './server';
@@ -105,6 +106,44 @@ describe('query option factories', () => {
       'txn_1',
     ]);
     expect(cursors).toContain('c2');
+  });
+
+  it('page the usage ranking within the first page’s own period, even when none was asked for', async () => {
+    const asked: Record<string, string | null>[] = [];
+    const website = (id: string) => ({
+      website: { id, name: id, url: null },
+      credits: 10,
+      transactionCount: 1,
+    });
+    server.use(
+      http.get(`${BASE_URL}/usage/websites`, ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        asked.push({ from: query.get('from'), to: query.get('to'), cursor: query.get('cursor') });
+        // "The last 30 days" as the backend defines it: the first page says which days.
+        const page = {
+          from: '2026-10-25T12:00:00.000Z',
+          to: '2026-11-24T12:00:00.000Z',
+          totalCredits: 30,
+        };
+        return HttpResponse.json(
+          query.get('cursor')
+            ? { ...page, data: [website('web_c')], nextCursor: null }
+            : { ...page, data: [website('web_a'), website('web_b')], nextCursor: 'p2' },
+        );
+      }),
+    );
+    const options = usageByWebsitePagesQueryOptions(client, 'a');
+    expect(options.queryKey).not.toEqual(creditsKeys.usage('a'));
+    const all = await queryClient.fetchInfiniteQuery({ ...options, pages: 2 });
+    expect(all.pages.flatMap((page) => page.data.map((entry) => entry.website.id))).toEqual([
+      'web_a',
+      'web_b',
+      'web_c',
+    ]);
+    expect(asked).toEqual([
+      { from: null, to: null, cursor: null },
+      { from: '2026-10-25T12:00:00.000Z', to: '2026-11-24T12:00:00.000Z', cursor: 'p2' },
+    ]);
   });
 });
 

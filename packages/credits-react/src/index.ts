@@ -27,6 +27,7 @@ export { usePackages } from './hooks/usePackages.js';
 export { usePaymentMethods } from './hooks/usePaymentMethods.js';
 export { useTransactions } from './hooks/useTransactions.js';
 export { useUsageByWebsite } from './hooks/useUsageByWebsite.js';
+export { useUsageByWebsitePages } from './hooks/useUsageByWebsitePages.js';
 export { useUsageSeries } from './hooks/useUsageSeries.js';
 export {
   type Count,

@@ -91,6 +91,24 @@ describe('<PaymentMethods>', () => {
     expect(requests.get('DELETE /payment-methods/pm_000002')).toBe(1);
   });
 
+  it('asks as an alert dialog: focus on Cancel, described, not dismissed by a click outside, Escape cancels', async () => {
+    renderWithCredits(<PaymentMethods />);
+    const trigger = await screen.findByRole('button', { name: 'Delete: Mastercard •••• 4444' });
+    await userEvent.click(trigger);
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete Mastercard •••• 4444?' });
+    expect(dialog).toHaveAccessibleDescription(/.+/);
+    await waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus(),
+    );
+    // A click beside it (the page is inert behind it, so past the pointer-events check) is not an answer.
+    await userEvent.setup({ pointerEventsCheck: 0 }).click(document.body);
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(trigger).toHaveFocus();
+    expect(requests.get('DELETE /payment-methods/pm_000002')).toBeUndefined();
+  });
+
   it('deleting the default asks for the new default', async () => {
     renderWithCredits(<PaymentMethods />);
     await userEvent.click(await screen.findByRole('button', { name: 'Delete: Visa •••• 4242' }));

@@ -19,6 +19,9 @@ export const creditsKeys = {
     [...creditsKeys.transactions(account), normalizeFilters(filters)] as const,
   usage: (account: string, params: UsageByWebsiteParams = {}) =>
     [...creditsKeys.account(account), 'usage', normalizeFilters(params)] as const,
+  /** The ranking page by page (an infinite query: not the same data as `usage`). */
+  usagePages: (account: string, params: UsageByWebsiteParams = {}) =>
+    [...creditsKeys.account(account), 'usage-pages', normalizeFilters(params)] as const,
   usageSeries: (account: string, params: UsageSeriesParams) =>
     [...creditsKeys.account(account), 'usage-series', normalizeFilters(params)] as const,
   packages: (account: string) => [...creditsKeys.account(account), 'packages'] as const,

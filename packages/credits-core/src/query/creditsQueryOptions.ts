@@ -37,14 +37,24 @@ export interface CreditsQueryOptions<TKey extends readonly unknown[], TData> {
   retry: false;
 }
 
-/** The ledger's options: pass them to `useInfiniteQuery` or `fetchInfiniteQuery`. */
-export interface CreditsInfiniteQueryOptions<TKey extends readonly unknown[]> {
-  queryKey: CreditsQueryKey<TKey, { pages: TransactionPage[]; pageParams: (string | null)[] }>;
-  queryFn: (context: QueryFunctionContext<TKey, string | null>) => Promise<TransactionPage>;
-  initialPageParam: string | null;
-  getNextPageParam: (lastPage: TransactionPage) => string | null;
+/**
+ * A cursor-paged list's options (the ledger, the usage ranking): pass them to
+ * `useInfiniteQuery` or `fetchInfiniteQuery`.
+ */
+export interface CreditsInfiniteQueryOptions<
+  TKey extends readonly unknown[],
+  TPage = TransactionPage,
+  TParam = string | null,
+> {
+  queryKey: CreditsQueryKey<TKey, { pages: TPage[]; pageParams: TParam[] }>;
+  queryFn: (context: QueryFunctionContext<TKey, TParam>) => Promise<TPage>;
+  initialPageParam: TParam;
+  getNextPageParam: (lastPage: TPage) => TParam;
   retry: false;
 }
+
+/** The next page of the usage ranking: its cursor, and the period the cursor was issued for. */
+export type UsagePageParam = { cursor: string; from: string; to: string } | null;
 
 type KeyOf<TFactory extends (...args: never[]) => readonly unknown[]> = ReturnType<TFactory>;
 
@@ -106,6 +116,34 @@ export function usageByWebsiteQueryOptions(
       creditsKeys.usage(account, params),
     ),
     queryFn: ({ signal }: QueryFunctionContext) => client.getUsageByWebsite(params, { signal }),
+    ...RETRY,
+  };
+}
+
+/**
+ * The usage ranking page by page (`UsageByWebsite`'s "Show more"): `limit` websites a page.
+ * A cursor is valid only for the period it was issued for, so each next page asks for the
+ * first page's own `from`/`to` (a default period, "the last 30 days", moves with the clock).
+ */
+export function usageByWebsitePagesQueryOptions(
+  client: CreditsClient,
+  account: string,
+  params: Omit<UsageByWebsiteParams, 'cursor'> = {},
+): CreditsInfiniteQueryOptions<
+  KeyOf<typeof creditsKeys.usagePages>,
+  UsageByWebsite,
+  UsagePageParam
+> {
+  const queryKey = creditsKeys.usagePages(account, params);
+  return {
+    queryKey: tag<{ pages: UsageByWebsite[]; pageParams: UsagePageParam[] }, typeof queryKey>(
+      queryKey,
+    ),
+    queryFn: ({ signal, pageParam }: QueryFunctionContext<typeof queryKey, UsagePageParam>) =>
+      client.getUsageByWebsite({ ...params, ...pageParam }, { signal }),
+    initialPageParam: null as UsagePageParam,
+    getNextPageParam: ({ nextCursor, from, to }: UsageByWebsite) =>
+      nextCursor ? { cursor: nextCursor, from, to } : null,
     ...RETRY,
   };
 }

@@ -16,6 +16,8 @@ export {
   paymentMethodsQueryOptions,
   purchaseQueryOptions,
   transactionsInfiniteQueryOptions,
+  type UsagePageParam,
+  usageByWebsitePagesQueryOptions,
   usageByWebsiteQueryOptions,
   usageSeriesQueryOptions,
 } from './creditsQueryOptions.js';

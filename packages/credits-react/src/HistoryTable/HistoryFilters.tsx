@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { useTransactions } from '../hooks/useTransactions.js';
-import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
+import { useUsageByWebsitePages } from '../hooks/useUsageByWebsitePages.js';
 import { historyLabels } from '../labels/historyLabels.js';
 import { cn } from '../lib/cn.js';
 import { DateFilterInput } from './DateFilterInput.js';
@@ -19,13 +19,15 @@ export function HistoryFilters({ className }: { className?: string }) {
   const format = useFormatters();
   const { values, setValues, filters, pageSize } = useHistoryTable('Filters');
   const ids = { type: useId(), website: useId(), from: useId(), to: useId(), search: useId() };
-  const usage = useUsageByWebsite();
+  // The ranking UsageByWebsite shows too (one request for both, the same cache entry).
+  const usage = useUsageByWebsitePages();
   const loaded = useTransactions(filters, pageSize);
 
   // Websites come from usage and from the rows already loaded: the contract has no website list.
   const websites = useMemo(() => {
     const byId = new Map<string, Website>();
-    for (const entry of usage.data?.data ?? []) byId.set(entry.website.id, entry.website);
+    for (const page of usage.data?.pages ?? [])
+      for (const entry of page.data) byId.set(entry.website.id, entry.website);
     for (const page of loaded.data?.pages ?? []) {
       for (const row of page.data) if (row.website) byId.set(row.website.id, row.website);
     }

@@ -1,24 +1,24 @@
-import { safeHttpUrl } from 'credits-core';
 import { useId } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
-import { useUsageByWebsite } from '../hooks/useUsageByWebsite.js';
+import { useUsageByWebsitePages } from '../hooks/useUsageByWebsitePages.js';
 import { historyLabels } from '../labels/historyLabels.js';
-import { cn } from '../lib/cn.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 import { UsagePeriodPicker } from '../UsagePeriodPicker/UsagePeriodPicker.js';
 import { resolveUsagePeriod, type UsagePeriod } from '../UsagePeriodPicker/usagePeriod.js';
+import { UsageRow } from './UsageRow.js';
+import { useShowMore } from './useShowMore.js';
 
 export interface UsageByWebsiteProps {
   className?: string;
   /** Period start (ISO 8601). Default: 30 days ago, as the backend defines it. */
   from?: string;
   to?: string;
-  /** How many websites to list (from the first page of the ranking). Default 5. */
+  /** How many websites to list, and how many more each "Show more" adds. Default 5. */
   limit?: number;
   /**
    * The period shown, from the same picker as UsageChart (controlled): pass one `UsagePeriod`
@@ -41,9 +41,20 @@ function UsageByWebsiteContent({
   const format = useFormatters();
   const { timeZone } = useCreditsContext('UsageByWebsite');
   const range = period ? resolveUsagePeriod(period, timeZone) : { from, to };
-  const usage = useUsageByWebsite({ from: range.from, to: range.to });
+  // The backend's page size (the same request, and cache entry, as HistoryTable's website
+  // filter); "Show more" reveals `limit` more and asks for the next page when they run out.
+  const usage = useUsageByWebsitePages({ from: range.from, to: range.to });
   const headingId = useId();
+  const countId = useId();
   const status = widgetStatus(usage);
+  const pages = usage.data?.pages ?? [];
+  // A website already listed is not listed twice if the ranking moved between two pages.
+  const entries = [
+    ...new Map(pages.flatMap((page) => page.data).map((e) => [e.website.id, e])).values(),
+  ];
+  const totalCredits = pages[0]?.totalCredits ?? 0;
+  const more = useShowMore(usage, entries.length, limit, `${range.from}|${range.to}|${limit}`);
+  const paged = more.hasMore || more.visible > limit;
 
   return (
     <WidgetRoot
@@ -81,56 +92,50 @@ function UsageByWebsiteContent({
         {status === 'error' && (
           <ErrorState error={usage.error} onRetry={() => void usage.refetch()} />
         )}
-        {usage.data && usage.data.data.length === 0 && (
+        {usage.data && entries.length === 0 && (
           <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.noUsage}</p>
         )}
-        {usage.data && usage.data.data.length > 0 && (
-          <ol className="cr:m-0 cr:flex cr:list-none cr:flex-col cr:gap-3 cr:p-0">
-            {usage.data.data.slice(0, limit).map((entry) => {
-              const share =
-                usage.data.totalCredits > 0 ? entry.credits / usage.data.totalCredits : 0;
-              const href = safeHttpUrl(entry.website.url);
-              return (
-                <li
+        {usage.data && entries.length > 0 && (
+          <>
+            <ol className="cr:m-0 cr:flex cr:list-none cr:flex-col cr:gap-3 cr:p-0">
+              {entries.slice(0, more.visible).map((entry, index) => (
+                <UsageRow
                   key={entry.website.id}
-                  data-slot="usage-row"
-                  className="cr:flex cr:flex-col cr:gap-1 cr:text-sm"
+                  entry={entry}
+                  totalCredits={totalCredits}
+                  rowRef={index === more.focusIndex ? more.focusRow : undefined}
+                />
+              ))}
+            </ol>
+            {paged && (
+              <div className="cr:flex cr:flex-wrap cr:items-center cr:justify-between cr:gap-2">
+                <p
+                  id={countId}
+                  role="status"
+                  data-slot="usage-shown"
+                  className="cr:m-0 cr:text-sm cr:text-muted"
                 >
-                  <div className="cr:flex cr:items-baseline cr:justify-between cr:gap-3">
-                    {href ? (
-                      <a
-                        href={href}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        dir="auto"
-                        title={entry.website.name}
-                        className="cr:relative cr:truncate cr:text-accent cr:underline cr:underline-offset-2"
-                      >
-                        {entry.website.name}
-                        <span className="cr:sr-only">{` ${labels.opensInNewTab}`}</span>
-                      </a>
-                    ) : (
-                      <span className="cr:truncate" dir="auto" title={entry.website.name}>
-                        {entry.website.name}
-                      </span>
-                    )}
-                    <span className="cr:shrink-0 cr:tabular-nums cr:text-muted">
-                      {`${labels.credits(format.count(entry.credits))}${labels.separator}${format.percent(share)}`}
-                    </span>
-                  </div>
-                  <div
-                    aria-hidden="true"
-                    className="credits-meter cr:h-1.5 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
+                  {labels.websitesShown(format.count(more.visible))}
+                </p>
+                {more.hasMore && (
+                  <button
+                    type="button"
+                    data-slot="usage-show-more"
+                    className="credits-button credits-button--secondary"
+                    aria-describedby={countId}
+                    // aria-disabled, not disabled: a disabled button drops keyboard focus.
+                    aria-disabled={more.loading || undefined}
+                    onClick={more.showMore}
                   >
-                    <div
-                      className={cn('cr:h-full cr:rounded-full cr:bg-warning')}
-                      style={{ width: `${share * 100}%` }}
-                    />
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
+                    {more.loading ? labels.loadingUsage : labels.showMoreWebsites}
+                  </button>
+                )}
+              </div>
+            )}
+            {usage.isFetchNextPageError && (
+              <ErrorState error={usage.error} onRetry={() => void usage.fetchNextPage()} />
+            )}
+          </>
         )}
       </section>
     </WidgetRoot>

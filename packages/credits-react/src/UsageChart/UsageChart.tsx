@@ -17,6 +17,7 @@ import {
   resolveUsagePeriod,
   type UsagePeriod,
 } from '../UsagePeriodPicker/usagePeriod.js';
+import { UsageChartSkeleton } from './UsageChartSkeleton.js';
 import { changeFraction } from './usageChartModel.js';
 
 // The chart itself (d3-scale, d3-shape, the SVG, the table view and the CSV export) is its own
@@ -94,10 +95,9 @@ function UsageChartContent({
           <UsagePeriodPicker value={period} onValueChange={setPeriod} />
         </div>
         {status === 'loading' && (
-          <div data-slot="usage-chart-skeleton" className="cr:flex cr:flex-col cr:gap-2">
+          <div data-slot="usage-chart-skeleton">
             <p className="cr:sr-only">{labels.loadingChart}</p>
-            <span aria-hidden="true" className="credits-skeleton cr:h-5 cr:w-40" />
-            <span aria-hidden="true" className="credits-skeleton cr:h-40 cr:w-full" />
+            <UsageChartSkeleton />
           </div>
         )}
         {status === 'error' && (
@@ -129,11 +129,7 @@ function UsageChartContent({
             {data.totalUsage === 0 && data.totalPurchases === 0 ? (
               <p className="cr:m-0 cr:text-sm cr:text-muted">{labels.noUsageInPeriod}</p>
             ) : (
-              <Suspense
-                fallback={
-                  <span aria-hidden="true" className="credits-skeleton cr:h-40 cr:w-full" />
-                }
-              >
+              <Suspense fallback={<UsageChartSkeleton total={false} />}>
                 <UsageChartBars
                   series={data}
                   view={view}

@@ -2,7 +2,7 @@ import type { UsageSeries } from 'credits-core';
 import { usageSeriesToCsv } from 'credits-core/export';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { stack } from 'd3-shape';
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import type { HistoryFilterValues } from '../HistoryTable/historyFilterValues.js';
 import { useFormatters } from '../hooks/useFormatters.js';
@@ -10,6 +10,7 @@ import { useLabels } from '../hooks/useLabels.js';
 import { usageChartLabels } from '../labels/usageChartLabels.js';
 import { downloadCsv } from '../lib/downloadCsv.js';
 import { addDays, zonedToday } from '../UsagePeriodPicker/usagePeriod.js';
+import { seriesPatternStyle, UsageChartPatterns } from './UsageChartPatterns.js';
 import { UsageChartTable } from './UsageChartTable.js';
 import { bucketFormatter, seriesColour } from './usageChartModel.js';
 
@@ -33,6 +34,7 @@ export function UsageChartBars({ series, view, onViewChange, onSelect }: UsageCh
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const patternsId = useId();
   const bucketName = useMemo(
     () => bucketFormatter(series.bucket as 'day', format.locale, series.timeZone),
     [series.bucket, format.locale, series.timeZone],
@@ -118,7 +120,8 @@ export function UsageChartBars({ series, view, onViewChange, onSelect }: UsageCh
 
   const { x, y, layers } = layout;
   return (
-    <div className="cr:flex cr:flex-col cr:gap-3">
+    <div className="cr:relative cr:flex cr:flex-col cr:gap-3">
+      <UsageChartPatterns id={patternsId} />
       <p data-slot="usage-chart-summary" className="cr:m-0 cr:text-sm cr:text-muted">
         {summary}
       </p>
@@ -137,9 +140,18 @@ export function UsageChartBars({ series, view, onViewChange, onSelect }: UsageCh
             >
               <span
                 aria-hidden="true"
-                className="cr:inline-block cr:size-3 cr:rounded-sm"
+                className="credits-chart-swatch cr:inline-block cr:size-3 cr:rounded-sm"
                 style={{ background: seriesColour(series.series, index) }}
               />
+              {/* Its pattern, shown instead under forced colours (styles.css). */}
+              <svg aria-hidden="true" viewBox="0 0 12 12" className="credits-chart-swatch-forced">
+                <rect
+                  data-series={index}
+                  width={12}
+                  height={12}
+                  style={seriesPatternStyle(patternsId, series.series, index)}
+                />
+              </svg>
               <span dir="auto">{names[index]}</span>
             </button>
           </li>
@@ -199,6 +211,8 @@ export function UsageChartBars({ series, view, onViewChange, onSelect }: UsageCh
                   // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut to one website's part of a bar; keyboards choose the bar (Enter) or the legend
                   <rect
                     key={layer.key}
+                    data-series={s}
+                    style={seriesPatternStyle(patternsId, series.series, s)}
                     x={x(index)}
                     y={y(high)}
                     width={x.bandwidth()}

@@ -1,7 +1,7 @@
 import type { PaymentMethod } from 'credits-core';
 import { choosePaymentMethod, expiryStatus } from 'credits-core';
-import { AlertDialog } from 'radix-ui';
-import { useId, useState } from 'react';
+import { Dialog } from 'radix-ui';
+import { useId, useRef, useState } from 'react';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { cn } from '../lib/cn.js';
@@ -19,7 +19,15 @@ export interface DeletePaymentMethodDialogProps {
   returnFocus: () => HTMLElement | null | undefined;
 }
 
-/** Confirms a deletion, naming the card; deleting the default asks which card becomes the default. */
+/** An alert dialog is answered, not dismissed by a click beside it (WAI-ARIA APG, Alert Dialog). */
+const stayOpen = (event: Event) => event.preventDefault();
+
+/**
+ * Confirms a deletion, naming the card; deleting the default asks which card becomes the default.
+ * An `alertdialog` on the Radix Dialog every other dialog here uses (not a second primitive,
+ * Radix AlertDialog, for the same behaviour): focus starts on Cancel, Escape cancels, a click
+ * outside does nothing, Title and Description name and describe it.
+ */
 export function DeletePaymentMethodDialog({
   method,
   others,
@@ -32,6 +40,7 @@ export function DeletePaymentMethodDialog({
   const isolate = useIsolateValues();
   const selectId = useId();
   const [newDefaultId, setNewDefaultId] = useState<string>();
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const needsNewDefault = Boolean(method?.isDefault && others.length > 0);
   // The dialog stays mounted between deletions: a choice made for another card no longer counts.
   // Pre-selected: the rule every card choice follows (never an expired card); an expired card is
@@ -39,23 +48,31 @@ export function DeletePaymentMethodDialog({
   const preselected = choosePaymentMethod(others)?.id;
   const chosen = others.some((other) => other.id === newDefaultId) ? newDefaultId : preselected;
   return (
-    <AlertDialog.Root open={method !== null} onOpenChange={(open) => !open && onCancel()}>
-      <AlertDialog.Portal>
+    <Dialog.Root open={method !== null} onOpenChange={(open) => !open && onCancel()}>
+      <Dialog.Portal>
         <div {...root}>
-          <AlertDialog.Overlay className={overlayClass} />
-          <AlertDialog.Content
+          <Dialog.Overlay className={overlayClass} />
+          <Dialog.Content
+            role="alertdialog"
             data-slot="delete-payment-method-dialog"
+            onOpenAutoFocus={(event) => {
+              // The least destructive action first, as the APG's alert dialog pattern says.
+              event.preventDefault();
+              cancelRef.current?.focus({ preventScroll: true });
+            }}
+            onPointerDownOutside={stayOpen}
+            onInteractOutside={stayOpen}
             onCloseAutoFocus={focusOnClose(returnFocus)}
             className={cn(panelClass, 'cr:w-[min(26rem,calc(100vw-2rem))]')}
           >
-            <AlertDialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
+            <Dialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
               {method
                 ? isolate((mark) => labels.deleteTitle(mark(paymentMethodName(method, labels))))
                 : ''}
-            </AlertDialog.Title>
-            <AlertDialog.Description className="cr:m-0 cr:text-sm cr:text-muted">
+            </Dialog.Title>
+            <Dialog.Description className="cr:m-0 cr:text-sm cr:text-muted">
               {needsNewDefault ? labels.deleteDefaultDescription : labels.deleteDescription}
-            </AlertDialog.Description>
+            </Dialog.Description>
             {needsNewDefault && (
               <label htmlFor={selectId} className="cr:flex cr:flex-col cr:gap-1 cr:text-sm">
                 {labels.chooseNewDefault}
@@ -83,20 +100,20 @@ export function DeletePaymentMethodDialog({
               </label>
             )}
             <div data-slot="dialog-footer" className="cr:flex cr:flex-wrap cr:justify-end cr:gap-2">
-              <AlertDialog.Cancel className="credits-button credits-button--secondary">
+              <Dialog.Close ref={cancelRef} className="credits-button credits-button--secondary">
                 {labels.cancel}
-              </AlertDialog.Cancel>
-              <AlertDialog.Action
+              </Dialog.Close>
+              <Dialog.Close
                 className="credits-button credits-button--danger"
                 disabled={needsNewDefault && chosen === undefined}
                 onClick={() => method && onConfirm(method, needsNewDefault ? chosen : undefined)}
               >
                 {labels.confirmDelete}
-              </AlertDialog.Action>
+              </Dialog.Close>
             </div>
-          </AlertDialog.Content>
+          </Dialog.Content>
         </div>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

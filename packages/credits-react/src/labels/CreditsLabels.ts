@@ -83,6 +83,10 @@ export interface HistoryLabels {
   usagePeriod: string;
   loadingUsage: string;
   noUsage: string;
+  /** The usage ranking's button that lists the next websites. */
+  showMoreWebsites: string;
+  /** "Showing 10 websites", announced after "Show more". */
+  websitesShown: (count: Count) => string;
 }
 
 /** Strings of AddCreditsDialog, PaymentMethods and the card forms. */

@@ -47,4 +47,7 @@ export const historyLabels: HistoryLabels = {
   usagePeriod: 'Last 30 days',
   loadingUsage: 'Loading usage by website…',
   noUsage: 'No credits spent in this period.',
+  showMoreWebsites: 'Show more websites',
+  websitesShown: ({ formatted, plural }) =>
+    `Showing ${formatted} ${plural === 'one' ? 'website' : 'websites'}`,
 };

@@ -6,22 +6,13 @@
  * rectangle otherwise reduced to bare text), the "Test mode" badge, and the
  * focus indicator on every control reached with Tab.
  */
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { defaultLabels } from '../../src/index';
-import { installStyles, renderAllWidgets, WIDGET_SLOTS, widgetRoot } from './widgetHarness';
+import { emulateForcedColors, renderAllWidgets, WIDGET_SLOTS, widgetRoot } from './widgetHarness';
 
-beforeAll(async () => {
-  installStyles();
-  await cdp().send('Emulation.setEmulatedMedia', {
-    features: [{ name: 'forced-colors', value: 'active' }],
-  });
-});
-afterEach(() => cleanup());
-afterAll(async () => {
-  await cdp().send('Emulation.setEmulatedMedia', { features: [] });
-});
+emulateForcedColors();
 
 async function renderLoaded() {
   renderAllWidgets({ locale: 'en-US', container: { width: 1000 } });

@@ -1,9 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import { type CreditPackage, createCreditsClient, type Transaction } from 'credits-core';
 import { createCreditsBackend, createCreditsHandlers, SEED_NOW } from 'credits-msw';
 import { getResponse, type RequestHandler } from 'msw';
 import type { CSSProperties } from 'react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { cdp } from 'vitest/browser';
 import {
   AddCreditsDialog,
   BalanceCards,
@@ -16,6 +18,24 @@ import {
 import creditsCss from '../../src/styles.css?inline';
 
 export const BASE_URL = 'http://credits.test/api/credits/v1';
+
+/**
+ * For a test file: our styles, and forced colours (Windows contrast themes) emulated in Chromium
+ * for its tests (CDP `Emulation.setEmulatedMedia`, what Playwright's `forcedColors: 'active'`
+ * sends), turned off after them.
+ */
+export function emulateForcedColors() {
+  beforeAll(async () => {
+    installStyles();
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'forced-colors', value: 'active' }],
+    });
+  });
+  afterEach(() => cleanup());
+  afterAll(async () => {
+    await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+  });
+}
 
 /** Our compiled stylesheet, once per test file (browser tests share no CSS setup). */
 export function installStyles() {

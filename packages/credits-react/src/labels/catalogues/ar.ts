@@ -23,6 +23,14 @@ const TRANSACTION: Forms = {
   many: 'معاملةً',
   other: 'معاملة',
 };
+const WEBSITE: Forms = {
+  zero: 'موقع',
+  one: 'موقع',
+  two: 'موقعان',
+  few: 'مواقع',
+  many: 'موقعًا',
+  other: 'موقع',
+};
 const ROW: Forms = { zero: 'صف', one: 'صف', two: 'صفان', few: 'صفوف', many: 'صفًا', other: 'صف' };
 
 const count = (forms: Forms, { formatted, plural }: { formatted: string; plural: Plural }) =>
@@ -108,6 +116,8 @@ export const labels: Translation = {
   usagePeriod: 'آخر ٣٠ يومًا',
   loadingUsage: 'جارٍ تحميل الاستخدام حسب الموقع…',
   noUsage: 'لم يُستخدم أي رصيد في هذه الفترة.',
+  showMoreWebsites: 'عرض المزيد من المواقع',
+  websitesShown: (shown) => `عرض ${count(WEBSITE, shown)}`,
 
   packageBadges: { Popular: 'الأكثر شيوعًا', 'Best value': 'أفضل قيمة' },
 

@@ -90,6 +90,9 @@ export const labels: Translation = {
   usagePeriod: 'Letzte 30 Tage',
   loadingUsage: 'Verbrauch nach Website wird geladen …',
   noUsage: 'In diesem Zeitraum wurden keine Credits verbraucht.',
+  showMoreWebsites: 'Weitere Websites anzeigen',
+  websitesShown: ({ formatted, plural }) =>
+    `${formatted} ${plural === 'one' ? 'Website' : 'Websites'} angezeigt`,
 
   packageBadges: { Popular: 'Beliebt', 'Best value': 'Bestes Angebot' },
 

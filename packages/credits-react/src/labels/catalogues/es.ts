@@ -95,6 +95,11 @@ export const labels: Translation = {
   usagePeriod: 'Últimos 30 días',
   loadingUsage: 'Cargando el uso por sitio web…',
   noUsage: 'No se usaron créditos en este periodo.',
+  showMoreWebsites: 'Mostrar más sitios web',
+  websitesShown: ({ formatted, plural }) =>
+    plural === 'one'
+      ? `Mostrando ${formatted} sitio web`
+      : `Mostrando ${formatted} ${plural === 'many' ? 'de ' : ''}sitios web`,
 
   packageBadges: { Popular: 'Popular', 'Best value': 'Mejor precio' },
 

@@ -96,6 +96,11 @@ export const labels: Translation = {
   usagePeriod: '30 derniers jours',
   loadingUsage: 'Chargement de l’utilisation par site web…',
   noUsage: 'Aucun crédit utilisé sur cette période.',
+  showMoreWebsites: 'Afficher plus de sites web',
+  websitesShown: ({ formatted, plural }) =>
+    plural === 'one'
+      ? `${formatted} site web affiché`
+      : `${formatted} ${plural === 'many' ? 'de ' : ''}sites web affichés`,
 
   packageBadges: { Popular: 'Populaire', 'Best value': 'Meilleure offre' },
 

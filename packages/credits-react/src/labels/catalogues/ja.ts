@@ -81,6 +81,8 @@ export const labels: Translation = {
   usagePeriod: '過去 30 日間',
   loadingUsage: 'ウェブサイト別の使用量を読み込んでいます…',
   noUsage: 'この期間に使用されたクレジットはありません。',
+  showMoreWebsites: 'さらにウェブサイトを表示',
+  websitesShown: ({ formatted }) => `${formatted} 件のウェブサイトを表示中`,
 
   packageBadges: { Popular: '人気', 'Best value': 'お得' },
 

@@ -95,6 +95,11 @@ export const labels: Translation = {
   usagePeriod: 'Últimos 30 dias',
   loadingUsage: 'Carregando o uso por site…',
   noUsage: 'Nenhum crédito usado neste período.',
+  showMoreWebsites: 'Mostrar mais sites',
+  websitesShown: ({ formatted, plural }) =>
+    plural === 'one'
+      ? `Exibindo ${formatted} site`
+      : `Exibindo ${formatted} ${plural === 'many' ? 'de ' : ''}sites`,
 
   packageBadges: { Popular: 'Popular', 'Best value': 'Melhor preço' },
 
