@@ -1,3 +1,2 @@
 export { AutoRechargeSettings, type AutoRechargeSettingsProps } from './AutoRechargeSettings.js';
-export { AutoRechargeStatusLine } from './AutoRechargeStatusLine.js';
-export { type AutoRechargeLabels, autoRechargeLabels } from './autoRechargeLabels.js';
+export type { AutoRechargeLabels } from './autoRechargeLabels.js';
