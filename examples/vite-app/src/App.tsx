@@ -6,8 +6,10 @@ import {
   HistoryTable,
   PaymentMethods,
   UsageByWebsite,
+  useCreditsConfig,
   useInvalidateCredits,
 } from 'credits-react';
+import { AutoRechargeSettings } from 'credits-react/auto-recharge';
 import { useState } from 'react';
 
 /**
@@ -92,6 +94,12 @@ function GenerateWebsite() {
   );
 }
 
+/** Auto-recharge settings, where the backend offers them (`Config.autoRecharge`). */
+function AutoRecharge() {
+  const config = useCreditsConfig();
+  return config.data?.autoRecharge ? <AutoRechargeSettings /> : null;
+}
+
 export function App() {
   return (
     <CreditsProvider
@@ -116,6 +124,7 @@ export function App() {
           <PaymentMethods />
           <UsageByWebsite />
         </div>
+        <AutoRecharge />
         <section aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
           <HistoryTable />
