@@ -19,7 +19,11 @@ export default defineConfig([
   { ...shared, entry: ['src/**/*.ts', 'src/**/*.tsx'], bundle: false, format: ['esm'] },
   {
     ...shared,
-    entry: { index: 'src/index.ts', 'usage-chart': 'src/UsageChart/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'usage-chart': 'src/UsageChart/index.ts',
+      'auto-recharge': 'src/AutoRechargeSettings/index.ts',
+    },
     format: ['cjs'],
   },
 ]);

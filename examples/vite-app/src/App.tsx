@@ -9,8 +9,10 @@ import {
   PaymentMethods,
   UsageByWebsite,
   type UsagePeriod,
+  useCreditsConfig,
   useInvalidateCredits,
 } from 'credits-react';
+import { AutoRechargeSettings } from 'credits-react/auto-recharge';
 import { UsageChart } from 'credits-react/usage-chart';
 import { useState } from 'react';
 
@@ -96,6 +98,12 @@ function GenerateWebsite() {
   );
 }
 
+/** Auto-recharge settings, where the backend offers them (`Config.autoRecharge`). */
+function AutoRecharge() {
+  const config = useCreditsConfig();
+  return config.data?.autoRecharge ? <AutoRechargeSettings /> : null;
+}
+
 export function App() {
   // One period for the chart and the ranking (the shared picker moves both); choosing a bar or a
   // legend entry sets the history's website and days, the other filters stay as the user set them.
@@ -133,6 +141,7 @@ export function App() {
           <PaymentMethods />
           <UsageByWebsite period={period} onPeriodChange={setPeriod} />
         </div>
+        <AutoRecharge />
         <section aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
           <HistoryTable filters={historyFilters} onFiltersChange={setHistoryFilters} />

@@ -155,6 +155,7 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
   });
   const offered = () => {
     if (!options.autoRecharge) throw new ProblemError(404, 'not_found', 'No such operation');
+    return autoRecharge;
   };
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
   const server = createServerApi({ accountId, ledger, idempotent, now, nextId });
@@ -215,8 +216,8 @@ export function createCreditsBackend(options: CreditsBackendOptions = {}) {
 
     /** `GET`/`PUT /auto-recharge`, when offered. */
     autoRecharge: {
-      get: () => (offered(), autoRecharge.get()),
-      update: (body: unknown) => (offered(), autoRecharge.update(body)),
+      get: () => offered().get(),
+      update: (body: unknown) => offered().update(body),
       /** Resolves once the recharge in progress (if any) is known: for tests. */
       settled: () => replay.then(() => autoRecharge.settled()),
     },

@@ -100,6 +100,28 @@ export function createPurchasesStore(settings: PurchasesSettings) {
     return record;
   }
 
+  /** A new purchase of `pkg`, kept under its id. */
+  function open(pkg: CreditPackage, fields: Pick<Purchase, 'status'> & Partial<Purchase>) {
+    const id = nextId('pur');
+    const record: PurchaseRecord = {
+      purchase: {
+        id,
+        packageId: pkg.id,
+        credits: pkg.credits,
+        amount: { ...pkg.price },
+        clientSecret: `${id}_secret_${id.slice(4)}`,
+        paymentMethodId: null,
+        failure: null,
+        transaction: null,
+        balance: null,
+        createdAt: now().toISOString(),
+        ...fields,
+      },
+    };
+    purchases.set(id, record);
+    return record;
+  }
+
   const isPastConfirmation = (status: string) =>
     ['succeeded', 'failed', 'canceled', 'processing'].includes(status);
 
@@ -117,24 +139,11 @@ export function createPurchasesStore(settings: PurchasesSettings) {
      * (Stripe's `off_session: true, confirm: true`), answered once the "charge" is known.
      */
     async createOffSession(pkg: CreditPackage, paymentMethodId: string): Promise<Purchase> {
-      const id = nextId('pur');
-      const record: PurchaseRecord = {
-        purchase: {
-          id,
-          packageId: pkg.id,
-          status: 'requires_confirmation',
-          credits: pkg.credits,
-          amount: { ...pkg.price },
-          clientSecret: `${id}_secret_${id.slice(4)}`,
-          paymentMethodId,
-          failure: null,
-          transaction: null,
-          balance: null,
-          createdAt: now().toISOString(),
-          origin: 'auto_recharge',
-        },
-      };
-      purchases.set(id, record);
+      const record = open(pkg, {
+        status: 'requires_confirmation',
+        paymentMethodId,
+        origin: 'auto_recharge',
+      });
       await pay(record, paymentMethodId, false);
       // Stripe's off-session decline: the PaymentIntent keeps the card, with last_payment_error.
       if (record.purchase.status === 'requires_payment_method') record.purchase.clientSecret = null;
@@ -146,23 +155,7 @@ export function createPurchasesStore(settings: PurchasesSettings) {
         const input = parseRequestBody(createPurchaseBodySchema, body);
         const pkg = packages.find((p) => p.id === input.packageId);
         if (!pkg) throw new ProblemError(404, 'not_found', 'No such package');
-        const id = nextId('pur');
-        const record: PurchaseRecord = {
-          purchase: {
-            id,
-            packageId: pkg.id,
-            status: 'requires_payment_method',
-            credits: pkg.credits,
-            amount: { ...pkg.price },
-            clientSecret: `${id}_secret_${id.slice(4)}`,
-            paymentMethodId: null,
-            failure: null,
-            transaction: null,
-            balance: null,
-            createdAt: now().toISOString(),
-          },
-        };
-        purchases.set(id, record);
+        const record = open(pkg, { status: 'requires_payment_method' });
         if (input.paymentMethodId) {
           if (!methods.has(input.paymentMethodId)) {
             throw new ProblemError(404, 'not_found', 'No such payment method');
