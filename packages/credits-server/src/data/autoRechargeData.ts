@@ -131,7 +131,7 @@ export async function insertRechargePurchase(
     VALUES (${purchaseId}, ${attempt.account_id}, ${attempt.package_id}, 'requires_payment_method',
       ${attempt.credits}, ${attempt.amount}, ${attempt.currency}, ${attempt.payment_method_id},
       ${createdAt}, 'auto_recharge')
-    ON CONFLICT (id) DO NOTHING`);
+    ON CONFLICT (account_id, id) DO NOTHING`);
   await tx.execute(sql`UPDATE auto_recharge_attempts SET purchase_id = ${purchaseId}
       WHERE account_id = ${attempt.account_id} AND id = ${attempt.id} AND purchase_id IS NULL`);
 }
