@@ -35,7 +35,7 @@ describe('reference server on PGlite', () => {
   beforeAll(async () => {
     server = await startCreditsServer({ webhookDelayMs: 50, serverApiKeys: [TEST_API_KEY] });
     prism = await startPrism({ proxyTo: server.baseUrl });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await prism?.close();
     await server?.close();
@@ -91,7 +91,7 @@ describe('reference server in Stripe mode (on the Stripe stand-in)', () => {
       `${server.origin}/webhooks/stripe`,
       standInSettings(standIn).webhookSecret,
     );
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await server?.close();
     await standIn?.close();
