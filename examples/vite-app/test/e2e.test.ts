@@ -204,6 +204,36 @@ describe('Credits Manager demo', () => {
     await watcher.close();
   });
 
+  it('auto-recharge: turned on, a "Generate website" that takes the balance below the threshold buys the package once, and the history says so', async () => {
+    const page = await open();
+    const before = await available(page);
+    const toggle = page.getByRole('switch', { name: 'Top up automatically' });
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await toggle.click();
+    // The next generation crosses it (its hold of 1,500, then 1,250 spent): from at or above to below.
+    await page.getByLabel('When credits fall below').fill(String(before - 1_000));
+    await page.getByLabel('Buy', { exact: true }).selectOption('pkg_10k');
+    await page.getByLabel(/^Monthly limit/).fill('100');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/^Auto-recharge on · \$0\.00 of \$100\.00 this month/).waitFor();
+    await page.getByRole('button', { name: /Generate website/ }).click();
+    // Spent, then topped up by the off-session charge of the saved default card, pushed live.
+    await expect.poll(() => available(page), { timeout: 30_000 }).toBe(before - 1_250 + 10_000);
+    await page.getByText(/^Auto-recharge on · \$10\.00 of \$100\.00 this month/).waitFor();
+    // One ledger row for it, among the newest (the hold of the estimate crossed the threshold,
+    // so the recharge may come before the capture's row).
+    const recharges = page
+      .locator('[data-slot="history-row"]')
+      .filter({ hasText: 'Auto-recharge: 10,000 credits' });
+    await expect.poll(() => recharges.count(), { timeout: 30_000 }).toBe(1);
+    // Off again, so the other tests spend without recharges.
+    await toggle.click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Auto-recharge off').waitFor();
+    expect(await available(page)).toBe(before - 1_250 + 10_000);
+    await page.close();
+  });
+
   it('shows usage over time; choosing a bar filters the history to its day, a legend entry to its website', async () => {
     const page = await open();
     const chart = page.locator('[data-slot="usage-chart"][data-status="success"]');
