@@ -9,6 +9,8 @@
 //   reads the stream with), p50/p99, next to its floors: a bare LISTEN/NOTIFY round trip on the
 //   same PostgreSQL, and the debit's own HTTP round trip;
 // - the server's memory per open stream (its own process, after a full GC, before and after);
+// - fan-out: ledger rows committed by plain SQL (many accounts per statement, so the instance
+//   does nothing but fan out), and how many events per second reach the readers;
 // - requests: what the same N clients would send polling every 30 s instead.
 // Figures only, never a pass/fail on wall-clock. Writes benchmarks/results/live-streams.md.
 
@@ -37,7 +39,7 @@ const pg = fromServer('pg') as {
     connectionString: string;
   }) => {
     connect(): Promise<unknown>;
-    query(text: string): Promise<unknown>;
+    query(text: string, values?: unknown[]): Promise<unknown>;
     on(event: 'notification', listener: () => void): void;
     end(): Promise<void>;
   };
@@ -47,11 +49,17 @@ const { values: flags } = parseArgs({
   options: {
     streams: { type: 'string', default: '1000' },
     debits: { type: 'string', default: '200' },
+    'fanout-rounds': { type: 'string', default: '20' },
   },
 });
 const streamCount = Number(flags.streams);
 const debitCount = Number(flags.debits);
-for (const [flag, value] of Object.entries({ streams: streamCount, debits: debitCount }))
+const fanoutRounds = Number(flags['fanout-rounds']);
+for (const [flag, value] of Object.entries({
+  streams: streamCount,
+  debits: debitCount,
+  'fanout-rounds': fanoutRounds,
+}))
   if (!(Number.isInteger(value) && value >= 1))
     throw new Error(`--${flag} must be a whole number ≥ 1`);
 
@@ -92,6 +100,10 @@ const memory = async () => {
   return (await answer).usage;
 };
 
+/** Events every reader received, and whoever waits for a count of them. */
+const received = { events: 0, transactions: 0 };
+let onReceived: () => void = () => {};
+
 /** One browser's stream: resolves `ready`, and waits for this account's next balance event. */
 interface Reader {
   ready: Promise<void>;
@@ -108,6 +120,9 @@ function openReader(baseUrl: string, token: string): Reader {
   let waiter: ((at: number) => void) | undefined;
   const parser = createParser({
     onEvent: (message) => {
+      received.events += 1;
+      if (message.event === 'transaction') received.transactions += 1;
+      onReceived();
       if (message.event === 'ready') readyResolve();
       if (message.event === 'balance') waiter?.(performance.now());
     },
@@ -238,6 +253,37 @@ try {
     afterResponse.push(at - answered);
   }
 
+  // Fan-out: each round one statement commits a ledger row on every debited account (as another
+  // service or a console would, straight in SQL); the rounds go out back to back, and the clock
+  // stops when the readers hold every row's transaction event.
+  const writer = new pg.Client({ connectionString: postgres.url });
+  await writer.connect();
+  const accounts = debited.map((token) => `acct_${token}`);
+  const wanted = received.transactions + fanoutRounds * accounts.length;
+  const eventsBefore = received.events;
+  const allArrived = new Promise<void>((resolve) => {
+    onReceived = () => {
+      if (received.transactions >= wanted) resolve();
+    };
+  });
+  const fanStarted = performance.now();
+  for (let round = 0; round < fanoutRounds; round += 1)
+    await writer.query(
+      `WITH moved AS (UPDATE accounts SET total = total + 1, seq = seq + 1 WHERE id = ANY($1)
+         RETURNING id, seq, total - used AS balance_after)
+       INSERT INTO transactions (account_id, seq, id, type, description, amount, balance_after)
+       SELECT id, seq, 'txn_fan_' || $2 || '_' || id, 'grant', 'Bench fan-out', 1, balance_after
+       FROM moved`,
+      [accounts, round],
+    );
+  const committedSeconds = (performance.now() - fanStarted) / 1000;
+  await allArrived;
+  const fanSeconds = (performance.now() - fanStarted) / 1000;
+  onReceived = () => {};
+  await writer.end();
+  const fanRows = fanoutRounds * accounts.length;
+  const fanEvents = received.events - eventsBefore;
+
   const perStream = (key: keyof Memory) => (after[key] - before[key]) / streamCount;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const p99Goal = 2 * percentile(floor, 99) + percentile(hop, 50);
@@ -269,6 +315,8 @@ try {
     `| RSS | ${kb(before.rss)} | ${kb(after.rss)} | ${kb(perStream('rss'))} |`,
     `| JS heap used | ${kb(before.heapUsed)} | ${kb(after.heapUsed)} | ${kb(perStream('heapUsed'))} |`,
     `| external (buffers) | ${kb(before.external)} | ${kb(after.external)} | ${kb(perStream('external'))} |`,
+    '',
+    `Fan-out: ${fanoutRounds} statements committed ${fanRows.toLocaleString('en-US')} ledger rows by plain SQL (one row on each of ${accounts.length} accounts per statement, ${committedSeconds.toFixed(1)} s to commit them all), so the instance only fans out; the readers had all ${fanEvents.toLocaleString('en-US')} events (a transaction and a balance per row) ${fanSeconds.toFixed(1)} s after the first statement: **${Math.round(fanEvents / fanSeconds).toLocaleString('en-US')} events/s** (${Math.round(fanRows / fanSeconds).toLocaleString('en-US')} rows/s) from one instance with ${streamCount.toLocaleString('en-US')} streams open. Floor: the commits alone, ${Math.round(fanRows / committedSeconds).toLocaleString('en-US')} rows/s.`,
     '',
     `Requests: the ${streamCount.toLocaleString('en-US')} streaming clients send none while connected (one \`GET /events\` each when they connect; the server writes a 9-byte heartbeat comment every 15 s). The same clients polling every 30 s (credits-core's fallback, ${REQUESTS_PER_POLL} GETs a poll for a page with the four widgets: config, balance, history's first page, saved cards, usage ranking) send **${pollingPerMinute.toLocaleString('en-US')} requests/minute**, and still show a change up to 30 s late.`,
     '',
