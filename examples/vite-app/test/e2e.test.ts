@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { previewWithCreditsServer } from '../../support/previewWithCreditsServer';
+import { availableCredits, openDemo, recordRequests } from './demoPage';
 
 /**
  * The demo end to end: the built "Credits Manager" app, served by Vite's
@@ -9,23 +10,8 @@ import { previewWithCreditsServer } from '../../support/previewWithCreditsServer
  */
 const demo = previewWithCreditsServer(new URL('..', import.meta.url), { signIn: 'host' });
 
-async function open(): Promise<Page> {
-  const page = await demo.app.browser.newPage();
-  // Fail a step with its own message well before the test's 60 s timeout.
-  page.setDefaultTimeout(15_000);
-  await page.goto(demo.app.url);
-  await page.getByText('Current balance').waitFor();
-  return page;
-}
-
-const available = async (page: Page) =>
-  Number(
-    (
-      (await page
-        .locator('[data-variant="available"] [data-slot="balance-value"]')
-        .textContent()) ?? ''
-    ).replace(/\D/g, ''),
-  );
+const open = () => openDemo(demo.app);
+const available = availableCredits;
 
 /** What has focus, as a user would name it: role and accessible name (roughly). */
 const focusedElement = (page: Page) =>
@@ -182,14 +168,9 @@ describe('Credits Manager demo', () => {
   });
 
   it('two tabs on one account: spending in one updates the other from the live stream, without a reload or a refetch', async () => {
-    const watcher = await open();
-    const streams: string[] = [];
-    const balanceReads: string[] = [];
-    watcher.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      if (path.endsWith('/events')) streams.push(path);
-      if (path.endsWith('/balance')) balanceReads.push(path);
-    });
+    // Once its stream is open, so the spend is pushed to it (not read when it connects).
+    const watcher = await openDemo(demo.app, { live: true });
+    const requests = recordRequests(watcher);
     const before = await available(watcher);
     const spender = await open();
     await spender.getByRole('button', { name: /Generate website/ }).click();
@@ -198,8 +179,9 @@ describe('Credits Manager demo', () => {
     await expect
       .poll(() => watcher.locator('[data-slot="balance-announcer"]').textContent())
       .toContain((before - 1_250).toLocaleString('en-US'));
-    expect(balanceReads).toEqual([]);
-    expect(streams.length).toBeLessThanOrEqual(1);
+    expect(requests.navigations).toEqual([]);
+    expect(requests.balanceReads).toEqual([]);
+    expect(requests.streams.length).toBeLessThanOrEqual(1);
     await spender.close();
     await watcher.close();
   });
