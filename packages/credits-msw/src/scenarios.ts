@@ -60,11 +60,13 @@ const lowBalanceLedger = () => {
   ];
 };
 
-/** Midnight UTC `days` after today. */
-function utcDaysAhead(days: number): string {
-  const day = new Date();
-  day.setUTCHours(0, 0, 0, 0);
-  return new Date(day.getTime() + days * 86_400_000).toISOString();
+/**
+ * A clock that starts on the seed day (SEED_NOW) and runs from the moment the scenario is read:
+ * dates a scenario fixes stay ahead of it on any later day, and time still passes.
+ */
+function seedDayClock(): () => Date {
+  const start = Date.now();
+  return () => new Date(Date.parse(SEED_NOW) + (Date.now() - start));
 }
 const autoRechargeOn = {
   enabled: true,
@@ -86,17 +88,17 @@ export const creditsScenarios = {
   /** 1,200 credits left, under the 5,000 threshold. */
   lowBalance: { backend: { transactions: lowBalanceLedger(), lowBalanceThreshold: 5_000 } },
   /**
-   * Promotional grants that expire soon: 6 and 51 days after the day the scenario is read
-   * (midnight UTC; on the seed day, 1 Dec 2026 and 15 Jan 2027). The fake expires lots as the
-   * clock passes them, so fixed dates would have lapsed on a later day.
+   * Promotional grants that expire soon: on 1 Dec 2026 and 15 Jan 2027, seen from the seed
+   * day (the fake expires lots as its clock passes them, so on the real clock they would lapse).
    */
   expiringGrants: {
     get backend() {
       return {
         expiring: [
-          { amount: 2_000, expiresAt: utcDaysAhead(6) },
-          { amount: 500, expiresAt: utcDaysAhead(51) },
+          { amount: 2_000, expiresAt: '2026-12-01T00:00:00Z' },
+          { amount: 500, expiresAt: '2027-01-15T00:00:00Z' },
         ],
+        now: seedDayClock(),
       };
     },
   },

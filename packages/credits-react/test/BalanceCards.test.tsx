@@ -88,6 +88,8 @@ describe('<BalanceCards>', () => {
           { amount: 500, expiresAt: '2027-01-15T00:00:00Z' },
           { amount: 2_000, expiresAt: '2026-12-01T00:00:00Z' },
         ],
+        // The fake lapses lots as its clock passes them: a clock before both expiries.
+        now: () => new Date('2026-11-24T12:00:00Z'),
       },
     });
     const expiring = await screen.findByText('Expiring soon');
