@@ -32,6 +32,11 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A system tool by its full path: a PATH without /usr/sbin (a minimal CI shell) still finds it. */
+function sbin(tool: string): string {
+  return ['/usr/sbin', '/sbin'].map((dir) => join(dir, tool)).find(existsSync) ?? tool;
+}
+
 function postgresBin(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort().reverse() : [];
@@ -62,7 +67,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'credits-pg-'));
   const asPostgres = (command: string, args: string[]) =>
     process.getuid?.() === 0
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, command), ...args], {
+      ? execFileSync(sbin('runuser'), ['-u', 'postgres', '--', join(bin, command), ...args], {
           stdio: 'pipe',
         })
       : execFileSync(join(bin, command), args, { stdio: 'pipe' });
