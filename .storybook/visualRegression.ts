@@ -16,7 +16,7 @@
  * on font rasterisation changes nobody made.
  */
 import { afterEach, beforeAll, expect, type TestContext, vi } from 'vitest';
-import { commands, page } from 'vitest/browser';
+import { commands, page, userEvent } from 'vitest/browser';
 import manifest from '../test/visual/chromium.json';
 
 declare module 'vitest/browser' {
@@ -76,6 +76,14 @@ afterEach(async (context: TestContext) => {
   const theme = context.task.file.projectName?.startsWith('storybook-dark') ? 'dark' : 'light';
   const widths = theme === 'light' ? [1024, 320] : [1024];
   await document.fonts.ready;
+  // The pointer rests where the last test left it: over a control at one width (a hover look in
+  // the picture), over nothing at another. Parked in the top-left corner, over no widget.
+  const corner = document.createElement('div');
+  corner.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:2px;z-index:2147483647';
+  document.body.append(corner);
+  // Forced: a modal dialog makes the page beneath it inert to the pointer, this corner too.
+  await userEvent.hover(corner, { force: true });
+  corner.remove();
   try {
     for (const width of widths) {
       await page.viewport(width, HEIGHT);
