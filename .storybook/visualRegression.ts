@@ -16,7 +16,7 @@
  * on font rasterisation changes nobody made.
  */
 import { afterEach, beforeAll, expect, type TestContext, vi } from 'vitest';
-import { commands, page, userEvent } from 'vitest/browser';
+import { commands, page } from 'vitest/browser';
 import manifest from '../test/visual/chromium.json';
 
 declare module 'vitest/browser' {
@@ -80,9 +80,11 @@ afterEach(async (context: TestContext) => {
   // the picture), over nothing at another. Parked in the top-left corner, over no widget.
   const corner = document.createElement('div');
   corner.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:2px;z-index:2147483647';
+  corner.dataset.testid = 'visual-pointer-rest';
   document.body.append(corner);
-  // Forced: a modal dialog makes the page beneath it inert to the pointer, this corner too.
-  await userEvent.hover(corner, { force: true });
+  // Found by its own test id (a locator made from the element could match another div), and
+  // forced: a modal dialog makes the page beneath it inert to the pointer, this corner too.
+  await page.getByTestId('visual-pointer-rest').hover({ force: true });
   corner.remove();
   try {
     for (const width of widths) {
