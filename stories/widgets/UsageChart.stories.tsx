@@ -164,6 +164,9 @@ export const German: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(bars(canvasElement)).toHaveLength(14));
     await expect(within(canvasElement).getByText(/Credits verbraucht$/)).toBeVisible();
+    // The custom days read as German writes them, not as the browser's own date field would.
+    await expect(within(canvasElement).getByText('11.11.2026')).toBeVisible();
+    await expect(within(canvasElement).getByText('24.11.2026')).toBeVisible();
   },
 };
 
@@ -201,5 +204,13 @@ export const Narrow: Story = {
     await waitFor(() => expect(bars(canvasElement)).toHaveLength(14));
     const root = canvasElement.querySelector('[data-slot="usage-chart"]') as HTMLElement;
     await expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth + 1);
+    // The legend is compact: two short entries to a row, not one tall button per line.
+    const entries = within(
+      canvasElement.querySelector('[data-slot="usage-chart-legend"]') as HTMLElement,
+    )
+      .getAllByRole('button')
+      .map((button) => button.getBoundingClientRect());
+    await expect(entries[1]?.top).toBe(entries[0]?.top);
+    for (const entry of entries) await expect(entry.height).toBeLessThanOrEqual(33);
   },
 };

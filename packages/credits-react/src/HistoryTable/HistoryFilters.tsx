@@ -6,7 +6,7 @@ import { useTransactions } from '../hooks/useTransactions.js';
 import { useUsageByWebsitePages } from '../hooks/useUsageByWebsitePages.js';
 import { historyLabels } from '../labels/historyLabels.js';
 import { cn } from '../lib/cn.js';
-import { DateFilterInput } from './DateFilterInput.js';
+import { DateInput } from '../lib/DateInput.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 import { hasFilters } from './historyFilterValues.js';
 
@@ -98,21 +98,23 @@ export function HistoryFilters({ className }: { className?: string }) {
             ))}
           </select>
         </label>
-        <DateFilterInput
+        <DateInput
           id={ids.from}
           label={labels.filterFrom}
           fieldClassName={field}
           className={control}
           value={values.fromDay ?? ''}
+          emptyText={labels.anyDate}
           max={values.toDay || undefined}
           onValueChange={(fromDay) => set({ fromDay })}
         />
-        <DateFilterInput
+        <DateInput
           id={ids.to}
           label={labels.filterTo}
           fieldClassName={field}
           className={control}
           value={values.toDay ?? ''}
+          emptyText={labels.anyDate}
           min={values.fromDay || undefined}
           onValueChange={(toDay) => set({ toDay })}
         />

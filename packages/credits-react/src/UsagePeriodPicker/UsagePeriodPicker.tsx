@@ -3,6 +3,7 @@ import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { usageChartLabels } from '../labels/usageChartLabels.js';
 import { cn } from '../lib/cn.js';
+import { DateInput } from '../lib/DateInput.js';
 import {
   resolveUsagePeriod,
   USAGE_PERIOD_PRESETS,
@@ -61,17 +62,17 @@ export function UsagePeriodPicker({ value, onValueChange, className }: UsagePeri
       </label>
       {value.preset === 'custom' &&
         (['fromDay', 'toDay'] as const).map((field) => (
-          <label key={field} className="cr:flex cr:flex-col cr:gap-1 cr:text-xs cr:text-muted">
-            {field === 'fromDay' ? labels.periodFrom : labels.periodTo}
-            <input
-              type="date"
-              className={fieldClass}
-              value={value[field] ?? ''}
-              min={field === 'toDay' ? value.fromDay : undefined}
-              max={field === 'fromDay' ? value.toDay : undefined}
-              onChange={(event) => onValueChange({ ...value, [field]: event.currentTarget.value })}
-            />
-          </label>
+          <DateInput
+            key={field}
+            id={`${id}-${field}`}
+            label={field === 'fromDay' ? labels.periodFrom : labels.periodTo}
+            fieldClassName="cr:flex cr:flex-col cr:gap-1 cr:text-xs cr:text-muted"
+            className={cn(fieldClass, 'cr:w-36')}
+            value={value[field] ?? ''}
+            min={field === 'toDay' ? value.fromDay : undefined}
+            max={field === 'fromDay' ? value.toDay : undefined}
+            onValueChange={(day) => onValueChange({ ...value, [field]: day })}
+          />
         ))}
     </div>
   );

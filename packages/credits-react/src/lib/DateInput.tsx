@@ -1,9 +1,7 @@
 import { formatDate } from 'credits-core';
 import { useFormatters } from '../hooks/useFormatters.js';
-import { useLabels } from '../hooks/useLabels.js';
-import { historyLabels } from '../labels/historyLabels.js';
 
-interface DateFilterInputProps {
+interface DateInputProps {
   id: string;
   label: string;
   /** Classes of the field (label above the control) and of the control. */
@@ -11,6 +9,8 @@ interface DateFilterInputProps {
   className: string;
   /** `YYYY-MM-DD` or empty. */
   value: string;
+  /** Shown at rest while no day is chosen ("Any date"). */
+  emptyText?: string;
   min?: string;
   max?: string;
   onValueChange: (value: string) => void;
@@ -19,20 +19,21 @@ interface DateFilterInputProps {
 /**
  * A native date field (the browser's picker and keyboard entry) that reads in the widgets'
  * locale: a native field writes the browser's own format ("mm/dd/yyyy" in an English browser
- * on a German page). At rest it shows the chosen day as the locale writes it, or "Any date";
- * while focused, the browser's own segments take over for editing.
+ * on a German page). At rest it shows the chosen day as the locale writes it, or `emptyText`;
+ * while focused, the browser's own segments take over for editing. The history's date filters
+ * and the usage period's custom days both use it.
  */
-export function DateFilterInput({
+export function DateInput({
   id,
   label,
   fieldClassName,
   className,
   value,
+  emptyText,
   min,
   max,
   onValueChange,
-}: DateFilterInputProps) {
-  const labels = useLabels(historyLabels);
+}: DateInputProps) {
   const { locale } = useFormatters();
   // The label holds only its words: the shown day is not part of the field's name.
   return (
@@ -49,7 +50,7 @@ export function DateFilterInput({
           onChange={(event) => onValueChange(event.target.value)}
         />
         <span aria-hidden="true" data-slot="date-filter-value">
-          {value ? formatDate(`${value}T00:00:00Z`, { locale, timeZone: 'UTC' }) : labels.anyDate}
+          {value ? formatDate(`${value}T00:00:00Z`, { locale, timeZone: 'UTC' }) : emptyText}
         </span>
       </span>
     </span>
