@@ -1,16 +1,29 @@
+/** One formatter per time zone: building an `Intl.DateTimeFormat` costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock fields (`year`, `month` 1–12, `day`, `hour` 0–23, …) of an instant in a time zone. */
+export function zonedParts(instant: number, timeZone: string): (type: string) => number {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(new Date(instant));
+  return (type) => Number(parts.find((part) => part.type === type)?.value);
+}
+
 /** Milliseconds the time zone is ahead of UTC at `instant`. */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const get = zonedParts(instant, timeZone);
   const local = Date.UTC(
     get('year'),
     get('month') - 1,

@@ -1,4 +1,4 @@
-import { zonedDayStart } from '../format/zonedDayStart.js';
+import { zonedDayStart, zonedParts } from '../format/zonedDayStart.js';
 import type { UsageBucketUnit } from '../schemas/usageSeries.js';
 import { ProblemError } from './problemError.js';
 import { USAGE_SERIES_LIMITS } from './requestValidation.js';
@@ -9,22 +9,9 @@ export interface BucketBounds {
   end: number;
 }
 
-const calendars = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar day (year, month 1–12, day) an instant falls on in a time zone. */
 function zonedDate(instant: number, timeZone: string): [number, number, number] {
-  let format = calendars.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    calendars.set(timeZone, format);
-  }
-  const parts = format.formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const get = zonedParts(instant, timeZone);
   return [get('year'), get('month'), get('day')];
 }
 

@@ -1,5 +1,5 @@
 import type { UsageBucketUnit } from 'credits-core';
-import { zonedDayStart } from 'credits-core';
+import { formatDate, zonedDayStart } from 'credits-core';
 
 export type UsagePeriodPreset = 'last7' | 'last30' | 'last90' | 'thisMonth' | 'custom';
 
@@ -35,14 +35,9 @@ export function addDays(day: string, days: number): string {
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/** Today's date in a time zone, `YYYY-MM-DD`. */
+/** Today's date in a time zone, `YYYY-MM-DD` (Canadian English writes days so; cached format). */
 export function zonedToday(timeZone: string | undefined, now: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(now));
+  return formatDate(new Date(now).toISOString(), { locale: 'en-CA', timeZone, dateStyle: 'short' });
 }
 
 const isDay = (value: string | undefined): value is string =>
