@@ -291,6 +291,21 @@ describe('Credits Manager demo', () => {
     await page.close();
   });
 
+  it("is findable as Lighthouse's SEO audits ask: a title, a description, a language and a robots.txt that is one", async () => {
+    const page = await open();
+    expect(await page.title()).not.toBe('');
+    expect(
+      (await page.locator('meta[name="description"]').getAttribute('content'))?.trim().length,
+    ).toBeGreaterThan(20);
+    expect(await page.locator('html').getAttribute('lang')).toMatch(/^[a-z]{2}/);
+    // Vite's preview answers unknown paths with index.html, which Lighthouse reads as an invalid robots.txt.
+    const robots = await page.request.get(`${demo.app.url}/robots.txt`);
+    expect(robots.status()).toBe(200);
+    expect(robots.headers()['content-type']).toMatch(/^text\/plain/);
+    expect(await robots.text()).toMatch(/^User-agent: \*$/m);
+    await page.close();
+  });
+
   it('adds a card, makes it the default and deletes another', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'Add payment method' }).click();
