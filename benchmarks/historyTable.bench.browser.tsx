@@ -15,23 +15,21 @@ import { createCreditsBackend, generateTransactions } from 'credits-msw';
 import { CreditsProvider, HistoryTable } from 'credits-react';
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
 import { expect, it } from 'vitest';
-import { commands } from 'vitest/browser';
-import creditsCss from '../packages/credits-react/src/styles.css?inline';
+import {
+  inTurns,
+  median,
+  mountTimed,
+  nextFrame,
+  RUNS,
+  rawMs,
+  unmount,
+  WARMUP,
+  writeReport,
+} from './renderBench';
 
 const ROWS = 100_000;
-const RUNS = 9;
-/** Unmeasured rounds first, for both sides alike: the JIT warms up on either's code before timing. */
-const WARMUP = 2;
 const transactions = generateTransactions({ count: ROWS, seed: 5 });
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-const style = document.createElement('style');
-style.textContent = creditsCss;
-document.head.append(style);
 
 let prependBare: (row: Transaction) => void = () => {};
 function BareList({ rows: initial }: { rows: Transaction[] }) {
@@ -88,46 +86,23 @@ function mountHistory(pages: ReturnType<typeof pagesOf>) {
   // Nothing is fetched: the cache is fresh and no request may leave the page.
   queryClient.setDefaultOptions({ queries: { staleTime: Number.POSITIVE_INFINITY } });
   const client = createCreditsClient({ baseUrl: 'http://127.0.0.1:9/none' });
-  const container = document.createElement('div');
-  container.style.width = '900px';
-  document.body.append(container);
-  const root = createRoot(container);
-  const started = performance.now();
-  flushSync(() =>
-    root.render(
-      <CreditsProvider
-        client={client}
-        account="bench"
-        locale="en-US"
-        timeZone="UTC"
-        queryClient={queryClient}
-      >
-        <HistoryTable pageSize={100}>
-          <HistoryTable.Table />
-        </HistoryTable>
-      </CreditsProvider>,
-    ),
+  const mounted = mountTimed(
+    <CreditsProvider
+      client={client}
+      account="bench"
+      locale="en-US"
+      timeZone="UTC"
+      queryClient={queryClient}
+    >
+      <HistoryTable pageSize={100}>
+        <HistoryTable.Table />
+      </HistoryTable>
+    </CreditsProvider>,
   );
-  return { container, root, queryClient, started };
-}
-
-function mountBare(rows: Transaction[]) {
-  const container = document.createElement('div');
-  container.style.width = '900px';
-  document.body.append(container);
-  const root = createRoot(container);
-  const started = performance.now();
-  flushSync(() => root.render(<BareList rows={rows} />));
-  return { container, root, started };
+  return { ...mounted, queryClient };
 }
 
 it(`HistoryTable with ${ROWS.toLocaleString('en-US')} rows vs a bare TanStack Virtual list`, async () => {
-  const results = {
-    history: [] as number[],
-    bare: [] as number[],
-    historyPrepend: [] as number[],
-    barePrepend: [] as number[],
-  };
   let domHistory = 0;
   let domBare = 0;
   const extra: Transaction = {
@@ -137,62 +112,56 @@ it(`HistoryTable with ${ROWS.toLocaleString('en-US')} rows vs a bare TanStack Vi
     amount: -10,
   };
 
-  for (let run = 0; run < WARMUP + RUNS; run += 1) {
-    // Alternate the order so neither side always runs on a warmer engine.
-    for (const side of run % 2 === 0
-      ? (['bare', 'history'] as const)
-      : (['history', 'bare'] as const)) {
+  const results = await inTurns(
+    ['bare', 'history'],
+    async (side): Promise<Record<string, number>> => {
       if (side === 'bare') {
-        const { container, root, started } = mountBare(transactions);
+        const mounted = mountTimed(<BareList rows={transactions} />);
         await nextFrame();
-        results.bare.push(performance.now() - started);
-        domBare = container.querySelectorAll('*').length;
+        const mount = performance.now() - mounted.started;
+        domBare = mounted.container.querySelectorAll('*').length;
         const before = performance.now();
         flushSync(() => prependBare(extra));
         await nextFrame();
-        results.barePrepend.push(performance.now() - before);
-        root.unmount();
-        container.remove();
-      } else {
-        const { container, root, queryClient, started } = mountHistory(loadedPages);
-        await nextFrame();
-        results.history.push(performance.now() - started);
-        domHistory = container.querySelectorAll('*').length;
-        const key = creditsKeys.transactionList('bench', { limit: 100 });
-        const before = performance.now();
-        flushSync(() =>
-          queryClient.setQueryData<{
-            pages: { data: Transaction[]; nextCursor: string | null }[];
-            pageParams: (string | null)[];
-          }>(key, (data) =>
-            data
-              ? {
-                  ...data,
-                  pages: [
-                    { ...data.pages[0]!, data: [extra, ...data.pages[0]!.data] },
-                    ...data.pages.slice(1),
-                  ],
-                }
-              : data,
-          ),
-        );
-        await nextFrame();
-        results.historyPrepend.push(performance.now() - before);
-        root.unmount();
-        container.remove();
+        const prepend = performance.now() - before;
+        unmount(mounted);
+        return { bare: mount, barePrepend: prepend };
       }
-    }
-  }
-
-  for (const key of Object.keys(results) as (keyof typeof results)[])
-    results[key] = results[key].slice(WARMUP);
+      const mounted = mountHistory(loadedPages);
+      await nextFrame();
+      const mount = performance.now() - mounted.started;
+      domHistory = mounted.container.querySelectorAll('*').length;
+      const key = creditsKeys.transactionList('bench', { limit: 100 });
+      const before = performance.now();
+      flushSync(() =>
+        mounted.queryClient.setQueryData<{
+          pages: { data: Transaction[]; nextCursor: string | null }[];
+          pageParams: (string | null)[];
+        }>(key, (data) =>
+          data
+            ? {
+                ...data,
+                pages: [
+                  { ...data.pages[0]!, data: [extra, ...data.pages[0]!.data] },
+                  ...data.pages.slice(1),
+                ],
+              }
+            : data,
+        ),
+      );
+      await nextFrame();
+      const prepend = performance.now() - before;
+      unmount(mounted);
+      return { history: mount, historyPrepend: prepend };
+    },
+  );
+  const timings = (name: string) => results[name] ?? [];
 
   // Deterministic: the DOM does not grow with the rows.
   const small = mountHistory(pagesOf(transactions.slice(-1_000)));
   await nextFrame();
   const domSmall = small.container.querySelectorAll('*').length;
-  small.root.unmount();
-  small.container.remove();
+  unmount(small);
   expect(domHistory).toBe(domSmall);
   expect(domHistory).toBeLessThan(800);
 
@@ -205,18 +174,17 @@ it(`HistoryTable with ${ROWS.toLocaleString('en-US')} rows vs a bare TanStack Vi
     '',
     '| measure | HistoryTable | bare TanStack Virtual list | ratio | target |',
     '|---|---|---|---|---|',
-    row('mount → next frame', median(results.history), median(results.bare)),
+    row('mount → next frame', median(timings('history')), median(timings('bare'))),
     row(
       'prepend one row → next frame',
-      median(results.historyPrepend),
-      median(results.barePrepend),
+      median(timings('historyPrepend')),
+      median(timings('barePrepend')),
     ),
     '',
     `DOM elements: HistoryTable ${domHistory} with ${ROWS.toLocaleString('en-US')} rows and ${domSmall} with 1,000 rows; the bare list ${domBare}.`,
     '',
-    `Raw (ms): HistoryTable mount ${results.history.map((v) => v.toFixed(1)).join(', ')}; bare mount ${results.bare.map((v) => v.toFixed(1)).join(', ')}.`,
+    `Raw (ms): HistoryTable mount ${rawMs(timings('history'))}; bare mount ${rawMs(timings('bare'))}.`,
     '',
-  ].join('\n');
-  console.log(report);
-  await commands.writeFile('./benchmarks/results/history-table.md', report);
+  ];
+  await writeReport('history-table.md', report);
 });

@@ -14,21 +14,18 @@ import { createCreditsClient, type UsageSeries } from 'credits-core';
 import { usageSeriesQueryOptions } from 'credits-core/query';
 import { CreditsProvider, resolveUsagePeriod } from 'credits-react';
 import { UsageChart } from 'credits-react/usage-chart';
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
 import { expect, it } from 'vitest';
-import { commands } from 'vitest/browser';
-import creditsCss from '../packages/credits-react/src/styles.css?inline';
-
-const RUNS = 9;
-const WARMUP = 2;
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-const style = document.createElement('style');
-style.textContent = creditsCss;
-document.head.append(style);
+import {
+  inTurns,
+  median,
+  mountTimed,
+  nextFrame,
+  RUNS,
+  rawMs,
+  unmount,
+  WARMUP,
+  writeReport,
+} from './renderBench';
 
 const TO_DAY = '2026-11-24';
 const addDays = (day: string, days: number) =>
@@ -98,26 +95,18 @@ function mountChart({ period, range, series, top }: Case) {
     }).queryKey,
     { ...series, series: [], buckets: [], totalUsage: 1 },
   );
-  const container = document.createElement('div');
-  container.style.width = '900px';
-  document.body.append(container);
-  const root = createRoot(container);
-  const started = performance.now();
-  flushSync(() =>
-    root.render(
-      <CreditsProvider
-        client={client}
-        account="bench"
-        locale="en-US"
-        timeZone="UTC"
-        live={false}
-        queryClient={queryClient}
-      >
-        <UsageChart defaultPeriod={period} top={top} />
-      </CreditsProvider>,
-    ),
+  return mountTimed(
+    <CreditsProvider
+      client={client}
+      account="bench"
+      locale="en-US"
+      timeZone="UTC"
+      live={false}
+      queryClient={queryClient}
+    >
+      <UsageChart defaultPeriod={period} top={top} />
+    </CreditsProvider>,
   );
-  return { container, root, started };
 }
 
 /** The floor: the same stacked bars as plain `<rect>`s, laid out by hand, no scales, no labels. */
@@ -161,15 +150,7 @@ function PlainBars({ series }: { series: UsageSeries }) {
   );
 }
 
-function mountPlain({ series }: Case) {
-  const container = document.createElement('div');
-  container.style.width = '900px';
-  document.body.append(container);
-  const root = createRoot(container);
-  const started = performance.now();
-  flushSync(() => root.render(<PlainBars series={series} />));
-  return { container, root, started };
-}
+const mountPlain = ({ series }: Case) => mountTimed(<PlainBars series={series} />);
 
 const CASES = [
   { name: '90 days × top 5 websites + other', data: seriesOf(90, 5) },
@@ -180,43 +161,31 @@ it('UsageChart render vs the same bars as plain SVG', async () => {
   const lines: string[] = [];
   for (const { name, data } of CASES) {
     const rects = data.series.buckets.length * data.series.series.length;
-    const chart: number[] = [];
-    const plain: number[] = [];
-    for (let run = 0; run < WARMUP + RUNS; run += 1) {
-      for (const side of run % 2 === 0
-        ? (['plain', 'chart'] as const)
-        : (['chart', 'plain'] as const)) {
-        const mounted = side === 'chart' ? mountChart(data) : mountPlain(data);
-        if (side === 'chart' && run === 0) {
-          // First mount: the chart's lazy chunk loads (not timed; warm-up).
-          await expect
-            .poll(() => mounted.container.querySelectorAll('[data-slot="usage-chart-bar"]').length)
-            .toBe(data.series.buckets.length);
-        }
-        await nextFrame();
-        (side === 'chart' ? chart : plain).push(performance.now() - mounted.started);
-        // Both drew every bar (the chart's bars in this frame, not a skeleton).
-        if (side === 'chart')
-          expect(mounted.container.querySelectorAll('[data-slot="usage-chart-bar"]')).toHaveLength(
-            data.series.buckets.length,
-          );
-        else expect(mounted.container.querySelectorAll('[data-plain-bar]')).toHaveLength(rects);
-        mounted.root.unmount();
-        mounted.container.remove();
+    const { chart = [], plain = [] } = await inTurns(['plain', 'chart'], async (side, run) => {
+      const mounted = side === 'chart' ? mountChart(data) : mountPlain(data);
+      if (side === 'chart' && run === 0) {
+        // First mount: the chart's lazy chunk loads (not timed; warm-up).
+        await expect
+          .poll(() => mounted.container.querySelectorAll('[data-slot="usage-chart-bar"]').length)
+          .toBe(data.series.buckets.length);
       }
-    }
-    const c = median(chart.slice(WARMUP));
-    const p = median(plain.slice(WARMUP));
+      await nextFrame();
+      const mount = performance.now() - mounted.started;
+      // Both drew every bar (the chart's bars in this frame, not a skeleton).
+      if (side === 'chart')
+        expect(mounted.container.querySelectorAll('[data-slot="usage-chart-bar"]')).toHaveLength(
+          data.series.buckets.length,
+        );
+      else expect(mounted.container.querySelectorAll('[data-plain-bar]')).toHaveLength(rects);
+      unmount(mounted);
+      return { [side]: mount };
+    });
+    const c = median(chart);
+    const p = median(plain);
     lines.push(
       `| ${name} (${rects.toLocaleString('en-US')} rects) | ${c.toFixed(1)} ms | ${p.toFixed(1)} ms | ${(c / p).toFixed(2)}× | ${(c - p).toFixed(1)} ms | ${c - p <= 16.7 ? '✓' : '✗'} |`,
       '',
-      `Raw (ms), ${name}: UsageChart ${chart
-        .slice(WARMUP)
-        .map((v) => v.toFixed(1))
-        .join(', ')}; plain SVG ${plain
-        .slice(WARMUP)
-        .map((v) => v.toFixed(1))
-        .join(', ')}.`,
+      `Raw (ms), ${name}: UsageChart ${rawMs(chart)}; plain SVG ${rawMs(plain)}.`,
       '',
     );
   }
@@ -232,7 +201,6 @@ it('UsageChart render vs the same bars as plain SVG', async () => {
     ...table,
     '',
     ...raw.flatMap((line) => [line, '']),
-  ].join('\n');
-  console.log(report);
-  await commands.writeFile('./benchmarks/results/usage-chart.md', report);
+  ];
+  await writeReport('usage-chart.md', report);
 });

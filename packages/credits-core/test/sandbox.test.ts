@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_CARDS, sandboxCardForNumber, sandboxCardForToken } from '../src/sandbox/index';
+import {
+  SANDBOX_CARD_NUMBERS,
+  SANDBOX_CARDS,
+  sandboxCardForNumber,
+  sandboxCardForToken,
+  sandboxTokenForNumber,
+} from '../src/sandbox/index';
 
 describe('sandbox test cards', () => {
   it('maps Stripe’s test card numbers to their test tokens, however they are typed', () => {
@@ -16,6 +22,17 @@ describe('sandbox test cards', () => {
   it('refuses every other number, so a real card is never sent anywhere', () => {
     expect(sandboxCardForNumber('4111 1111 1111 1111')).toBeUndefined();
     expect(sandboxCardForNumber('')).toBeUndefined();
+    expect(sandboxTokenForNumber('4111 1111 1111 1111')).toBeUndefined();
+    expect(sandboxTokenForNumber('')).toBeUndefined();
+  });
+
+  it('the browser’s number → token table (all a form ships) is the cards’ own: one card per token, the same number', () => {
+    expect(sandboxTokenForNumber('4000 0027 6000 3184')).toBe('pm_card_threeDSecure2Required');
+    expect(SANDBOX_CARDS.map((card) => card.token)).toEqual(Object.keys(SANDBOX_CARD_NUMBERS));
+    for (const card of SANDBOX_CARDS) {
+      expect(sandboxTokenForNumber(card.number)).toBe(card.token);
+      expect(sandboxCardForNumber(card.number)).toBe(card);
+    }
   });
 
   it('gives each token Stripe’s outcome', () => {

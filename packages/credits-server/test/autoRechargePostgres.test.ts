@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
+import { describe, expect, it } from 'vitest';
 import {
   browserCall,
   overHttp,
@@ -8,8 +7,7 @@ import {
   serverCall,
   until,
 } from './autoRechargeHelpers';
-import { TEST_API_KEY } from './serverApiKey';
-import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres';
+import { instancesOnPostgres } from './instancesOnPostgres';
 
 /**
  * Auto-recharge on a real PostgreSQL with two server instances on one database: 200 concurrent
@@ -17,26 +15,7 @@ import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres
  * one recharge per crossing of the threshold, as the ledger shows the crossings; a month with
  * the cap nearly spent gives no charge past it.
  */
-let postgres: TestPostgres;
-const servers: StartedCreditsServer[] = [];
-beforeAll(async () => {
-  postgres = await startPostgres();
-  for (let i = 0; i < 2; i += 1)
-    servers.push(
-      await startCreditsServer({
-        databaseUrl: postgres.url,
-        poolSize: 10,
-        serverApiKeys: [TEST_API_KEY],
-        createsPerMinute: 10_000,
-      }),
-    );
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  await postgres?.stop();
-});
-
-const query = (text: string, values: unknown[] = []) => queryPostgres(postgres.url, text, values);
+const { servers, query } = instancesOnPostgres({ createsPerMinute: 10_000 });
 
 let turn = 0;
 /** The two instances in turn. */

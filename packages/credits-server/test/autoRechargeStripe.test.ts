@@ -1,9 +1,8 @@
-import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
+import { describe, expect, it } from 'vitest';
 import { browserCall, overHttp, rechargeSettings, serverCall, until } from './autoRechargeHelpers';
 import { TEST_API_KEY } from './serverApiKey';
-import { deliverWebhook, lastEvent, standInSettings } from './stripeStandInSettings';
+import { serverOnStandIn } from './serverOnStandIn';
+import { deliverWebhook, lastEvent } from './stripeStandInSettings';
 
 /**
  * Auto-recharge in Stripe mode against the Stripe stand-in: off-session PaymentIntents
@@ -13,24 +12,14 @@ import { deliverWebhook, lastEvent, standInSettings } from './stripeStandInSetti
  * No webhook endpoint is registered, so nothing but the sweep can finish a lost charge; the
  * test delivers the webhooks itself.
  */
-let standIn: StripeStandIn;
-let server: StartedCreditsServer;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  server = await startCreditsServer({
-    stripeSettings: standInSettings(standIn),
-    serverApiKeys: [TEST_API_KEY],
-    createsPerMinute: 10_000,
-    reconcileIntervalMs: 0,
-    autoRecharge: { sweepIntervalMs: 200, leaseMs: 400 },
-  });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await standIn?.close();
+const started = serverOnStandIn({
+  serverApiKeys: [TEST_API_KEY],
+  createsPerMinute: 10_000,
+  reconcileIntervalMs: 0,
+  autoRecharge: { sweepIntervalMs: 200, leaseMs: 400 },
 });
 
-const send = overHttp(() => server.baseUrl);
+const send = overHttp(() => started.server.baseUrl);
 const get = (id: string) => browserCall(send, id, 'GET', '/auto-recharge');
 const available = async (id: string) =>
   (await browserCall(send, id, 'GET', '/balance')).body.available;
@@ -40,9 +29,9 @@ async function account(id: string, token: string) {
   await browserCall(send, id, 'GET', '/balance');
   await serverCall(send, id, '/grants', { credits: 3_000, reason: 'Starting credits' });
   const setup = await browserCall(send, id, 'POST', '/setup-intents');
-  const confirmed = await standIn.confirmSetupAsBrowser(setup.body.clientSecret, token);
+  const confirmed = await started.standIn.confirmSetupAsBrowser(setup.body.clientSecret, token);
   if (confirmed.status === 'requires_action')
-    standIn.authenticate(String(confirmed.id), 'complete');
+    started.standIn.authenticate(String(confirmed.id), 'complete');
   const enabled = await browserCall(send, id, 'PUT', '/auto-recharge', rechargeSettings());
   expect(enabled.body.status.state).toBe('active');
 }
@@ -63,9 +52,9 @@ describe('auto-recharge in Stripe mode (stand-in)', { timeout: 60_000 }, () => {
     await crossBelow('acct_ar_stripe_ok');
     const done = await finished('acct_ar_stripe_ok');
     expect(done.body.status.lastAttempt.outcome).toBe('succeeded');
-    const intent = standIn.paymentIntentFor(done.body.status.lastAttempt.purchaseId)!;
+    const intent = started.standIn.paymentIntentFor(done.body.status.lastAttempt.purchaseId)!;
     expect(intent).toMatchObject({ status: 'succeeded', amount: 1_000, currency: 'usd' });
-    const create = standIn.requests.find(
+    const create = started.standIn.requests.find(
       (request) =>
         request.path === '/v1/payment_intents' &&
         request.body['metadata[purchaseId]'] === intent.metadata.purchaseId,
@@ -85,13 +74,13 @@ describe('auto-recharge in Stripe mode (stand-in)', { timeout: 60_000 }, () => {
       lastAttempt: { outcome: 'requires_action' },
     });
     const purchaseId = waiting.body.status.actionPurchaseId as string;
-    const intent = standIn.paymentIntentFor(purchaseId)!;
+    const intent = started.standIn.paymentIntentFor(purchaseId)!;
     expect(intent.status).toBe('requires_action');
-    const failed = lastEvent(standIn, 'payment_intent.payment_failed', intent.id);
+    const failed = lastEvent(started.standIn, 'payment_intent.payment_failed', intent.id);
     expect(
       (failed.data.object as { last_payment_error: { code: string } }).last_payment_error.code,
     ).toBe('authentication_required');
-    expect((await deliverWebhook(server.origin, failed)).status).toBe(200);
+    expect((await deliverWebhook(started.server.origin, failed)).status).toBe(200);
     // Still the user's to complete, not a decline (nor a second failure).
     expect((await get(id)).body.status).toMatchObject({
       state: 'needs_action',
@@ -101,14 +90,14 @@ describe('auto-recharge in Stripe mode (stand-in)', { timeout: 60_000 }, () => {
     expect(purchase.body).toMatchObject({ status: 'requires_action', origin: 'auto_recharge' });
     expect(purchase.body.clientSecret).toBe(intent.client_secret);
     // The user completes 3D Secure in the purchase dialog (Stripe.js handleNextAction).
-    standIn.authenticate(intent.id, 'complete');
+    started.standIn.authenticate(intent.id, 'complete');
     await until(
       () => browserCall(send, id, 'GET', `/purchases/${purchaseId}`),
       (answer) => answer.body.status === 'succeeded',
     );
-    const succeeded = lastEvent(standIn, 'payment_intent.succeeded', intent.id);
-    await deliverWebhook(server.origin, succeeded);
-    await deliverWebhook(server.origin, succeeded);
+    const succeeded = lastEvent(started.standIn, 'payment_intent.succeeded', intent.id);
+    await deliverWebhook(started.server.origin, succeeded);
+    await deliverWebhook(started.server.origin, succeeded);
     expect(await available(id)).toBe(11_500);
     expect((await get(id)).body.status).toMatchObject({
       state: 'active',
@@ -134,14 +123,15 @@ describe('auto-recharge in Stripe mode (stand-in)', { timeout: 60_000 }, () => {
   it('a crash between Stripe’s answer and the ledger write: the sweep resumes with the same idempotency key; replayed webhooks credit nothing more', async () => {
     const id = 'acct_ar_stripe_crash';
     await account(id, 'pm_card_visa');
-    const restore = standIn.loseResponses(/^\/v1\/payment_intents$/);
-    const before = standIn.requests.length;
+    const restore = started.standIn.loseResponses(/^\/v1\/payment_intents$/);
+    const before = started.standIn.requests.length;
     await crossBelow(id);
     // Stripe charged, but the answer never arrived: the attempt stays pending, nothing credited.
     await until(
       async () =>
-        standIn.requests.slice(before).filter((request) => request.path === '/v1/payment_intents')
-          .length,
+        started.standIn.requests
+          .slice(before)
+          .filter((request) => request.path === '/v1/payment_intents').length,
       (count) => count >= 1,
     );
     expect(await available(id)).toBe(1_500);
@@ -149,22 +139,24 @@ describe('auto-recharge in Stripe mode (stand-in)', { timeout: 60_000 }, () => {
     const done = await finished(id);
     expect(done.body.status.lastAttempt.outcome).toBe('succeeded');
     const purchaseId = done.body.status.lastAttempt.purchaseId as string;
-    const creates = standIn.requests
+    const creates = started.standIn.requests
       .slice(before)
       .filter((request) => request.path === '/v1/payment_intents');
     expect(creates.length).toBeGreaterThanOrEqual(2);
     expect(new Set(creates.map((request) => request.idempotencyKey)).size).toBe(1);
     expect(creates.at(-1)!.replayed).toBe(true);
     expect(
-      standIn.paymentIntents().filter((intent) => intent.metadata.purchaseId === purchaseId),
+      started.standIn
+        .paymentIntents()
+        .filter((intent) => intent.metadata.purchaseId === purchaseId),
     ).toHaveLength(1);
     const succeeded = lastEvent(
-      standIn,
+      started.standIn,
       'payment_intent.succeeded',
-      standIn.paymentIntentFor(purchaseId)!.id,
+      started.standIn.paymentIntentFor(purchaseId)!.id,
     );
     for (let i = 0; i < 3; i += 1)
-      expect((await deliverWebhook(server.origin, succeeded)).status).toBe(200);
+      expect((await deliverWebhook(started.server.origin, succeeded)).status).toBe(200);
     expect(await available(id)).toBe(11_500);
     const rows = (await browserCall(send, id, 'GET', '/transactions?type=purchase')).body.data;
     expect(rows).toHaveLength(1);

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/data/createDatabase';
-import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
-import { TEST_API_KEY } from './serverApiKey';
+import { instancesOnPostgres } from './instancesOnPostgres';
 import { serverApiOnInstances } from './serverApiOnInstances';
-import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres';
 
 /**
  * Lots and expiry on a real PostgreSQL with two server instances on one database: grants and
@@ -12,30 +10,12 @@ import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres
  * sweeping lapsed lots at once (migrations/009_lots.sql, src/ledger/lots.ts); and the migration
  * carrying existing balances over as never-expiring lots.
  */
-let postgres: TestPostgres;
-const servers: StartedCreditsServer[] = [];
-beforeAll(async () => {
-  postgres = await startPostgres();
-  for (let i = 0; i < 2; i += 1)
-    servers.push(
-      await startCreditsServer({
-        databaseUrl: postgres.url,
-        poolSize: 10,
-        serverApiKeys: [TEST_API_KEY],
-        // Both instances sweep every 50 ms, so they race for the same lapsed lots.
-        expirySweepIntervalMs: 50,
-      }),
-    );
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  await postgres?.stop();
-});
+// Both instances sweep every 50 ms, so they race for the same lapsed lots.
+const postgres = instancesOnPostgres({ expirySweepIntervalMs: 50 });
+const { servers, query } = postgres;
 
 const ACCOUNT = 'acct_lots';
 const call = serverApiOnInstances(servers, ACCOUNT);
-const query = (text: string, values: unknown[] = [], url = postgres.url) =>
-  queryPostgres(url, text, values);
 
 /** The ledger sums to the balance, balanceAfter chains, and the open lots hold exactly it. */
 async function expectExactLedger() {

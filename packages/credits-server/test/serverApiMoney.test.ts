@@ -1,37 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
-import { TEST_API_KEY } from './serverApiKey';
-
+import { describe, expect, it } from 'vitest';
+import { instancesOnPostgres } from './instancesOnPostgres';
 import { serverApiOnInstances } from './serverApiOnInstances';
-import { queryPostgres, startPostgres, type TestPostgres } from './startPostgres';
 
 /**
  * Money stays exact under the Server API on a real PostgreSQL, with two server instances on one
  * database: 200 concurrent usage debits, holds and captures (and holds lapsing while instances
  * read the balance) on one account.
  */
-let postgres: TestPostgres;
-const servers: StartedCreditsServer[] = [];
-beforeAll(async () => {
-  postgres = await startPostgres();
-  for (let i = 0; i < 2; i += 1)
-    servers.push(
-      await startCreditsServer({
-        databaseUrl: postgres.url,
-        poolSize: 10,
-        serverApiKeys: [TEST_API_KEY],
-      }),
-    );
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  await postgres?.stop();
-});
+const { servers, query } = instancesOnPostgres();
 
 const ACCOUNT = 'acct_money';
 const call = serverApiOnInstances(servers, ACCOUNT);
-const query = (text: string, values: unknown[] = [], url = postgres.url) =>
-  queryPostgres(url, text, values);
 
 describe('Server API money on PostgreSQL, two instances', { timeout: 180_000 }, () => {
   it('200 concurrent debits, holds and captures: the ledger sums to the balance, captures never exceed holds', async () => {

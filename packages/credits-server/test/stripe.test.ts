@@ -1,28 +1,14 @@
 import { createCreditsClient } from 'credits-core';
-import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
+import { describe, expect, it } from 'vitest';
 import { postUsage, TEST_API_KEY } from './serverApiKey';
-import { deliverWebhook, lastEvent, standInSettings } from './stripeStandInSettings';
+import { serverOnStandIn } from './serverOnStandIn';
+import { deliverWebhook, lastEvent } from './stripeStandInSettings';
 
-let standIn: StripeStandIn;
-let server: StartedCreditsServer;
-
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  server = await startCreditsServer({
-    stripeSettings: standInSettings(standIn),
-    serverApiKeys: [TEST_API_KEY],
-  });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await standIn?.close();
-});
+const started = serverOnStandIn({ serverApiKeys: [TEST_API_KEY] });
 
 function client(account: string) {
   return createCreditsClient({
-    baseUrl: server.baseUrl,
+    baseUrl: started.server.baseUrl,
     headers: { Authorization: `Bearer ${account}` },
     retry: false,
   });
@@ -30,24 +16,24 @@ function client(account: string) {
 
 /** Delivers a Stripe event to the server, signed as Stripe would (or with another secret). */
 const webhook = (type: string, object: unknown, secret?: string) =>
-  deliverWebhook(server.origin, { type, object }, secret);
+  deliverWebhook(started.server.origin, { type, object }, secret);
 
 const lastRequest = (path: RegExp) =>
-  [...standIn.requests].reverse().find((request) => path.test(request.path));
+  [...started.standIn.requests].reverse().find((request) => path.test(request.path));
 
 /** Stripe's PaymentIntent for a purchase (found by its metadata, as Stripe's dashboard would). */
-const intentOf = (purchaseId: string) => standIn.paymentIntentFor(purchaseId)!;
+const intentOf = (purchaseId: string) => started.standIn.paymentIntentFor(purchaseId)!;
 
 /** The customer pays in the browser: Stripe.js confirms the purchase's PaymentIntent with a test card. */
 async function payInBrowser(purchase: { clientSecret?: string | null }, card = 'pm_card_visa') {
-  const intent = await standIn.confirmPaymentAsBrowser(purchase.clientSecret!, card);
+  const intent = await started.standIn.confirmPaymentAsBrowser(purchase.clientSecret!, card);
   expect(intent.status).toBe('succeeded');
   return intent as unknown as { id: string; status: string };
 }
 
 /** The `payment_intent.succeeded` event Stripe raised for a purchase's PaymentIntent. */
 const succeededEvent = (purchaseId: string) =>
-  lastEvent(standIn, 'payment_intent.succeeded', intentOf(purchaseId).id);
+  lastEvent(started.standIn, 'payment_intent.succeeded', intentOf(purchaseId).id);
 
 /** A purchase paid in the browser and credited by the poll that finds it succeeded. */
 async function paidPurchase(account: string, packageId = 'pkg_10k') {
@@ -59,7 +45,7 @@ async function paidPurchase(account: string, packageId = 'pkg_10k') {
 
 /** Server API usage: the status, and the body (a Transaction or a problem). */
 async function use(account: string, credits: number, key: string) {
-  const response = await postUsage(server.baseUrl, `acct_${account}`, key, {
+  const response = await postUsage(started.server.baseUrl, `acct_${account}`, key, {
     credits,
     description: 'Website generation',
   });
@@ -79,7 +65,7 @@ describe('reference server with Stripe (against the Stripe stand-in)', () => {
   });
 
   it('creates the PaymentIntent with the server’s amount, the customer and an idempotency key', async () => {
-    const response = await fetch(`${server.baseUrl}/purchases`, {
+    const response = await fetch(`${started.server.baseUrl}/purchases`, {
       method: 'POST',
       headers: {
         Authorization: 'Bearer alice',
@@ -119,7 +105,7 @@ describe('reference server with Stripe (against the Stripe stand-in)', () => {
     expect(polled.status).toBe('succeeded');
     expect(polled.balance?.available).toBe(10_000);
     const deliveries = await Promise.all(
-      [1, 2, 3].map(() => deliverWebhook(server.origin, succeededEvent(created.id))),
+      [1, 2, 3].map(() => deliverWebhook(started.server.origin, succeededEvent(created.id))),
     );
     expect(deliveries.map((r) => r.status)).toEqual([200, 200, 200]);
     const ledger = await bob.listTransactions({ type: 'purchase' });
@@ -132,12 +118,12 @@ describe('reference server with Stripe (against the Stripe stand-in)', () => {
     const created = await carol.createPurchase({ packageId: 'pkg_10k' });
     await payInBrowser(created);
     const event = succeededEvent(created.id);
-    const forged = await deliverWebhook(server.origin, event, 'whsec_attacker');
+    const forged = await deliverWebhook(started.server.origin, event, 'whsec_attacker');
     expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ code: 'validation_failed' });
     expect((await carol.getBalance()).available).toBe(0);
     // The genuine event credits it.
-    expect((await deliverWebhook(server.origin, event)).status).toBe(200);
+    expect((await deliverWebhook(started.server.origin, event)).status).toBe(200);
     expect((await carol.getBalance()).available).toBe(10_000);
   });
 
@@ -216,7 +202,7 @@ describe('reference server with Stripe (against the Stripe stand-in)', () => {
     await hana.sandbox.confirmSetupIntent(setup.id, { paymentMethod: 'pm_card_visa' });
     const card = (await hana.listPaymentMethods()).data[0]!;
     const attempt = () =>
-      fetch(`${server.baseUrl}/purchases`, {
+      fetch(`${started.server.baseUrl}/purchases`, {
         method: 'POST',
         headers: {
           Authorization: 'Bearer hana',
@@ -226,14 +212,14 @@ describe('reference server with Stripe (against the Stripe stand-in)', () => {
         body: JSON.stringify({ packageId: 'pkg_10k', paymentMethodId: card.id }),
       });
     // Stripe charges the card, then the connection drops before the answer arrives.
-    const restore = standIn.loseResponses(/^\/v1\/payment_intents$/);
+    const restore = started.standIn.loseResponses(/^\/v1\/payment_intents$/);
     expect((await attempt()).status).toBe(500);
     restore();
     const retry = await attempt();
     expect(retry.status).toBe(201);
     const purchase = (await retry.json()) as { id: string; status: string };
     expect(purchase.status).toBe('succeeded');
-    const charges = standIn
+    const charges = started.standIn
       .paymentIntents()
       .filter((intent) => intent.metadata.account === 'acct_hana' && intent.status === 'succeeded');
     expect(charges).toHaveLength(1);
@@ -370,8 +356,8 @@ describe('reference server with Stripe (against the Stripe stand-in)', () => {
   it('payment_intent.succeeded for a purchase that never saved its PaymentIntent id credits it once', async () => {
     const mia = client('mia');
     // Stripe creates the PaymentIntent, then the server never hears back: the id is not saved.
-    const restore = standIn.loseResponses(/^\/v1\/payment_intents$/);
-    const lost = await fetch(`${server.baseUrl}/purchases`, {
+    const restore = started.standIn.loseResponses(/^\/v1\/payment_intents$/);
+    const lost = await fetch(`${started.server.baseUrl}/purchases`, {
       method: 'POST',
       headers: {
         Authorization: 'Bearer mia',
@@ -382,14 +368,14 @@ describe('reference server with Stripe (against the Stripe stand-in)', () => {
     });
     restore();
     expect(lost.status).toBe(500);
-    const created = standIn
+    const created = started.standIn
       .paymentIntents()
       .find((candidate) => candidate.metadata.account === 'acct_mia')!;
     const purchaseId = created.metadata.purchaseId!;
     expect((await mia.getPurchase(purchaseId)).status).toBe('requires_payment_method');
     const intent = await payInBrowser({ clientSecret: created.client_secret });
     const deliveries = await Promise.all(
-      [1, 2, 3].map(() => deliverWebhook(server.origin, succeededEvent(purchaseId))),
+      [1, 2, 3].map(() => deliverWebhook(started.server.origin, succeededEvent(purchaseId))),
     );
     expect(deliveries.map((response) => response.status)).toEqual([200, 200, 200]);
     expect((await mia.getBalance()).available).toBe(10_000);

@@ -1,34 +1,21 @@
 import { createCreditsClient } from 'credits-core';
-import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
+import { describe, expect, it } from 'vitest';
+import { startCreditsServer } from '../src/startCreditsServer';
+import { serverOnStandIn } from './serverOnStandIn';
 import { standInSettings } from './stripeStandInSettings';
 
-let standIn: StripeStandIn;
-let server: StartedCreditsServer;
-
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  server = await startCreditsServer({
-    stripeSettings: standInSettings(standIn),
-    createsPerMinute: 10_000,
-  });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await standIn?.close();
-});
+const started = serverOnStandIn({ createsPerMinute: 10_000 });
 
 const client = (account: string) =>
   createCreditsClient({
-    baseUrl: server.baseUrl,
+    baseUrl: started.server.baseUrl,
     headers: { Authorization: `Bearer ${account}` },
     retry: false,
   });
 
 /** A raw request to the server: status and JSON body. */
 async function call(account: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${path}`, {
+  const response = await fetch(`${started.server.baseUrl}${path}`, {
     method,
     headers: {
       Authorization: `Bearer ${account}`,
@@ -43,16 +30,16 @@ async function call(account: string, method: string, path: string, body?: unknow
 /** A card saved the way a browser saves one: a SetupIntent from the server, confirmed by Stripe.js. */
 async function saveInBrowser(account: string, card = 'pm_card_visa') {
   const setup = await client(account).createSetupIntent();
-  const confirmed = await standIn.confirmSetupAsBrowser(setup.clientSecret, card);
+  const confirmed = await started.standIn.confirmSetupAsBrowser(setup.clientSecret, card);
   expect(confirmed.status).toBe('succeeded');
   return confirmed.payment_method as string;
 }
 
 /** Stripe calls made while `run` runs. */
 async function stripeCalls(run: () => Promise<unknown>) {
-  const before = standIn.requests.length;
+  const before = started.standIn.requests.length;
   await run();
-  return standIn.requests.slice(before);
+  return started.standIn.requests.slice(before);
 }
 
 describe('Stripe mode: a saved card declined when the PaymentIntent is created', {
@@ -65,7 +52,7 @@ describe('Stripe mode: a saved card declined when the PaymentIntent is created',
       packageId: 'pkg_10k',
       paymentMethodId: card,
     });
-    const intent = standIn.paymentIntentFor(purchase.id)!;
+    const intent = started.standIn.paymentIntentFor(purchase.id)!;
     expect(intent.status).toBe('requires_payment_method');
     expect(purchase).toMatchObject({
       status: 'requires_payment_method',
@@ -77,7 +64,7 @@ describe('Stripe mode: a saved card declined when the PaymentIntent is created',
     });
     // Credited only because Stripe's PaymentIntent was paid.
     expect(paid.status).toBe('succeeded');
-    expect(standIn.paymentIntentFor(purchase.id)).toMatchObject({
+    expect(started.standIn.paymentIntentFor(purchase.id)).toMatchObject({
       status: 'succeeded',
       amount_received: 1_000,
     });
@@ -180,7 +167,7 @@ describe('Stripe mode: SetupIntents', { timeout: 60_000 }, () => {
       outcome: 'complete',
     });
     expect(early).toMatchObject({ status: 409, body: { title: 'Authenticate with Stripe.js' } });
-    standIn.authenticate(setup.id, 'complete');
+    started.standIn.authenticate(setup.id, 'complete');
     const done = await call(account, 'POST', `/sandbox/setup-intents/${setup.id}/authenticate`, {
       outcome: 'complete',
     });
@@ -196,7 +183,7 @@ describe('Stripe mode: bounded Stripe traffic from reads', { timeout: 60_000 }, 
   it('200 parallel card lists and 200 parallel polls of a pending purchase from one account: 3 Stripe calls, not 400', async () => {
     // A read window longer than the burst, so the count does not depend on how fast this machine is.
     const reader = await startCreditsServer({
-      stripeSettings: standInSettings(standIn),
+      stripeSettings: standInSettings(started.standIn),
       stripeReadCacheMs: 60_000,
     });
     try {
@@ -204,7 +191,7 @@ describe('Stripe mode: bounded Stripe traffic from reads', { timeout: 60_000 }, 
       const headers = { Authorization: `Bearer ${account}` };
       const busy = createCreditsClient({ baseUrl: reader.baseUrl, headers, retry: false });
       const setup = await busy.createSetupIntent();
-      await standIn.confirmSetupAsBrowser(setup.clientSecret, 'pm_card_visa');
+      await started.standIn.confirmSetupAsBrowser(setup.clientSecret, 'pm_card_visa');
       const purchase = await busy.createPurchase({ packageId: 'pkg_10k' });
       const read = (path: string) =>
         fetch(`${reader.baseUrl}${path}`, { headers }).then((response) => response.status);

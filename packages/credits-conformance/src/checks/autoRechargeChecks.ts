@@ -12,6 +12,7 @@ import {
 import { CheckFailure, CheckSkipped, ensure } from '../CheckFailure.js';
 import type { Check, CheckContext } from '../createCheckContext.js';
 import { saveCard } from './paymentMethodChecks.js';
+import { pause, pollUntil } from './pollUntil.js';
 import { available } from './sandboxPurchase.js';
 import { grant, requireServerApi, serverWrite } from './serverApi.js';
 
@@ -183,16 +184,16 @@ const crossing: Check = {
         description: 'Conformance: cross the auto-recharge threshold',
       });
       context.expectStatus(debit, 201);
-      const deadline = Date.now() + context.settleTimeoutMs;
-      let fresh: Transaction[] = [];
-      while (fresh.length === 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        fresh = (await rechargeRows(context)).filter((row) => !seen.has(row.id));
-      }
-      ensure(fresh.length > 0, 'no purchase row with autoRecharge:true appeared', debit);
+      const freshRows = async () =>
+        (await rechargeRows(context)).filter((row) => !seen.has(row.id));
+      const appeared = await pollUntil<Transaction[]>([], freshRows, (rows) => rows.length > 0, {
+        timeoutMs: context.settleTimeoutMs,
+        everyMs: 200,
+      });
+      ensure(appeared.length > 0, 'no purchase row with autoRecharge:true appeared', debit);
       // Give a second, wrongful charge time to show up.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      fresh = (await rechargeRows(context)).filter((row) => !seen.has(row.id));
+      await pause(500);
+      const fresh = await freshRows();
       if (fresh.length !== 1)
         throw new CheckFailure(`one crossing made ${fresh.length} recharge rows`, debit);
     } finally {

@@ -1,6 +1,7 @@
 import { type ExpiringGrant, transactionPageSchema, transactionSchema } from 'credits-core';
 import { ensure } from '../CheckFailure.js';
 import type { Check, CheckContext } from '../createCheckContext.js';
+import { pollUntil } from './pollUntil.js';
 import { requireServerApi, serverBalance, serverWrite } from './serverApi.js';
 
 /** A moment `ms` ahead, at a whole second plus a random part, so no other lot shares it. */
@@ -103,15 +104,15 @@ export const lotChecks: Check[] = [
       await grantExpiring(context, 30, expiresAt, reason);
       const before = await serverBalance(context);
       // Wait for the state (no clock to move on a real server): the lot gone from the list.
-      const deadline = Date.now() + 20_000;
-      let now = before;
-      const listed = () =>
-        now.balance.expiring.some((lot) => Date.parse(lot.expiresAt) === Date.parse(expiresAt));
-      while (listed() && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        now = await serverBalance(context);
-      }
-      ensure(!listed(), `17 s after its expiry the lot is still listed`, now.response);
+      const listed = (read: typeof before) =>
+        read.balance.expiring.some((lot) => Date.parse(lot.expiresAt) === Date.parse(expiresAt));
+      const now = await pollUntil(
+        before,
+        () => serverBalance(context),
+        (read) => !listed(read),
+        { timeoutMs: 20_000 },
+      );
+      ensure(!listed(now), `17 s after its expiry the lot is still listed`, now.response);
       ensure(
         now.balance.total === before.balance.total - 30,
         `total went from ${before.balance.total} to ${now.balance.total}, expected −30`,

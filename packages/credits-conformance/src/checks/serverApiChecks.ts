@@ -2,6 +2,7 @@ import { transactionPageSchema, transactionSchema } from 'credits-core';
 import { holdSchema } from 'credits-core/server';
 import { ensure } from '../CheckFailure.js';
 import type { Check, CheckContext } from '../createCheckContext.js';
+import { pollUntil } from './pollUntil.js';
 import { grant, requireServerApi, serverBalance, serverCall, serverWrite } from './serverApi.js';
 
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
@@ -175,12 +176,12 @@ export const serverApiChecks: Check[] = [
       await grant(context, 100);
       const before = await serverBalance(context);
       const { hold } = await createHold(context, 100, new Date(Date.now() + 2_000).toISOString());
-      const deadline = Date.now() + 15_000;
-      let now = await serverBalance(context);
-      while (now.balance.held !== before.balance.held && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        now = await serverBalance(context);
-      }
+      const now = await pollUntil(
+        await serverBalance(context),
+        () => serverBalance(context),
+        (read) => read.balance.held === before.balance.held,
+        { timeoutMs: 15_000 },
+      );
       ensure(
         now.balance.held === before.balance.held &&
           now.balance.available === before.balance.available,

@@ -87,10 +87,17 @@ interface PurchaseAttempt extends Attempt {
   purchase?: Purchase;
 }
 
-const savesCard = (attempt: PurchaseAttempt): boolean =>
-  attempt.choice?.type === 'new'
-    ? (attempt.choice.card.savePaymentMethod ?? false)
-    : (attempt.savePaymentMethod ?? false);
+/**
+ * How the attempt pays, as the purchase's creation and the kept attempt both say it: the saved
+ * method's id, or whether the new card is to be saved.
+ */
+const paidWith = ({ choice, savePaymentMethod }: PurchaseAttempt) =>
+  choice?.type === 'saved'
+    ? { paymentMethodId: choice.paymentMethodId }
+    : {
+        savePaymentMethod:
+          (choice?.type === 'new' ? choice.card.savePaymentMethod : savePaymentMethod) ?? false,
+      };
 
 const fallbackFailure: PaymentFailure = {
   code: 'card_declined',
@@ -110,12 +117,10 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
   const remember = (current: PurchaseAttempt | undefined) => {
     if (!options.store) return;
     if (!current) return options.store.clear();
-    const { choice } = current;
     options.store.set({
       idempotencyKey: current.key,
       packageId: current.packageId,
-      ...(choice?.type === 'saved' ? { paymentMethodId: choice.paymentMethodId } : {}),
-      ...(choice?.type === 'saved' ? {} : { savePaymentMethod: savesCard(current) }),
+      ...paidWith(current),
       ...(current.purchase ? { purchaseId: current.purchase.id } : {}),
     });
   };
@@ -192,9 +197,7 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       purchase = await client.createPurchase(
         {
           packageId: current.packageId,
-          ...(choice?.type === 'saved'
-            ? { paymentMethodId: choice.paymentMethodId }
-            : { savePaymentMethod: savesCard(current) }),
+          ...paidWith(current),
         },
         { idempotencyKey: current.key, signal },
       );

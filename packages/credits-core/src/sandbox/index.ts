@@ -1,4 +1,9 @@
 export {
+  SANDBOX_CARD_NUMBERS,
+  type SandboxToken,
+  sandboxTokenForNumber,
+} from './sandboxCardNumbers.js';
+export {
   SANDBOX_CARDS,
   SANDBOX_FAILURE_MESSAGES,
   type SandboxCard,

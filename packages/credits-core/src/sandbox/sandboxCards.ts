@@ -1,5 +1,10 @@
 import type { KnownServerErrorCode } from '../schemas/enums.js';
 import type { CardDetails } from '../schemas/paymentMethod.js';
+import {
+  SANDBOX_CARD_NUMBERS,
+  type SandboxToken,
+  sandboxTokenForNumber,
+} from './sandboxCardNumbers.js';
 
 /** What confirming a payment with a test token does, as Stripe's test mode does it. */
 export type SandboxOutcome =
@@ -22,49 +27,47 @@ export interface SandboxCard {
   description: string;
 }
 
-const expiry = { expMonth: 12, expYear: 2034 };
+type CardRow = [token: SandboxToken, brand: string, outcome: SandboxOutcome, description: string];
 
 /**
  * The one truth about sandbox payments, shared by credits-msw, the React
- * sandbox form and credits-server: Stripe's test cards and tokens.
+ * sandbox form and credits-server: Stripe's test cards and tokens. Each card's number is
+ * SANDBOX_CARD_NUMBERS', its display details come from the number (the last four digits) and
+ * one far-off expiry, so a card is never shown with digits it does not have.
  */
-export const SANDBOX_CARDS: readonly SandboxCard[] = [
-  {
-    token: 'pm_card_visa',
-    number: '4242424242424242',
-    card: { brand: 'visa', last4: '4242', ...expiry },
-    outcome: { type: 'succeeded' },
-    description: 'Succeeds',
-  },
-  {
-    token: 'pm_card_mastercard',
-    number: '5555555555554444',
-    card: { brand: 'mastercard', last4: '4444', ...expiry },
-    outcome: { type: 'succeeded' },
-    description: 'Succeeds (Mastercard)',
-  },
-  {
-    token: 'pm_card_threeDSecure2Required',
-    number: '4000002760003184',
-    card: { brand: 'visa', last4: '3184', ...expiry },
-    outcome: { type: 'requires_action' },
-    description: 'Asks for 3D Secure on every payment',
-  },
-  {
-    token: 'pm_card_visa_chargeDeclinedInsufficientFunds',
-    number: '4000000000009995',
-    card: { brand: 'visa', last4: '9995', ...expiry },
-    outcome: { type: 'declined', code: 'insufficient_funds' },
-    description: 'Declined: insufficient funds',
-  },
-  {
-    token: 'pm_card_visa_chargeDeclined',
-    number: '4000000000000002',
-    card: { brand: 'visa', last4: '0002', ...expiry },
-    outcome: { type: 'declined', code: 'card_declined' },
-    description: 'Declined',
-  },
-];
+export const SANDBOX_CARDS: readonly SandboxCard[] = (
+  [
+    ['pm_card_visa', 'visa', { type: 'succeeded' }, 'Succeeds'],
+    ['pm_card_mastercard', 'mastercard', { type: 'succeeded' }, 'Succeeds (Mastercard)'],
+    [
+      'pm_card_threeDSecure2Required',
+      'visa',
+      { type: 'requires_action' },
+      'Asks for 3D Secure on every payment',
+    ],
+    [
+      'pm_card_visa_chargeDeclinedInsufficientFunds',
+      'visa',
+      { type: 'declined', code: 'insufficient_funds' },
+      'Declined: insufficient funds',
+    ],
+    [
+      'pm_card_visa_chargeDeclined',
+      'visa',
+      { type: 'declined', code: 'card_declined' },
+      'Declined',
+    ],
+  ] satisfies CardRow[]
+).map(([token, brand, outcome, description]: CardRow) => {
+  const number = SANDBOX_CARD_NUMBERS[token];
+  return {
+    token,
+    number,
+    card: { brand, last4: number.slice(-4), expMonth: 12, expYear: 2034 },
+    outcome,
+    description,
+  };
+});
 
 /** The sandbox card of a test token, or `undefined` for anything else. */
 export function sandboxCardForToken(token: string): SandboxCard | undefined {
@@ -77,8 +80,7 @@ export function sandboxCardForToken(token: string): SandboxCard | undefined {
  * so it is never sent anywhere.
  */
 export function sandboxCardForNumber(number: string): SandboxCard | undefined {
-  const digits = number.replace(/[\s-]/g, '');
-  return SANDBOX_CARDS.find((card) => card.number === digits);
+  return sandboxCardForToken(sandboxTokenForNumber(number) ?? '');
 }
 
 /** User-facing words for a declined or failed sandbox payment. */

@@ -1,7 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LiveCredits } from 'credits-core/live';
+import { configQueryOptions } from 'credits-core/query';
 import { useEffect } from 'react';
-import { useCreditsConfig } from '../hooks/useCreditsConfig.js';
 import { useCreditsContext } from './CreditsContext.js';
 
 /** A client without `connection` (a hand-made one): no stream, polling only. */
@@ -25,7 +25,8 @@ export interface LiveOptions {
 export function LiveUpdates({ poll }: LiveOptions) {
   const { client, account } = useCreditsContext('<CreditsProvider live>');
   const queryClient = useQueryClient();
-  const events = useCreditsConfig().data?.events;
+  // The config query itself, not hooks/useCreditsConfig: the provider sits below the hooks.
+  const events = useQuery(configQueryOptions(client, account)).data?.events;
   const intervalMs = poll === false ? false : poll?.intervalMs;
   useEffect(() => {
     if (events === undefined) return;

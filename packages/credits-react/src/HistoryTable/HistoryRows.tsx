@@ -11,7 +11,7 @@ import { ErrorState } from '../lib/ErrorState.js';
 import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { useIsomorphicLayoutEffect } from '../lib/useIsomorphicLayoutEffect.js';
 import { HistoryRow } from './HistoryRow.js';
-import { HistoryRowsSkeleton } from './HistoryRowsSkeleton.js';
+import { HistoryRowsSkeleton, historyColumns } from './HistoryRowsSkeleton.js';
 import { useHistoryTable } from './HistoryTableContext.js';
 import { hasFilters } from './historyFilterValues.js';
 
@@ -138,7 +138,7 @@ export function HistoryRows({ className, height = '28rem', rowHeight }: HistoryR
             className="cr:sticky cr:top-0 cr:z-10 cr:grid cr:bg-surface"
           >
             <tr role="row" aria-rowindex={1} className="credits-history-row cr:text-muted">
-              {(['date', 'description', 'amount', 'balance', 'website'] as const).map((column) => (
+              {historyColumns.map((column) => (
                 <th
                   key={column}
                   role="columnheader"

@@ -3,7 +3,8 @@ import { historyLabels } from '../labels/historyLabels.js';
 import { cn } from '../lib/cn.js';
 
 const bar = 'credits-skeleton cr:inline-block cr:h-3 cr:align-middle';
-const columns = ['date', 'description', 'amount', 'balance', 'website'] as const;
+/** The history's columns in order: the table's header and its loading skeleton's. */
+export const historyColumns = ['date', 'description', 'amount', 'balance', 'website'] as const;
 const widths = {
   date: 'cr:w-20',
   description: 'cr:w-3/5',
@@ -41,7 +42,7 @@ export function HistoryRowsSkeleton({
         style={{ height }}
       >
         <div data-slot="history-head" className="credits-history-row cr:text-muted">
-          {columns.map((column) => (
+          {historyColumns.map((column) => (
             <span key={column} data-column={column} className="cr:font-medium">
               {labels.columns[column]}
             </span>
@@ -54,7 +55,7 @@ export function HistoryRowsSkeleton({
             className="credits-history-row"
             style={{ height: rowPx }}
           >
-            {columns.map((column) => (
+            {historyColumns.map((column) => (
               <span key={column} data-column={column}>
                 <span className={cn(bar, widths[column])} />
               </span>

@@ -4,7 +4,7 @@ import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
-import { paymentLabels } from '../labels/paymentLabels.js';
+import { paymentMethodLabels } from '../labels/paymentMethodLabels.js';
 import { CardBrandMark } from '../lib/CardBrandMark.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { FailureMessage } from '../lib/FailureMessage.js';
@@ -35,7 +35,7 @@ export interface PaymentMethodsProps {
 /** Saved cards: default badge, expiry warnings, set as default, delete with confirmation, add a card. */
 function PaymentMethodsContent({ className }: PaymentMethodsProps) {
   const { locale } = useCreditsContext('<PaymentMethods>');
-  const labels = useLabels(paymentLabels);
+  const labels = useLabels(paymentMethodLabels);
   const isolate = useIsolateValues();
   const methods = usePaymentMethods();
   const { setDefault, settingDefault, remove, error } = usePaymentMethodActions();

@@ -1,7 +1,12 @@
 import type { PaymentLabels } from './CreditsLabels.js';
+import { paymentMethodLabels } from './paymentMethodLabels.js';
 
-/** English defaults of the strings of AddCreditsDialog, PaymentMethods and the card forms. */
+/**
+ * English defaults of the strings of AddCreditsDialog, PaymentMethods and the card forms: the
+ * saved-card list's own (loaded with the page) and the dialogs' (loaded with the dialogs).
+ */
 export const paymentLabels: PaymentLabels = {
+  ...paymentMethodLabels,
   packageBadges: {},
   addCreditsTitle: 'Add credits',
   addCreditsDescription:
@@ -10,11 +15,6 @@ export const paymentLabels: PaymentLabels = {
   pricePerThousand: (price, { formatted }) => `${price} per ${formatted} credits`,
   paymentMethod: 'Payment method',
   useNewCard: 'Use a new card',
-  cardName: (brand, last4) => `${brand.charAt(0).toUpperCase()}${brand.slice(1)} •••• ${last4}`,
-  expires: (date) => `Expires ${date}`,
-  expired: 'Expired',
-  expiresSoon: 'Expires soon',
-  defaultBadge: 'Default',
   testMode: 'Test mode',
   cardNumber: 'Card number',
   testCardHint:
@@ -45,14 +45,6 @@ export const paymentLabels: PaymentLabels = {
   loadingCardForm: 'Loading the secure card form…',
   loadingPackages: 'Loading credit packages…',
   declines: {},
-  loadingPaymentMethods: 'Loading your saved cards…',
-  paymentMethods: 'Payment methods',
-  addPaymentMethod: 'Add payment method',
-  noSavedCards: 'No saved cards yet.',
-  setDefault: 'Set as default',
-  setDefaultFor: (card) => `Set as default: ${card}`,
-  deleteCard: 'Delete',
-  deleteCardFor: (card) => `Delete: ${card}`,
   deleteTitle: (card) => `Delete ${card}?`,
   deleteDescription: 'This card will no longer be available for purchases.',
   deleteDefaultDescription: 'This is your default card. Choose which card becomes the default.',
@@ -60,8 +52,4 @@ export const paymentLabels: PaymentLabels = {
   confirmDelete: 'Delete card',
   saveCardButton: 'Save card',
   cardSaved: 'Card saved.',
-  walletName: (wallet) =>
-    wallet === 'apple_pay' ? 'Apple Pay' : wallet === 'google_pay' ? 'Google Pay' : 'Wallet',
-  walletCard: (wallet, card) => `${wallet} (${card})`,
-  linkName: (email) => `Link (${email})`,
 };

@@ -1,8 +1,8 @@
 import type { PaymentMethod } from 'credits-core';
-import type { PaymentLabels } from '../labels/CreditsLabels.js';
+import type { PaymentMethodLabels } from '../labels/paymentMethodLabels.js';
 
 /** "Visa •••• 4242", "Apple Pay", "Link (a@b.com)" — never more than the last four digits. */
-export function paymentMethodName(method: PaymentMethod, labels: PaymentLabels): string {
+export function paymentMethodName(method: PaymentMethod, labels: PaymentMethodLabels): string {
   if (method.type === 'link') return labels.linkName(method.email ?? '');
   if (method.card) {
     const name = labels.cardName(method.card.brand, method.card.last4);

@@ -1,5 +1,5 @@
 import type { NewCardDetails } from 'credits-core/payments';
-import { sandboxCardForNumber } from 'credits-core/sandbox';
+import { sandboxTokenForNumber } from 'credits-core/sandbox';
 import { useState } from 'react';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
@@ -23,9 +23,9 @@ export function useNewCard(providerState: PaymentProviderState) {
     read(): NewCardDetails | undefined {
       if (providerState.status !== 'ready') return undefined;
       if (stripe) return elements ? { elements } : undefined;
-      const card = sandboxCardForNumber(number);
-      setError(card ? undefined : labels.invalidTestCard);
-      return card ? { token: card.token } : undefined;
+      const token = sandboxTokenForNumber(number);
+      setError(token ? undefined : labels.invalidTestCard);
+      return token ? { token } : undefined;
     },
     clear: () => setNumber(''),
     /** Props for `<NewCardFields>`. */
