@@ -77,7 +77,7 @@ export const CapReached: Story = {
   parameters: scenario('autoRechargeCapReached'),
   play: async ({ canvasElement }) => {
     const line = await status(canvasElement, 'cap_reached');
-    await expect(line).toHaveTextContent('Monthly limit of $20.00 reached');
+    await expect(line).toHaveTextContent('Auto-recharge paused: monthly limit of $20.00 reached');
   },
 };
 

@@ -25,7 +25,8 @@ export const labels: AutoRechargeLabels = {
   save: 'حفظ',
   saving: 'جارٍ الحفظ…',
   saved: 'تم الحفظ',
-  statusOn: (spent, cap) => `الشحن التلقائي مفعّل · ${spent} من ${cap} هذا الشهر`,
+  // The Arabic comma between the two facts: a middle dot reads as a zero in Arabic.
+  statusOn: (spent, cap) => `الشحن التلقائي مفعّل، ${spent} من ${cap} هذا الشهر`,
   statusOff: 'الشحن التلقائي متوقف',
   statusNeedsAction: 'الشحن التلقائي يحتاج إلى إجراء منك: أكّد آخر عملية دفع',
   completePayment: 'إتمام الدفع',
