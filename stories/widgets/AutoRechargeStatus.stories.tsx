@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { type CreditsScenarioName, createCreditsHandlers } from 'credits-msw';
 import { BalanceCards } from 'credits-react';
 import { AutoRechargeStatus } from 'credits-react/auto-recharge-status';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
+import { autoRechargeScenario, autoRechargeStatus } from '../support/autoRecharge';
 import { withCredits } from '../support/withCredits';
 
 /**
@@ -20,20 +20,8 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const scenario = (name: CreditsScenarioName) => ({
-  msw: { handlers: createCreditsHandlers({ scenario: name }) },
-});
-
-/** The status line once it says `state` (the scenario's recharges are replayed as it loads). */
-const status = (canvasElement: HTMLElement, state: string) =>
-  waitFor(
-    () => {
-      const found = canvasElement.querySelector('[data-slot="auto-recharge-status"]');
-      expect(found).toHaveAttribute('data-state', state);
-      return found as HTMLElement;
-    },
-    { timeout: 10_000 },
-  );
+const scenario = autoRechargeScenario;
+const status = autoRechargeStatus;
 
 export const On: Story = {
   parameters: scenario('autoRechargeOn'),

@@ -6,21 +6,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AutoRechargeSettings } from '../src/AutoRechargeSettings/index';
 import { BASE_URL, listenWithMsw, renderWithCredits, server } from './renderWithCredits';
+import { stubResizeObserver } from './support/stubResizeObserver';
 
 listenWithMsw();
 
-// jsdom has no ResizeObserver, which Radix Switch's hidden form input measures itself with (Radix's
-// own tests stub it the same way); the real one runs in the story tests in Chromium.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+stubResizeObserver();
 
 const status = () =>
   document.querySelector('[data-slot="auto-recharge-status"]')?.getAttribute('data-state');

@@ -4,7 +4,7 @@
  * the host's `labels.autoRecharge`.
  */
 import { screen, waitFor } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AutoRechargeLabels,
   autoRechargeLabels,
@@ -18,17 +18,11 @@ import { labels as ptBR } from '../src/AutoRechargeSettings/catalogues/ptBR';
 import { AutoRechargeSettings } from '../src/AutoRechargeSettings/index';
 import type { Count } from '../src/index';
 import { listenWithMsw, renderWithCredits } from './renderWithCredits';
+import { stubResizeObserver } from './support/stubResizeObserver';
 
 listenWithMsw();
 
-// jsdom has no ResizeObserver, which Radix Switch's hidden input measures itself with.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+stubResizeObserver();
 
 const count = (locale: string, value: number): Count => ({
   count: value,

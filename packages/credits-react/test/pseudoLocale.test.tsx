@@ -8,7 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SANDBOX_PACKAGES } from 'credits-core/sandbox';
 import { type CreditsScenarioName, createCreditsBackend, creditsScenarios } from 'credits-msw';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { autoRechargeLabels } from '../src/AutoRechargeSettings/autoRechargeLabels';
 import { AutoRechargeSettings } from '../src/AutoRechargeSettings/index';
 import { AutoRechargeStatus } from '../src/AutoRechargeSettings/status';
@@ -23,17 +23,11 @@ import {
 import { UsageChart } from '../src/UsageChart/index';
 import { listenWithMsw, renderWithCredits, simpleLedger } from './renderWithCredits';
 import { pseudo, pseudoLabels } from './support/pseudoLabels';
+import { stubResizeObserver } from './support/stubResizeObserver';
 
 listenWithMsw();
 
-// jsdom has no ResizeObserver, which Radix Switch's hidden input measures itself with.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+stubResizeObserver();
 
 const USER_DATA = [
   // A currency's ISO code ("Monthly limit (USD)") is the same in every language.
