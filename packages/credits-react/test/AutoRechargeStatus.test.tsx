@@ -33,7 +33,8 @@ const line = () =>
 const balanceValue = () =>
   document.querySelector('[data-variant="available"] [data-slot="balance-value"]')?.textContent;
 
-describe('<AutoRechargeStatus> in BalanceCards', () => {
+// Whole flows on a busy 2-core machine: each test waits for states, and gets room to reach them.
+describe('<AutoRechargeStatus> in BalanceCards', { timeout: 30_000 }, () => {
   it('says how much of the cap is spent this month while it is on', async () => {
     renderWithCredits(page, { backend: await backendOf('autoRechargeOn') });
     const status = await line();
