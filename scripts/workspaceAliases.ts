@@ -20,6 +20,7 @@ export const workspaceAliases = {
   'credits-msw/node': source('credits-msw/src/node/index.ts'),
   'credits-msw': source('credits-msw/src/index.ts'),
   'credits-conformance': source('credits-conformance/src/index.ts'),
+  'credits-react/auto-recharge-status': source('credits-react/src/AutoRechargeSettings/status.ts'),
   'credits-react/auto-recharge': source('credits-react/src/AutoRechargeSettings/index.ts'),
   'credits-react/usage-chart': source('credits-react/src/UsageChart/index.ts'),
   'credits-react': source('credits-react/src/index.ts'),

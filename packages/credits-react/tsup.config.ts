@@ -23,6 +23,7 @@ export default defineConfig([
       index: 'src/index.ts',
       'usage-chart': 'src/UsageChart/index.ts',
       'auto-recharge': 'src/AutoRechargeSettings/index.ts',
+      'auto-recharge-status': 'src/AutoRechargeSettings/status.ts',
     },
     format: ['cjs'],
   },

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { type CreditsScenarioName, createCreditsHandlers } from 'credits-msw';
+import { createCreditsHandlers } from 'credits-msw';
 import { AutoRechargeSettings } from 'credits-react/auto-recharge';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
+import { autoRechargeScenario, autoRechargeStatus } from '../support/autoRecharge';
 import { withCredits } from '../support/withCredits';
 
 /**
@@ -17,27 +18,8 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const scenario = (name: CreditsScenarioName | 'off') => ({
-  msw: {
-    handlers: createCreditsHandlers(
-      name === 'off' ? { scenario: { backend: { autoRecharge: {} } } } : { scenario: name },
-    ),
-  },
-});
-
-/** The status line once it says `state` (the scenario's recharges are replayed as it loads). */
-const status = async (canvasElement: HTMLElement, state: string) => {
-  const line = await waitFor(
-    () => {
-      const found = canvasElement.querySelector('[data-slot="auto-recharge-status"]');
-      expect(found).toHaveAttribute('data-state', state);
-      return found as HTMLElement;
-    },
-    { timeout: 10_000 },
-  );
-  await expect(line).toHaveAttribute('role', 'status');
-  return line;
-};
+const scenario = autoRechargeScenario;
+const status = autoRechargeStatus;
 
 export const Off: Story = {
   parameters: scenario('off'),
@@ -77,7 +59,7 @@ export const CapReached: Story = {
   parameters: scenario('autoRechargeCapReached'),
   play: async ({ canvasElement }) => {
     const line = await status(canvasElement, 'cap_reached');
-    await expect(line).toHaveTextContent('Monthly limit of $20.00 reached');
+    await expect(line).toHaveTextContent('Auto-recharge paused: monthly limit of $20.00 reached');
   },
 };
 

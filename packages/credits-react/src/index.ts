@@ -33,6 +33,7 @@ export {
   type Count,
   type CreditsLabels,
   defaultLabels,
+  type HostLabels,
   loadCreditsLabels,
   type UsageChartLabels,
 } from './labels/index.js';

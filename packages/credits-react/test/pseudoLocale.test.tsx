@@ -7,8 +7,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SANDBOX_PACKAGES } from 'credits-core/sandbox';
-import type { CreditsScenarioName } from 'credits-msw';
+import { type CreditsScenarioName, createCreditsBackend, creditsScenarios } from 'credits-msw';
 import { describe, expect, it } from 'vitest';
+import { autoRechargeLabels } from '../src/AutoRechargeSettings/autoRechargeLabels';
+import { AutoRechargeSettings } from '../src/AutoRechargeSettings/index';
+import { AutoRechargeStatus } from '../src/AutoRechargeSettings/status';
 import {
   AddCreditsDialog,
   BalanceCards,
@@ -20,10 +23,15 @@ import {
 import { UsageChart } from '../src/UsageChart/index';
 import { listenWithMsw, renderWithCredits, simpleLedger } from './renderWithCredits';
 import { pseudo, pseudoLabels } from './support/pseudoLabels';
+import { stubResizeObserver } from './support/stubResizeObserver';
 
 listenWithMsw();
 
+stubResizeObserver();
+
 const USER_DATA = [
+  // A currency's ISO code ("Monthly limit (USD)") is the same in every language.
+  'USD',
   ...simpleLedger().flatMap((row) => [row.description, row.website?.name, row.website?.url]),
   ...SANDBOX_PACKAGES.flatMap((pkg) => [pkg.label, pkg.badge]),
 ].filter((value): value is string => Boolean(value));
@@ -226,6 +234,72 @@ describe('pseudo-locale: nothing on screen that did not come from the labels', {
     );
     const add = within(await screen.findByRole('dialog'));
     await add.findByLabelText(pseudo(defaultLabels.cardNumber));
+    expect(foreignText()).toEqual([]);
+  });
+  it('auto-recharge: the settings off, its errors, and a save refused for want of a card', async () => {
+    renderWithCredits(<AutoRechargeSettings />, {
+      backend: { transactions: simpleLedger(), autoRecharge: {}, paymentMethods: [] },
+      provider: { labels: pseudoLabels },
+    });
+    const theSwitch = await screen.findByRole('switch', {
+      name: pseudo(autoRechargeLabels.enable),
+    });
+    expect(foreignText()).toEqual([]);
+    const threshold = screen.getByLabelText(pseudo(autoRechargeLabels.threshold));
+    await userEvent.clear(threshold);
+    await userEvent.type(threshold, '0');
+    await userEvent.click(theSwitch);
+    await userEvent.click(screen.getByRole('button', { name: pseudo(autoRechargeLabels.save) }));
+    await screen.findByText(pseudo(autoRechargeLabels.issues.not_positive_integer));
+    await screen.findByText(pseudo(autoRechargeLabels.issues.payment_method_required));
+    expect(foreignText()).toEqual([]);
+  });
+
+  it.each(['autoRechargeOn', 'autoRechargeDeclined', 'autoRechargeCapReached'] as const)(
+    'auto-recharge: the settings and the status line in %s',
+    async (name) => {
+      const backend = createCreditsBackend({
+        transactions: simpleLedger(),
+        ...creditsScenarios[name].backend,
+      });
+      await backend.autoRecharge.settled();
+      renderWithCredits(
+        <>
+          <BalanceCards status={<AutoRechargeStatus />} />
+          <AutoRechargeSettings />
+        </>,
+        { backend, provider: { labels: pseudoLabels } },
+      );
+      await waitFor(() =>
+        expect(document.querySelectorAll('[data-slot="auto-recharge-status"]')).toHaveLength(2),
+      );
+      await screen.findByRole('switch', { name: pseudo(autoRechargeLabels.enable) });
+      expect(foreignText()).toEqual([]);
+    },
+  );
+
+  it('auto-recharge: needs your action, "Complete payment" and its challenge', async () => {
+    const backend = createCreditsBackend({
+      transactions: simpleLedger(),
+      ...creditsScenarios.autoRechargeNeedsAction.backend,
+    });
+    await backend.autoRecharge.settled();
+    renderWithCredits(<BalanceCards status={<AutoRechargeStatus />} />, {
+      backend,
+      provider: { labels: pseudoLabels },
+    });
+    const complete = await screen.findByRole('button', {
+      name: pseudo(autoRechargeLabels.completePayment),
+    });
+    expect(foreignText()).toEqual([]);
+    await userEvent.click(complete);
+    const dialog = within(await screen.findByRole('dialog'));
+    await dialog.findByRole('button', { name: pseudo(defaultLabels.completeAuthentication) });
+    expect(foreignText()).toEqual([]);
+    await userEvent.click(
+      dialog.getByRole('button', { name: pseudo(defaultLabels.completeAuthentication) }),
+    );
+    await dialog.findByRole('button', { name: pseudo(defaultLabels.done) });
     expect(foreignText()).toEqual([]);
   });
 });

@@ -57,6 +57,14 @@ export interface PurchaseFlow {
    * its key and body instead of starting another: a second key could charge twice.
    */
   pay(packageId: string, choice: PaymentChoice): Promise<void>;
+  /**
+   * Picks up a purchase that already exists and waits for the user, e.g. an auto-recharge
+   * charged off-session that asked for 3D Secure (`AutoRecharge.status.actionPurchaseId`):
+   * asks the backend where it stands, then runs its challenge like one `pay()` started. No
+   * purchase is created. Ignored while an attempt is in flight or one whose outcome is unknown
+   * waits for `retry()` (that attempt is never replaced).
+   */
+  complete(purchaseId: string): Promise<void>;
   /** Answers a sandbox 3D Secure challenge. */
   authenticate(outcome: 'complete' | 'fail'): Promise<void>;
   /** Repeats the failed attempt with the same Idempotency-Key. */
@@ -79,6 +87,7 @@ export interface PurchaseFlow {
 }
 
 interface PurchaseAttempt extends Attempt {
+  /** Empty for an existing purchase picked up by `complete()` until the backend names it. */
   packageId: string;
   /** Absent for an attempt resumed after a reload that paid with a new card. */
   choice?: PaymentChoice;
@@ -203,6 +212,7 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       );
     }
     current.purchase = purchase;
+    current.packageId = purchase.packageId;
     remember(current);
     if (purchase.status === 'requires_payment_method' && !purchase.failure) {
       if (choice?.type !== 'new') {
@@ -223,6 +233,18 @@ export function createPurchaseFlow(options: PurchaseFlowOptions): PurchaseFlow {
       if (flow.busy()) return Promise.resolve();
       // An attempt that may have charged is repeated (same key, same body), never replaced.
       const current = flow.begin((key) => ({ key, packageId, choice }));
+      return guard((signal) => run(current, signal));
+    },
+    complete(purchaseId) {
+      const pending = flow.attempt;
+      if (flow.busy() || (flow.unsettled(pending) && pending.purchase?.id !== purchaseId))
+        return Promise.resolve();
+      const current = flow.begin((key) => ({
+        key,
+        packageId: '',
+        // Only the id: run() asks the backend where the purchase stands first.
+        purchase: { id: purchaseId } as Purchase,
+      }));
       return guard((signal) => run(current, signal));
     },
     authenticate(outcome) {

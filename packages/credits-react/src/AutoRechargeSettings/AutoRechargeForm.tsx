@@ -19,7 +19,7 @@ import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { errorMessage } from '../lib/errorMessage.js';
-import { useIsolateValues } from '../lib/useIsolateValues.js';
+import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { cardExpiry, paymentMethodName } from '../payment/describePaymentMethod.js';
 import { AutoRechargeStatusLine } from './AutoRechargeStatusLine.js';
 import type { AutoRechargeLabels } from './autoRechargeLabels.js';
@@ -196,7 +196,7 @@ export function AutoRechargeForm(props: AutoRechargeFormProps) {
             data-slot="cap-hint"
             className="cr:font-normal cr:text-muted"
           >
-            {labels.capHint(count)}
+            {isolate((mark) => labels.capHint(markCount(mark, format.count(count))))}
           </span>
           {message('monthlyCap')}
         </div>

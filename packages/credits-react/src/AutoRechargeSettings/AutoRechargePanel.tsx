@@ -1,24 +1,23 @@
 import { useId } from 'react';
-import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { usePackages } from '../hooks/usePackages.js';
 import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
 import { ErrorState } from '../lib/ErrorState.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 import { AutoRechargeForm } from './AutoRechargeForm.js';
-import { autoRechargeLabels } from './autoRechargeLabels.js';
 import { useAutoRecharge } from './useAutoRecharge.js';
+import { useAutoRechargeLabels } from './useAutoRechargeLabels.js';
 
 /** The widget's content, loaded as its own chunk: the queries, the status line and the form. */
 export function AutoRechargePanel({ className }: { className?: string }) {
-  const { locale } = useCreditsContext('<AutoRechargeSettings>');
-  const labels = autoRechargeLabels(locale);
+  const labels = useAutoRechargeLabels();
   const headingId = useId();
   const { query, save } = useAutoRecharge();
   const packages = usePackages();
   const methods = usePaymentMethods();
   const status = widgetStatus({
-    isPending: query.isPending || packages.isPending || methods.isPending,
+    // Until the locale's words are here too: never English first.
+    isPending: !labels || query.isPending || packages.isPending || methods.isPending,
     isError: query.isError || packages.isError || methods.isError,
     data: query.data && packages.data && methods.data,
   });
@@ -32,9 +31,9 @@ export function AutoRechargePanel({ className }: { className?: string }) {
     >
       <section aria-labelledby={headingId} className="credits-card cr:flex cr:flex-col cr:gap-3">
         <h2 id={headingId} className="cr:m-0 cr:text-base cr:font-semibold">
-          {labels.title}
+          {labels?.title}
         </h2>
-        {status === 'error' && failed ? (
+        {!labels ? null : status === 'error' && failed ? (
           <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />
         ) : query.data && packages.data && methods.data ? (
           <AutoRechargeForm

@@ -1,6 +1,13 @@
 import type { AutoRechargeIssue } from 'credits-core/auto-recharge';
+import type { Count } from '../labels/CreditsLabels.js';
 
-/** AutoRechargeSettings' strings. Functions take values already formatted for the locale. */
+type DisabledReason = 'repeated_failures' | 'card_removed' | 'card_expired';
+
+/**
+ * Auto-recharge's strings (AutoRechargeSettings, and its status line in BalanceCards). Functions
+ * take values already formatted for the locale. Translations ship in this widget's own chunks,
+ * one per locale; a host rewords any of them with `labels.autoRecharge` on `<CreditsProvider>`.
+ */
 export interface AutoRechargeLabels {
   title: string;
   enable: string;
@@ -9,23 +16,38 @@ export interface AutoRechargeLabels {
   package: string;
   packageOption: (credits: string, price: string) => string;
   monthlyCap: string;
-  capHint: (count: number) => string;
+  /** "Up to 5 recharges a month". */
+  capHint: (count: Count) => string;
   card: string;
   defaultCard: string;
   expired: string;
   save: string;
   saving: string;
   saved: string;
+  /** "Auto-recharge on · $45.00 of $100.00 this month". */
   statusOn: (spent: string, cap: string) => string;
   statusOff: string;
   statusNeedsAction: string;
+  /** Opens the challenge of the recharge that waits for the user (3D Secure). */
+  completePayment: string;
   statusCapReached: (cap: string) => string;
-  statusDisabled: Record<'repeated_failures' | 'card_removed' | 'card_expired', string>;
+  /** Why it turned itself off. */
+  statusDisabled: Record<DisabledReason, string>;
   lastDeclined: string;
+  /** What is wrong with a field, by `autoRechargeIssues`' code (and the backend's payment_method_required). */
   issues: Record<AutoRechargeIssue['code'], string>;
 }
 
-const en: AutoRechargeLabels = {
+/** The host's rewording (`labels.autoRecharge`): any string, and any issue or reason by its code. */
+export type AutoRechargeLabelOverrides = Partial<
+  Omit<AutoRechargeLabels, 'issues' | 'statusDisabled'>
+> & {
+  issues?: Partial<AutoRechargeLabels['issues']>;
+  statusDisabled?: Partial<AutoRechargeLabels['statusDisabled']>;
+};
+
+/** English, built in: the other languages are loaded for the locale in use. */
+export const autoRechargeLabels: AutoRechargeLabels = {
   title: 'Auto-recharge',
   enable: 'Top up automatically',
   threshold: 'When credits fall below',
@@ -33,8 +55,8 @@ const en: AutoRechargeLabels = {
   package: 'Buy',
   packageOption: (credits, price) => `${credits} credits for ${price}`,
   monthlyCap: 'Monthly limit',
-  capHint: (count) =>
-    count === 1 ? 'Up to 1 recharge a month' : `Up to ${count} recharges a month`,
+  capHint: ({ formatted, plural }) =>
+    `Up to ${formatted} ${plural === 'one' ? 'recharge' : 'recharges'} a month`,
   card: 'Charge',
   defaultCard: 'Default card',
   expired: 'expired',
@@ -44,11 +66,12 @@ const en: AutoRechargeLabels = {
   statusOn: (spent, cap) => `Auto-recharge on · ${spent} of ${cap} this month`,
   statusOff: 'Auto-recharge off',
   statusNeedsAction: 'Auto-recharge needs your action: confirm the last payment',
-  statusCapReached: (cap) => `Monthly limit of ${cap} reached`,
+  completePayment: 'Complete payment',
+  statusCapReached: (cap) => `Auto-recharge paused: monthly limit of ${cap} reached`,
   statusDisabled: {
-    repeated_failures: 'Off after 3 failed payments',
-    card_removed: 'Off: the card it charged was removed',
-    card_expired: 'Off: the card it charged has expired',
+    repeated_failures: 'Auto-recharge off after 3 failed payments',
+    card_removed: 'Auto-recharge off: the card it charged was removed',
+    card_expired: 'Auto-recharge off: the card it charged has expired',
   },
   lastDeclined: 'The last recharge was declined.',
   issues: {
@@ -62,93 +85,3 @@ const en: AutoRechargeLabels = {
     payment_method_required: 'Add a card first: auto-recharge needs a saved, valid card.',
   },
 };
-
-const de: Partial<AutoRechargeLabels> = {
-  title: 'Automatisch aufladen',
-  enable: 'Automatisch aufladen',
-  threshold: 'Wenn das Guthaben unter',
-  thresholdHint: 'Eine ganze Zahl von Credits',
-  package: 'Kaufen',
-  packageOption: (credits, price) => `${credits} Credits für ${price}`,
-  monthlyCap: 'Monatliches Limit',
-  capHint: (count) =>
-    count === 1 ? 'Bis zu 1 Aufladung im Monat' : `Bis zu ${count} Aufladungen im Monat`,
-  card: 'Belasten',
-  defaultCard: 'Standardkarte',
-  expired: 'abgelaufen',
-  save: 'Speichern',
-  saving: 'Wird gespeichert…',
-  saved: 'Gespeichert',
-  statusOn: (spent, cap) => `Automatisch aufladen an · ${spent} von ${cap} diesen Monat`,
-  statusOff: 'Automatisch aufladen aus',
-  statusNeedsAction: 'Bitte bestätigen Sie die letzte Zahlung',
-  statusCapReached: (cap) => `Monatslimit von ${cap} erreicht`,
-  statusDisabled: {
-    repeated_failures: 'Aus nach 3 fehlgeschlagenen Zahlungen',
-    card_removed: 'Aus: Die belastete Karte wurde entfernt',
-    card_expired: 'Aus: Die belastete Karte ist abgelaufen',
-  },
-  lastDeclined: 'Die letzte Aufladung wurde abgelehnt.',
-};
-
-const ja: Partial<AutoRechargeLabels> = {
-  title: '自動チャージ',
-  enable: '自動でチャージする',
-  threshold: 'クレジットがこれを下回ったら',
-  thresholdHint: 'クレジット数（整数）',
-  package: '購入するパッケージ',
-  packageOption: (credits, price) => `${credits} クレジット（${price}）`,
-  monthlyCap: '月の上限',
-  capHint: (count) => `月に最大 ${count} 回チャージ`,
-  card: '支払いカード',
-  defaultCard: 'デフォルトのカード',
-  expired: '有効期限切れ',
-  save: '保存',
-  saving: '保存中…',
-  saved: '保存しました',
-  statusOn: (spent, cap) => `自動チャージ オン · 今月 ${cap} のうち ${spent}`,
-  statusOff: '自動チャージ オフ',
-  statusNeedsAction: '最後の支払いの確認が必要です',
-  statusCapReached: (cap) => `月の上限 ${cap} に達しました`,
-  statusDisabled: {
-    repeated_failures: '支払いが3回失敗したためオフになりました',
-    card_removed: 'カードが削除されたためオフになりました',
-    card_expired: 'カードの有効期限が切れたためオフになりました',
-  },
-  lastDeclined: '前回のチャージは拒否されました。',
-};
-
-const ar: Partial<AutoRechargeLabels> = {
-  title: 'إعادة الشحن التلقائي',
-  enable: 'اشحن تلقائيًا',
-  threshold: 'عندما ينخفض الرصيد عن',
-  thresholdHint: 'عدد صحيح من الأرصدة',
-  package: 'شراء',
-  packageOption: (credits, price) => `${credits} رصيد مقابل ${price}`,
-  monthlyCap: 'الحد الشهري',
-  capHint: (count) => `حتى ${count} عمليات شحن شهريًا`,
-  card: 'الدفع من',
-  defaultCard: 'البطاقة الافتراضية',
-  expired: 'منتهية الصلاحية',
-  save: 'حفظ',
-  saving: 'جارٍ الحفظ…',
-  saved: 'تم الحفظ',
-  statusOn: (spent, cap) => `الشحن التلقائي مفعّل · ${spent} من ${cap} هذا الشهر`,
-  statusOff: 'الشحن التلقائي متوقف',
-  statusNeedsAction: 'يلزم تأكيد آخر عملية دفع',
-  statusCapReached: (cap) => `تم بلوغ الحد الشهري ${cap}`,
-  statusDisabled: {
-    repeated_failures: 'متوقف بعد 3 محاولات دفع فاشلة',
-    card_removed: 'متوقف: أُزيلت البطاقة',
-    card_expired: 'متوقف: انتهت صلاحية البطاقة',
-  },
-  lastDeclined: 'رُفضت آخر عملية شحن.',
-};
-
-const translations: Record<string, Partial<AutoRechargeLabels>> = { de, ja, ar };
-
-/** The widget's strings for `locale` (its language), English where a translation has none. */
-export function autoRechargeLabels(locale: string | undefined): AutoRechargeLabels {
-  const language = (locale ?? 'en').split('-')[0]!.toLowerCase();
-  return { ...en, ...translations[language] };
-}

@@ -1,2 +1,2 @@
 export { AutoRechargeSettings, type AutoRechargeSettingsProps } from './AutoRechargeSettings.js';
-export type { AutoRechargeLabels } from './autoRechargeLabels.js';
+export type { AutoRechargeLabelOverrides, AutoRechargeLabels } from './autoRechargeLabels.js';

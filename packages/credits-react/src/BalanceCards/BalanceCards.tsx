@@ -23,6 +23,11 @@ export interface BalanceCardsProps {
   onAddCredits?: () => void;
   /** Your own action instead, e.g. `<AddCreditsDialog.Trigger />` (focus then returns to it). */
   addCreditsAction?: ReactNode;
+  /**
+   * A status line under the cards, e.g. `<AutoRechargeStatus />` from
+   * `credits-react/auto-recharge` (shown where the backend offers auto-recharge).
+   */
+  status?: ReactNode;
   /** `compact` writes 1.2M instead of 1,234,567 (the full number stays available to screen readers). */
   notation?: 'standard' | 'compact';
 }
@@ -41,6 +46,7 @@ function BalanceCardsContent({
   lowBalanceThreshold,
   onAddCredits,
   addCreditsAction,
+  status: statusLine,
   notation = 'standard',
 }: BalanceCardsProps) {
   const labels = useLabels(balanceLabels);
@@ -176,6 +182,7 @@ function BalanceCardsContent({
                   )}
                 </div>
               )}
+              {statusLine}
             </>
           );
         })()}

@@ -1,6 +1,6 @@
 import type { CreditsClient } from 'credits-core';
 import { createContext, useContext } from 'react';
-import type { CreditsLabels, Translation } from '../labels/CreditsLabels.js';
+import type { HostLabels, Translation } from '../labels/CreditsLabels.js';
 
 export type CreditsTheme = 'light' | 'dark' | 'system';
 
@@ -17,7 +17,7 @@ export interface CreditsContextValue {
   /** The shipped translation for `locale`, or `undefined` for the built-in English. */
   catalogue: Translation | undefined;
   /** The host's `labels`; widgets read them through `useLabels`, over their own defaults. */
-  labelOverrides: Partial<CreditsLabels>;
+  labelOverrides: HostLabels;
   theme: CreditsTheme;
   /** Stripe.js from the host, or `undefined`: then it is loaded lazily from the config's publishable key. */
   stripe: StripeInput | undefined;

@@ -3,7 +3,7 @@ import type { CreditsClient } from 'credits-core';
 import { creditsKeys } from 'credits-core/query';
 import { setNonce } from 'get-nonce';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import type { CreditsLabels } from '../labels/CreditsLabels.js';
+import type { HostLabels } from '../labels/CreditsLabels.js';
 import { CreditsContext, type CreditsTheme, type StripeInput } from './CreditsContext.js';
 import { type LiveOptions, LiveUpdates } from './LiveUpdates.js';
 import { useCatalogue } from './useCatalogue.js';
@@ -26,7 +26,7 @@ export interface CreditsProviderProps {
   /** IANA time zone for dates. Set it when rendering on a server, so server and browser agree. */
   timeZone?: string;
   /** Override any user-visible string (over the shipped translation for `locale`). */
-  labels?: Partial<CreditsLabels>;
+  labels?: HostLabels;
   /** Colour scheme of the widgets. Default `light`. */
   theme?: CreditsTheme;
   /**
@@ -56,7 +56,7 @@ export interface CreditsProviderProps {
  * Gives every credits widget and hook below it a client, an account, a locale
  * and one shared query cache: mounting several widgets fetches each resource once.
  */
-const NO_LABELS: Partial<CreditsLabels> = {};
+const NO_LABELS: HostLabels = {};
 
 export function CreditsProvider({
   client,

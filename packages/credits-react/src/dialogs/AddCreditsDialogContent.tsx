@@ -52,8 +52,11 @@ export default function AddCreditsDialogContent({
   onPurchaseComplete,
   className,
   returnFocus,
+  purchaseId,
 }: {
   open: boolean;
+  /** Completes this existing purchase (its 3D Secure) instead of offering packages. */
+  purchaseId?: string;
   onOpenChange: (open: boolean) => void;
   onPurchaseComplete?: (purchase: Purchase) => void;
   className?: string;
@@ -63,7 +66,10 @@ export default function AddCreditsDialogContent({
   const root = useRootAttributes('<AddCreditsDialog>');
   const labels = useLabels(paymentLabels);
   const providerState = usePaymentProvider({ enabled: true });
-  const { flow, state, resuming } = usePurchaseFlow(providerState, onPurchaseComplete);
+  const { flow, state, resuming } = usePurchaseFlow(providerState, onPurchaseComplete, {
+    purchaseId,
+    open,
+  });
   // While a payment is being made the dialog cannot be dismissed by accident.
   const locked = state.status === 'paying';
   const setOpen = (next: boolean) => {

@@ -12,11 +12,15 @@ import type { PaymentProviderState } from '../payment/usePaymentProvider.js';
  * Binds the core purchase-flow store to React, from the first render. A
  * succeeded purchase writes its balance and ledger row into the shared cache,
  * so every widget updates at once. A payment kept across a reload is resumed
- * as soon as the payment provider is ready.
+ * as soon as the payment provider is ready. With `purchaseId` (a purchase that already exists
+ * and waits for the user, e.g. an auto-recharge's 3D Secure) the flow completes that purchase
+ * each time the dialog opens instead: nothing is kept for a reload (the purchase stays on the
+ * backend, and the page's own purchase dialog owns what a reload resumes).
  */
 export function usePurchaseFlow(
   providerState: PaymentProviderState,
   onComplete?: (purchase: Purchase) => void,
+  { purchaseId, open }: { purchaseId?: string; open?: boolean } = {},
 ) {
   const { client, account } = useCreditsContext('usePurchaseFlow()');
   const queryClient = useQueryClient();
@@ -30,27 +34,32 @@ export function usePurchaseFlow(
         client,
         provider,
         // A reload mid-payment resumes the same attempt instead of offering to pay again.
-        store: createStoragePendingPurchaseStore(storage, key),
+        ...(purchaseId ? {} : { store: createStoragePendingPurchaseStore(storage, key) }),
         onSucceeded: (purchase) => {
           void applyPurchaseToCache(queryClient, account, purchase);
           completed.current?.(purchase);
         },
       });
     },
-    [client, account, queryClient],
+    [client, account, queryClient, purchaseId],
   );
-  // A payment kept across a reload: never show a Pay button before it is resumed.
-  const [resuming, setResuming] = useState(() => pendingPurchaseStorage(account).has());
+  // A payment kept across a reload (or one to complete): never a Pay button before it is picked up.
+  const [resuming, setResuming] = useState(
+    () => Boolean(purchaseId) || pendingPurchaseStorage(account).has(),
+  );
   const ready = providerState.status === 'ready';
+  // Completing: each time the dialog opens on a flow at rest. Resuming: once the provider is ready.
+  const go = purchaseId ? open && state.status === 'idle' : true;
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || !go) return;
     // StrictMode resets the flow (aborting this resume) and runs the effect again: only the
     // resume still current may say it is over.
     let current = true;
-    void flow.resume().finally(() => current && setResuming(false));
+    if (purchaseId) void flow.complete(purchaseId);
+    else void flow.resume().finally(() => current && setResuming(false));
     return () => {
       current = false;
     };
-  }, [flow, ready]);
+  }, [flow, ready, go, purchaseId]);
   return { flow, state, resuming };
 }

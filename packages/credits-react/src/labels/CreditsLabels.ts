@@ -1,4 +1,5 @@
 import type { CreditsErrorCode } from 'credits-core';
+import type { AutoRechargeLabelOverrides } from '../AutoRechargeSettings/autoRechargeLabels.js';
 
 /** Arguments a counted label gets: the number, its locale-formatted text and its plural category. */
 export interface Count {
@@ -212,3 +213,9 @@ export type LanguageNeutralLabels = 'cardName' | 'walletName' | 'walletCard' | '
 
 /** What a shipped translation holds: every label but the language-neutral ones. */
 export type Translation = Omit<CreditsLabels, LanguageNeutralLabels>;
+
+/**
+ * What a host passes as `labels` to `<CreditsProvider>`: any string of the widgets, and
+ * auto-recharge's own (`autoRecharge`, shipped with `credits-react/auto-recharge`).
+ */
+export type HostLabels = Partial<CreditsLabels> & { autoRecharge?: AutoRechargeLabelOverrides };

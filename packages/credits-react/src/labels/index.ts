@@ -4,6 +4,7 @@ export type {
   Count,
   CreditsLabels,
   HistoryLabels,
+  HostLabels,
   LanguageNeutralLabels,
   PaymentLabels,
   Translation,

@@ -1,4 +1,8 @@
-import { type CreditsLabels, defaultLabels } from '../../src/index';
+import {
+  type AutoRechargeLabels,
+  autoRechargeLabels,
+} from '../../src/AutoRechargeSettings/autoRechargeLabels';
+import { type CreditsLabels, defaultLabels, type HostLabels } from '../../src/index';
 
 /**
  * A pseudo-locale: every label, accented and bracketed ("⟦Çûŕŕéñţ ƀáłáñçé⟧"), its interpolated
@@ -72,4 +76,5 @@ const DECLINES = ['card_declined', 'insufficient_funds', 'expired_card', 'authen
 export const pseudoLabels = {
   ...(pseudoOf(defaultLabels) as CreditsLabels),
   declines: Object.fromEntries(DECLINES.map((code) => [code, pseudo(`Declined: ${code}`)])),
-} satisfies CreditsLabels;
+  autoRecharge: pseudoOf(autoRechargeLabels) as AutoRechargeLabels,
+} satisfies HostLabels;
