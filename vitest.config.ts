@@ -93,6 +93,9 @@ export default defineConfig({
           exclude: ['**/*.browser.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['./scripts/vitestDomSetup.ts'],
+          // A hang guard, not a speed check: a widget test walks several states (each wait has
+          // its own 5 s), and on two busy cores a whole test took over the default 5 s.
+          testTimeout: 30_000,
         },
       },
       {
