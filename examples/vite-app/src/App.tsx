@@ -13,6 +13,7 @@ import {
   useInvalidateCredits,
 } from 'credits-react';
 import { AutoRechargeSettings } from 'credits-react/auto-recharge';
+import { AutoRechargeStatus } from 'credits-react/auto-recharge-status';
 import { UsageChart } from 'credits-react/usage-chart';
 import { useState } from 'react';
 
@@ -123,7 +124,10 @@ export function App() {
           <GenerateWebsite />
         </header>
         <AddCreditsDialog>
-          <BalanceCards addCreditsAction={<AddCreditsDialog.Trigger />} />
+          <BalanceCards
+            addCreditsAction={<AddCreditsDialog.Trigger />}
+            status={<AutoRechargeStatus />}
+          />
           <div className="actions">
             <AddCreditsDialog.Trigger />
           </div>

@@ -190,6 +190,7 @@ describe('Credits Manager demo', () => {
     const page = await open();
     const before = await available(page);
     const toggle = page.getByRole('switch', { name: 'Top up automatically' });
+    const settings = page.locator('section').filter({ has: toggle });
     await expect.poll(() => toggle.isChecked()).toBe(false);
     await toggle.click();
     // The next generation crosses it (its hold of 1,500, then 1,250 spent): from at or above to below.
@@ -197,11 +198,14 @@ describe('Credits Manager demo', () => {
     await page.getByLabel('Buy', { exact: true }).selectOption('pkg_10k');
     await page.getByLabel(/^Monthly limit/).fill('100');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText(/^Auto-recharge on · \$0\.00 of \$100\.00 this month/).waitFor();
+    await settings.getByText(/^Auto-recharge on · \$0\.00 of \$100\.00 this month/).waitFor();
     await page.getByRole('button', { name: /Generate website/ }).click();
     // Spent, then topped up by the off-session charge of the saved default card, pushed live.
     await expect.poll(() => available(page), { timeout: 30_000 }).toBe(before - 1_250 + 10_000);
-    await page.getByText(/^Auto-recharge on · \$10\.00 of \$100\.00 this month/).waitFor();
+    await settings.getByText(/^Auto-recharge on · \$10\.00 of \$100\.00 this month/).waitFor();
+    // The same status under the balance (BalanceCards' `status` slot).
+    const underBalance = page.locator('[data-slot="balance-auto-recharge"]');
+    await expect.poll(() => underBalance.textContent()).toMatch(/\$10\.00 of \$100\.00 this month/);
     // One ledger row for it, among the newest (the hold of the estimate crossed the threshold,
     // so the recharge may come before the capture's row).
     const recharges = page
@@ -211,7 +215,9 @@ describe('Credits Manager demo', () => {
     // Off again, so the other tests spend without recharges.
     await toggle.click();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('Auto-recharge off').waitFor();
+    await settings.getByText('Auto-recharge off').waitFor();
+    // Off: nothing under the balance.
+    await underBalance.waitFor({ state: 'detached' });
     expect(await available(page)).toBe(before - 1_250 + 10_000);
     await page.close();
   });
