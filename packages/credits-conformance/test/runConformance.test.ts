@@ -77,6 +77,10 @@ const rewrite =
 
 /** Defects a backend really ships, planted one at a time. */
 const defects = {
+  /** A history page whose seq runs one ahead of its rows (seq read apart from the rows). */
+  historySeqAhead: rewrite(/\/transactions$/, (page) =>
+    typeof page.seq === 'number' ? { ...page, seq: page.seq + 1 } : page,
+  ),
   /** Usage series whose buckets are one bucket off the ledger (UTC days shown as the user's). */
   seriesOffByOneBucket: rewrite(/\/usage\/series$/, (series) => {
     const buckets = series.buckets as { usage: number; byWebsite: number[] }[] | undefined;
@@ -254,6 +258,7 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
       'pass',
       'pass',
       'skip',
+      'pass',
     ]);
     expect(formatReport(report)).toMatch(
       /– transactions\.limitClamp .*\n {6}skipped: it needs more than maxPageSize/,
@@ -546,6 +551,12 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
     expect(report.results.find((r) => r.id === 'transactions.pagination')?.message).toMatch(
       /appeared on two pages/,
     );
+  });
+
+  it('fails a history page whose seq is ahead of its rows (a live client would miss a row)', async () => {
+    const report = await serve(defects.historySeqAhead, {}, ['events.historySeq']);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['events.historySeq', 'fail']]);
+    expect(report.results[0]?.message).toMatch(/says seq \d+, the stream's ready said \d+/);
   });
 
   it('shows the request that showed a lifecycle failure', async () => {

@@ -137,6 +137,7 @@ export const schemaExamples = {
   TransactionPage: {
     data: [usageRow, purchaseRow],
     nextCursor: 'eyJzIjo0MSwiZiI6IltdIn0',
+    seq: 42,
   } satisfies TransactionPage,
   WebsiteUsage: websiteUsage,
   UsageByWebsite: {

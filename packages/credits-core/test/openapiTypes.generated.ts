@@ -709,7 +709,8 @@ export interface components {
          *           "purchaseId": "pur_000007"
          *         }
          *       ],
-         *       "nextCursor": "eyJzIjo0MSwiZiI6IltdIn0"
+         *       "nextCursor": "eyJzIjo0MSwiZiI6IltdIn0",
+         *       "seq": 42
          *     }
          */
         TransactionPage: {
@@ -717,6 +718,8 @@ export interface components {
             data: components["schemas"]["Transaction"][];
             /** @description Opaque cursor for the next (older) page; null on the last page. */
             nextCursor: string | null;
+            /** @description The account’s ledger sequence number this page was read at, read together with its rows (as `GET /events` numbers rows): every row up to it that the filters show is in the listing. A live client compares it with the stream’s `ready` to tell whether a row landed between the two. Optional: without it, such a client reads the history again once. */
+            seq?: number;
         };
         /**
          * @description Credits one website spent in the period.

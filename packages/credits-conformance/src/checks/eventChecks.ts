@@ -1,6 +1,7 @@
 import { CheckSkipped, ensure } from '../CheckFailure.js';
 import { type Check, type CheckContext, createCheckContext } from '../createCheckContext.js';
 import { openEventStream } from './eventStream.js';
+import { fetchPage } from './ledger.js';
 import { available, buyWithSandbox } from './sandboxPurchase.js';
 
 /** The stream is checked only where `GET /config` offers it (and the kit was not told to leave it out). */
@@ -128,4 +129,46 @@ const isolation: Check = {
   },
 };
 
-export const eventChecks: readonly Check[] = [ledgerEvents, resume, badLastEventId, isolation];
+/**
+ * A history page says the ledger `seq` it was read at (optional: without it a live client reads
+ * the history once more on every page load): the stream's `ready` seq while nothing moves, and
+ * one more for a new row. A page whose seq runs behind its rows would hide a row from the page.
+ */
+const historySeq: Check = {
+  id: 'events.historySeq',
+  title: 'a history page’s seq is the ledger sequence it was read at, as the stream numbers rows',
+  async run(context) {
+    await requireEvents(context);
+    await context.requireTestMode();
+    const stream = await openEventStream(context);
+    try {
+      const ready = await stream.next('`ready` event', (event) => event.type === 'ready');
+      const before = await fetchPage(context, { limit: 1 });
+      if (before.page.seq === undefined)
+        throw new CheckSkipped('the history pages carry no seq (optional in the contract)');
+      ensure(
+        before.page.seq === ready.seq,
+        `GET /transactions says seq ${before.page.seq}, the stream's ready said ${ready.seq}`,
+        before.response,
+      );
+      await buyWithSandbox(context, 'the check needs a new ledger row');
+      await stream.next('`transaction` event', (event) => event.type === 'transaction');
+      const after = await fetchPage(context, { limit: 1 });
+      ensure(
+        after.page.seq === ready.seq + 1,
+        `after one new row GET /transactions says seq ${after.page.seq}, expected ${ready.seq + 1}`,
+        after.response,
+      );
+    } finally {
+      stream.close();
+    }
+  },
+};
+
+export const eventChecks: readonly Check[] = [
+  ledgerEvents,
+  resume,
+  badLastEventId,
+  isolation,
+  historySeq,
+];

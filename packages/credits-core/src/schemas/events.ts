@@ -1,14 +1,11 @@
 import * as v from 'valibot';
 import { balanceSchema } from './balance.js';
 import { paymentMethodListSchema } from './paymentMethod.js';
+import { ledgerSeqSchema } from './primitives.js';
 import { purchaseSchema } from './purchase.js';
 import { transactionSchema } from './transaction.js';
 
-/**
- * The account's ledger sequence number: 0 before its first row, then +1 for every row, with no
- * gap. Every event carries the sequence it was sent at, and it is the SSE `id` too.
- */
-export const ledgerSeqSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+// Every event carries the ledger sequence it was sent at (`ledgerSeqSchema`), the SSE `id` too.
 
 /** `ready`: the stream is open; the ledger was at `seq` (after any rows replayed). */
 export const readyEventSchema = v.object({ seq: ledgerSeqSchema });
