@@ -161,11 +161,16 @@ const rows = [
   // while UsageByWebsite's paged ranking (one request shared with the history's website filter)
   // added 0.1 KB to the first load. Folding loadStripe into the Stripe chunk was not done: a
   // saved card's 3D Secure needs Stripe.js without react-stripe-js, so one chunk would load more.
+  // 70.1 KB (71,786 B) with issue 15's live-history fix and issue 16's `auto-recharge` event, all
+  // in the lazy live chunk (+277 B; the first load is unchanged): a history list read before the
+  // stream opened is read again when its page's seq is behind the stream's, and the auto-recharge
+  // document is written from the stream, read with the schema its cached query carries (so no
+  // auto-recharge schema comes into this chunk). Guarded at 70.2 KB.
   [
     'credits-react: Provider + 4 widgets, with lazy chunks',
     widgets.initial + widgets.lazy,
     65,
-    69.9,
+    70.2,
   ],
   ['credits-react: our code only (libraries external)', ownCode.initial, 16, null, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],

@@ -33,6 +33,7 @@ import type {
   Hold,
   RecordUsageInput,
 } from '../src/server/index';
+import { autoRechargeExamples } from './autoRechargeDocs';
 import { eventExamples } from './eventsDocs';
 
 /**
@@ -250,5 +251,6 @@ export const schemaExamples = {
     transaction: usageRow,
     purchase,
     paymentMethods: { data: [paymentMethod] },
+    autoRecharge: autoRechargeExamples.AutoRecharge,
   }),
 } as const;

@@ -1,6 +1,7 @@
 import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type AutoRecharge, autoRechargeQueryOptions } from '../src/autoRecharge/index';
 import { createCreditsClient } from '../src/index';
 import { type LiveCredits, type PageVisibility, startLiveCredits } from '../src/live/index';
 import {
@@ -459,6 +460,73 @@ describe('startLiveCredits and the history read before the stream opened', () =>
     expect(empty.reads).toBe(1);
     unsubscribe();
     again();
+  });
+});
+
+describe('startLiveCredits and the auto-recharge document', () => {
+  const document = (state: string, spent: number): AutoRecharge => ({
+    settings: {
+      enabled: true,
+      thresholdCredits: 2_000,
+      packageId: 'pkg_10k',
+      monthlyCap: { amount: 5_000, currency: 'USD' },
+      paymentMethodId: null,
+    },
+    status: {
+      state,
+      periodStart: '2026-12-01T00:00:00.000Z',
+      periodEnd: '2027-01-01T00:00:00.000Z',
+      spent: { amount: spent, currency: 'USD' },
+      rechargesThisPeriod: spent / 1_000,
+      consecutiveFailures: 0,
+      disabledReason: null,
+      lastAttempt: null,
+      actionPurchaseId: null,
+    },
+  });
+  const key = autoRechargeQueryOptions(client, ACCOUNT).queryKey;
+
+  it('an auto-recharge event replaces the loaded document, validated by its own schema, with no request', async () => {
+    let reads = 0;
+    server.use(
+      http.get(`${BASE_URL}/auto-recharge`, () => {
+        reads += 1;
+        return HttpResponse.json(document('active', 0));
+      }),
+    );
+    const observer = new QueryObserver(queryClient, autoRechargeQueryOptions(client, ACCOUNT));
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.waitFor(() => expect(observer.getCurrentResult().data?.status.spent.amount).toBe(0));
+    const seen: string[] = [];
+    start({ onEvent: (event) => seen.push(event.type) });
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    const [connection] = connections;
+    connection!.send('ready', { seq: 7 });
+    // Breaks the contract (a status without its fields): dropped.
+    connection!.send('auto-recharge', {
+      seq: 7,
+      autoRecharge: { ...document('active', 0), status: { state: 'active' } },
+    });
+    connection!.send('auto-recharge', { seq: 7, autoRecharge: document('cap_reached', 5_000) });
+    await vi.waitFor(() => expect(seen).toEqual(['ready', 'auto-recharge']));
+    expect(queryClient.getQueryData<AutoRecharge>(key)?.status).toMatchObject({
+      state: 'cap_reached',
+      spent: { amount: 5_000 },
+    });
+    expect(observer.getCurrentResult().data?.status.state).toBe('cap_reached');
+    expect(reads).toBe(1);
+    unsubscribe();
+  });
+
+  it('with no auto-recharge document loaded (nothing shows one), the event is skipped', async () => {
+    const seen: string[] = [];
+    start({ onEvent: (event) => seen.push(event.type) });
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    connections[0]!.send('ready', { seq: 7 });
+    connections[0]!.send('auto-recharge', { seq: 7, autoRecharge: document('active', 0) });
+    connections[0]!.send('balance', { seq: 7, balance: balanceAt(46_000) });
+    await vi.waitFor(() => expect(seen).toEqual(['ready', 'balance']));
+    expect(queryClient.getQueryData(key)).toBeUndefined();
   });
 });
 

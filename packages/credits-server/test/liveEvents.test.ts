@@ -174,6 +174,7 @@ describe('GET /events on credits-server (PGlite, LISTEN/NOTIFY in process)', () 
       ['events.lastEventId', 'pass', ''],
       ['events.isolation', 'pass', ''],
       ['events.historySeq', 'pass', ''],
+      ['events.autoRecharge', 'pass', ''],
     ]);
   });
 

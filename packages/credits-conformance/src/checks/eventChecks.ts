@@ -1,3 +1,4 @@
+import { autoRechargeSchema } from 'credits-core/auto-recharge';
 import { CheckSkipped, ensure } from '../CheckFailure.js';
 import { type Check, type CheckContext, createCheckContext } from '../createCheckContext.js';
 import { openEventStream } from './eventStream.js';
@@ -165,10 +166,44 @@ const historySeq: Check = {
   },
 };
 
+/**
+ * Where the backend offers auto-recharge too, saving its settings reaches the stream as an
+ * `auto-recharge` event carrying the whole document, as saved.
+ */
+const autoRechargeEvent: Check = {
+  id: 'events.autoRecharge',
+  title: 'saving the auto-recharge settings sends an `auto-recharge` event with the document',
+  async run(context) {
+    await requireEvents(context);
+    if (!(await context.getConfig()).autoRecharge)
+      throw new CheckSkipped(
+        'the backend offers no auto-recharge (Config.autoRecharge is not true)',
+      );
+    const stream = await openEventStream(context);
+    try {
+      await stream.next('`ready` event', (event) => event.type === 'ready');
+      const current = await context.http('GET', '/auto-recharge');
+      const { settings } = context.parse(autoRechargeSchema, current, 'GET /auto-recharge');
+      const next = { ...settings, thresholdCredits: settings.thresholdCredits + 1 };
+      const saved = await context.http('PUT', '/auto-recharge', { body: next });
+      context.parse(autoRechargeSchema, saved, 'PUT /auto-recharge');
+      await stream.next(
+        '`auto-recharge` event with the saved settings',
+        (event) =>
+          event.type === 'auto-recharge' &&
+          event.autoRecharge.settings.thresholdCredits === next.thresholdCredits,
+      );
+    } finally {
+      stream.close();
+    }
+  },
+};
+
 export const eventChecks: readonly Check[] = [
   ledgerEvents,
   resume,
   badLastEventId,
   isolation,
   historySeq,
+  autoRechargeEvent,
 ];

@@ -156,13 +156,29 @@ export function startLiveCredits(options: LiveCreditsOptions): LiveCredits {
       case 'payment-methods':
         writePaymentMethods(queryClient, account, event.paymentMethods);
         return;
+      case 'auto-recharge':
+        queryClient.setQueryData(creditsKeys.autoRecharge(account), event.autoRecharge);
+        return;
     }
   }
+
+  const { validate } = options;
+  // An auto-recharge document is read with the schema its cached query carries (the auto-recharge
+  // entry's, not in this chunk); with no such query loaded, nothing shows one and it is skipped.
+  const validateAll: Parameters<typeof parseCreditsEvent>[2] =
+    validate &&
+    ((operation, data) =>
+      operation === 'getAutoRecharge'
+        ? (
+            queryClient.getQueryCache().find({ queryKey: creditsKeys.autoRecharge(account) })?.meta
+              ?.parse as ((data: unknown) => unknown) | undefined
+          )?.(data)
+        : validate(operation, data));
 
   function onMessage(message: EventSourceMessage) {
     // Nothing unvalidated reaches the cache: an invalid event is dropped (the next row's seq
     // shows the gap it left), and an unknown one is a newer backend's, skipped.
-    const event = message.event && parseCreditsEvent(message.event, message.data, options.validate);
+    const event = message.event && parseCreditsEvent(message.event, message.data, validateAll);
     if (!event) return;
     handle(event);
     options.onEvent?.(event);

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { AutoRecharge } from '../autoRecharge/autoRechargeSchemas.js';
 import { balanceSchema } from './balance.js';
 import { paymentMethodListSchema } from './paymentMethod.js';
 import { ledgerSeqSchema } from './primitives.js';
@@ -34,7 +35,13 @@ export const creditsEventSchemas = {
 } as const;
 
 export type CreditsEventName = keyof typeof creditsEventSchemas;
-/** One event of the account's stream, discriminated by `type` (the SSE event name). */
-export type CreditsEvent = {
-  [K in CreditsEventName]: { type: K } & v.InferOutput<(typeof creditsEventSchemas)[K]>;
-}[CreditsEventName];
+/**
+ * One event of the account's stream, discriminated by `type` (the SSE event name). `auto-recharge`
+ * (where `Config.autoRecharge`) has its schema in `credits-core/auto-recharge`
+ * (`autoRechargeEventSchema`), with the document's.
+ */
+export type CreditsEvent =
+  | {
+      [K in CreditsEventName]: { type: K } & v.InferOutput<(typeof creditsEventSchemas)[K]>;
+    }[CreditsEventName]
+  | { type: 'auto-recharge'; seq: number; autoRecharge: AutoRecharge };
