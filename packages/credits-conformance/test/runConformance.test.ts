@@ -77,6 +77,26 @@ const rewrite =
 
 /** Defects a backend really ships, planted one at a time. */
 const defects = {
+  /** A stream that never sends `auto-recharge` events (a backend that forgot them). */
+  silentAutoRecharge:
+    (handle: FetchHandler): FetchHandler =>
+    async (request) => {
+      const response = await handle(request);
+      if (!new URL(request.url).pathname.endsWith('/events') || !response.body) return response;
+      const frames = new TransformStream<string, string>({
+        transform: (text, out) =>
+          out.enqueue(text.replace(/id: \d+\nevent: auto-recharge\ndata: [^\n]*\n\n/g, '')),
+      });
+      const body = response.body
+        .pipeThrough(new TextDecoderStream())
+        .pipeThrough(frames)
+        .pipeThrough(new TextEncoderStream());
+      return new Response(body, { status: response.status, headers: response.headers });
+    },
+  /** A history page whose seq runs one ahead of its rows (seq read apart from the rows). */
+  historySeqAhead: rewrite(/\/transactions$/, (page) =>
+    typeof page.seq === 'number' ? { ...page, seq: page.seq + 1 } : page,
+  ),
   /** Usage series whose buckets are one bucket off the ledger (UTC days shown as the user's). */
   seriesOffByOneBucket: rewrite(/\/usage\/series$/, (series) => {
     const buckets = series.buckets as { usage: number; byWebsite: number[] }[] | undefined;
@@ -254,6 +274,8 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
       'pass',
       'pass',
       'skip',
+      'pass',
+      'pass',
     ]);
     expect(formatReport(report)).toMatch(
       /– transactions\.limitClamp .*\n {6}skipped: it needs more than maxPageSize/,
@@ -547,6 +569,18 @@ describe('the conformance kit', { timeout: 30_000 }, () => {
       /appeared on two pages/,
     );
   });
+
+  it('fails a history page whose seq is ahead of its rows (a live client would miss a row)', async () => {
+    const report = await serve(defects.historySeqAhead, {}, ['events.historySeq']);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['events.historySeq', 'fail']]);
+    expect(report.results[0]?.message).toMatch(/says seq \d+, the stream's ready said \d+/);
+  });
+
+  it('fails a stream that sends no auto-recharge event when the settings are saved', async () => {
+    const report = await serve(defects.silentAutoRecharge, {}, ['events.autoRecharge']);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['events.autoRecharge', 'fail']]);
+    expect(report.results[0]?.message).toMatch(/no `auto-recharge` event with the saved settings/);
+  }, 30_000);
 
   it('shows the request that showed a lifecycle failure', async () => {
     // Answers every GET /balance with 0 credits: the purchase seems not to have added any.

@@ -60,6 +60,7 @@ export const namedSchemas = {
   TransactionEvent: schemas.transactionEventSchema,
   PurchaseEvent: schemas.purchaseEventSchema,
   PaymentMethodsEvent: schemas.paymentMethodsEventSchema,
+  AutoRechargeEvent: autoRecharge.autoRechargeEventSchema,
 } satisfies Record<string, v.GenericSchema>;
 
 /** Open enums accept any string at runtime; the document lists their known values. */

@@ -39,6 +39,14 @@ export const eventSchemaDocs: Record<string, SchemaDoc> = {
       '`event: payment-methods` — a payment method was saved, deleted or made the default. Not replayed on resume: read the list again.',
     properties: { seq: seqDoc, paymentMethods: 'The whole list, as `GET /payment-methods`.' },
   },
+  AutoRechargeEvent: {
+    description:
+      '`event: auto-recharge` — where `Config.autoRecharge` is true: the account’s auto-recharge document changed (settings saved, a recharge recorded or its outcome known, a state change such as turning itself off).',
+    properties: {
+      seq: seqDoc,
+      autoRecharge: 'The whole document, as `GET /auto-recharge` answers it.',
+    },
+  },
 };
 
 type Example<K extends CreditsEvent['type']> = Omit<Extract<CreditsEvent, { type: K }>, 'type'>;
@@ -48,6 +56,7 @@ export function eventExamples(parts: {
   transaction: Example<'transaction'>['transaction'];
   purchase: Example<'purchase'>['purchase'];
   paymentMethods: Example<'payment-methods'>['paymentMethods'];
+  autoRecharge: Example<'auto-recharge'>['autoRecharge'];
 }) {
   return {
     ReadyEvent: { seq: 42 } satisfies Example<'ready'>,
@@ -58,6 +67,10 @@ export function eventExamples(parts: {
       seq: 42,
       paymentMethods: parts.paymentMethods,
     } satisfies Example<'payment-methods'>,
+    AutoRechargeEvent: {
+      seq: 42,
+      autoRecharge: parts.autoRecharge,
+    } satisfies Example<'auto-recharge'>,
   };
 }
 
@@ -72,7 +85,7 @@ export function eventsPath(commonResponses: Record<string, { $ref: string }>) {
         tags: ['Account'],
         summary: 'Stream the account’s changes (Server-Sent Events)',
         description:
-          'Offered when `Config.events` is true. A `text/event-stream` of this account’s changes only: `ready`, then `balance` + `transaction` for every new ledger row (whoever wrote it), `purchase` when a purchase’s status changes, `payment-methods` when a card is saved, deleted or made the default. Each event’s `id` is the ledger sequence number; a comment line (`: ping`) is sent at least every 30 s so proxies keep the connection. Authenticate as for every other call (read it with `fetch`, so the `Authorization` header goes along). To resume after a drop, send the last `id` seen as `Last-Event-ID`: the rows after it are replayed in order (at most 100; past that the stream starts at `ready`, whose `seq` then shows the gap and the client refetches). A backend may limit streams per account (429 `rate_limited`).',
+          'Offered when `Config.events` is true. A `text/event-stream` of this account’s changes only: `ready`, then `balance` + `transaction` for every new ledger row (whoever wrote it), `purchase` when a purchase’s status changes, `payment-methods` when a card is saved, deleted or made the default, `auto-recharge` when the auto-recharge document changes (where offered). Each event’s `id` is the ledger sequence number; a comment line (`: ping`) is sent at least every 30 s so proxies keep the connection. Authenticate as for every other call (read it with `fetch`, so the `Authorization` header goes along). To resume after a drop, send the last `id` seen as `Last-Event-ID`: the rows after it are replayed in order (at most 100; past that the stream starts at `ready`, whose `seq` then shows the gap and the client refetches). A backend may limit streams per account (429 `rate_limited`).',
         parameters: [
           {
             name: 'Last-Event-ID',

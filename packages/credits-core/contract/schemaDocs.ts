@@ -94,6 +94,7 @@ export const schemaDocs: Record<string, SchemaDoc> = {
     properties: {
       data: 'Transactions, newest first (`createdAt` descending, ties broken by the ledger sequence).',
       nextCursor: 'Opaque cursor for the next (older) page; null on the last page.',
+      seq: 'The account’s ledger sequence number this page was read at, read together with its rows (as `GET /events` numbers rows): every row up to it that the filters show is in the listing. A live client compares it with the stream’s `ready` to tell whether a row landed between the two. Optional: without it, such a client reads the history again once.',
     },
   },
   WebsiteUsage: {

@@ -33,6 +33,7 @@ import type {
   Hold,
   RecordUsageInput,
 } from '../src/server/index';
+import { autoRechargeExamples } from './autoRechargeDocs';
 import { eventExamples } from './eventsDocs';
 
 /**
@@ -137,6 +138,7 @@ export const schemaExamples = {
   TransactionPage: {
     data: [usageRow, purchaseRow],
     nextCursor: 'eyJzIjo0MSwiZiI6IltdIn0',
+    seq: 42,
   } satisfies TransactionPage,
   WebsiteUsage: websiteUsage,
   UsageByWebsite: {
@@ -249,5 +251,6 @@ export const schemaExamples = {
     transaction: usageRow,
     purchase,
     paymentMethods: { data: [paymentMethod] },
+    autoRecharge: autoRechargeExamples.AutoRecharge,
   }),
 } as const;

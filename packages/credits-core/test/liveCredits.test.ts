@@ -1,9 +1,14 @@
-import { QueryClient, QueryObserver } from '@tanstack/query-core';
+import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type AutoRecharge, autoRechargeQueryOptions } from '../src/autoRecharge/index';
 import { createCreditsClient } from '../src/index';
 import { type LiveCredits, type PageVisibility, startLiveCredits } from '../src/live/index';
-import { balanceQueryOptions, creditsKeys } from '../src/query/index';
+import {
+  balanceQueryOptions,
+  creditsKeys,
+  transactionsInfiniteQueryOptions,
+} from '../src/query/index';
 import type { Balance, Transaction } from '../src/schemas/index';
 import { BASE_URL, balance, paymentMethods, transactions } from './fixtures';
 import { listenWithMsw, server } from './server';
@@ -338,6 +343,190 @@ describe('startLiveCredits over a stream', () => {
     subscription.stop();
     expect(subscription.getSnapshot()).toBe('stopped');
     await vi.waitFor(() => expect(connections[0]!.aborted).toBe(true));
+  });
+});
+
+describe('startLiveCredits and the history read before the stream opened', () => {
+  /**
+   * The backend's ledger: `GET /transactions` answers its rows newest first with the seq it was
+   * read at (or none, as a backend older than that field), and `commit` adds a row.
+   */
+  function ledger(options: { seq?: false; hold?: boolean } = {}) {
+    const rows = [...transactions];
+    const state: { reads: number; seq: number; release: () => void } = {
+      reads: 0,
+      seq: 7,
+      release: () => undefined,
+    };
+    let held: Promise<void> | undefined = options.hold
+      ? new Promise((resolve) => {
+          state.release = resolve;
+        })
+      : undefined;
+    server.use(
+      http.get(`${BASE_URL}/transactions`, async () => {
+        state.reads += 1;
+        // The page is read now, at this seq, whenever its answer arrives.
+        const page = { data: [...rows], nextCursor: null, seq: state.seq };
+        if (held) await held;
+        held = undefined;
+        return HttpResponse.json(options.seq === false ? { ...page, seq: undefined } : page);
+      }),
+    );
+    return Object.assign(state, {
+      commit() {
+        state.seq += 1;
+        rows.unshift(row(state.seq));
+      },
+    });
+  }
+
+  /** The history on screen: an active infinite-query observer, as a mounted HistoryTable has. */
+  async function watchHistory(wait = true) {
+    const observer = new InfiniteQueryObserver(queryClient, {
+      ...transactionsInfiniteQueryOptions(client, ACCOUNT),
+      staleTime: Number.POSITIVE_INFINITY,
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    if (wait) await vi.waitFor(() => expect(observer.getCurrentResult().isSuccess).toBe(true));
+    return unsubscribe;
+  }
+
+  beforeEach(() => queryClient.clear());
+
+  it('a row committed between the history read and the stream’s ready shows without a reload', async () => {
+    const backend = ledger();
+    const unsubscribe = await watchHistory();
+    backend.commit();
+    start();
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    connections[0]!.send('ready', { seq: backend.seq });
+    await vi.waitFor(() => expect(firstPageIds(historyKey)?.[0]).toBe('txn_live_8'));
+    expect(backend.reads).toBe(2);
+    unsubscribe();
+  });
+
+  it('a history read at the stream’s seq costs no second request', async () => {
+    const backend = ledger();
+    const unsubscribe = await watchHistory();
+    const subscription = start();
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    connections[0]!.send('ready', { seq: backend.seq });
+    await vi.waitFor(() => expect(subscription.getSnapshot()).toBe('live'));
+    backend.commit();
+    connections[0]!.send('transaction', { seq: 8, transaction: row(8) });
+    await vi.waitFor(() => expect(firstPageIds(historyKey)?.[0]).toBe('txn_live_8'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(backend.reads).toBe(1);
+    unsubscribe();
+  });
+
+  it('a history read whose answer lands after the stream moved on is read again', async () => {
+    const backend = ledger({ hold: true });
+    const unsubscribe = await watchHistory(false);
+    await vi.waitFor(() => expect(backend.reads).toBe(1));
+    start();
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    backend.commit();
+    connections[0]!.send('ready', { seq: 8 });
+    await vi.waitFor(() => expect(live!.getSnapshot()).toBe('live'));
+    // The page read at seq 7 arrives now: row 8 is not in it, and its event came before it.
+    backend.release();
+    await vi.waitFor(() => expect(firstPageIds(historyKey)?.[0]).toBe('txn_live_8'));
+    expect(backend.reads).toBe(2);
+    unsubscribe();
+  });
+
+  it('a backend whose pages carry no seq: one refetch when the ledger has rows, none when empty', async () => {
+    const backend = ledger({ seq: false });
+    const unsubscribe = await watchHistory();
+    backend.commit();
+    start();
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    connections[0]!.send('ready', { seq: backend.seq });
+    await vi.waitFor(() => expect(firstPageIds(historyKey)?.[0]).toBe('txn_live_8'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(backend.reads).toBe(2);
+    live!.stop();
+
+    queryClient.clear();
+    const empty = ledger({ seq: false });
+    const again = await watchHistory();
+    start();
+    await vi.waitFor(() => expect(connections).toHaveLength(2));
+    connections[1]!.send('ready', { seq: 0 });
+    await vi.waitFor(() => expect(live!.getSnapshot()).toBe('live'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(empty.reads).toBe(1);
+    unsubscribe();
+    again();
+  });
+});
+
+describe('startLiveCredits and the auto-recharge document', () => {
+  const document = (state: string, spent: number): AutoRecharge => ({
+    settings: {
+      enabled: true,
+      thresholdCredits: 2_000,
+      packageId: 'pkg_10k',
+      monthlyCap: { amount: 5_000, currency: 'USD' },
+      paymentMethodId: null,
+    },
+    status: {
+      state,
+      periodStart: '2026-12-01T00:00:00.000Z',
+      periodEnd: '2027-01-01T00:00:00.000Z',
+      spent: { amount: spent, currency: 'USD' },
+      rechargesThisPeriod: spent / 1_000,
+      consecutiveFailures: 0,
+      disabledReason: null,
+      lastAttempt: null,
+      actionPurchaseId: null,
+    },
+  });
+  const key = autoRechargeQueryOptions(client, ACCOUNT).queryKey;
+
+  it('an auto-recharge event replaces the loaded document, validated by its own schema, with no request', async () => {
+    let reads = 0;
+    server.use(
+      http.get(`${BASE_URL}/auto-recharge`, () => {
+        reads += 1;
+        return HttpResponse.json(document('active', 0));
+      }),
+    );
+    const observer = new QueryObserver(queryClient, autoRechargeQueryOptions(client, ACCOUNT));
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.waitFor(() => expect(observer.getCurrentResult().data?.status.spent.amount).toBe(0));
+    const seen: string[] = [];
+    start({ onEvent: (event) => seen.push(event.type) });
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    const [connection] = connections;
+    connection!.send('ready', { seq: 7 });
+    // Breaks the contract (a status without its fields): dropped.
+    connection!.send('auto-recharge', {
+      seq: 7,
+      autoRecharge: { ...document('active', 0), status: { state: 'active' } },
+    });
+    connection!.send('auto-recharge', { seq: 7, autoRecharge: document('cap_reached', 5_000) });
+    await vi.waitFor(() => expect(seen).toEqual(['ready', 'auto-recharge']));
+    expect(queryClient.getQueryData<AutoRecharge>(key)?.status).toMatchObject({
+      state: 'cap_reached',
+      spent: { amount: 5_000 },
+    });
+    expect(observer.getCurrentResult().data?.status.state).toBe('cap_reached');
+    expect(reads).toBe(1);
+    unsubscribe();
+  });
+
+  it('with no auto-recharge document loaded (nothing shows one), the event is skipped', async () => {
+    const seen: string[] = [];
+    start({ onEvent: (event) => seen.push(event.type) });
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    connections[0]!.send('ready', { seq: 7 });
+    connections[0]!.send('auto-recharge', { seq: 7, autoRecharge: document('active', 0) });
+    connections[0]!.send('balance', { seq: 7, balance: balanceAt(46_000) });
+    await vi.waitFor(() => expect(seen).toEqual(['ready', 'balance']));
+    expect(queryClient.getQueryData(key)).toBeUndefined();
   });
 });
 

@@ -494,7 +494,7 @@ export interface paths {
         };
         /**
          * Stream the account’s changes (Server-Sent Events)
-         * @description Offered when `Config.events` is true. A `text/event-stream` of this account’s changes only: `ready`, then `balance` + `transaction` for every new ledger row (whoever wrote it), `purchase` when a purchase’s status changes, `payment-methods` when a card is saved, deleted or made the default. Each event’s `id` is the ledger sequence number; a comment line (`: ping`) is sent at least every 30 s so proxies keep the connection. Authenticate as for every other call (read it with `fetch`, so the `Authorization` header goes along). To resume after a drop, send the last `id` seen as `Last-Event-ID`: the rows after it are replayed in order (at most 100; past that the stream starts at `ready`, whose `seq` then shows the gap and the client refetches). A backend may limit streams per account (429 `rate_limited`).
+         * @description Offered when `Config.events` is true. A `text/event-stream` of this account’s changes only: `ready`, then `balance` + `transaction` for every new ledger row (whoever wrote it), `purchase` when a purchase’s status changes, `payment-methods` when a card is saved, deleted or made the default, `auto-recharge` when the auto-recharge document changes (where offered). Each event’s `id` is the ledger sequence number; a comment line (`: ping`) is sent at least every 30 s so proxies keep the connection. Authenticate as for every other call (read it with `fetch`, so the `Authorization` header goes along). To resume after a drop, send the last `id` seen as `Last-Event-ID`: the rows after it are replayed in order (at most 100; past that the stream starts at `ready`, whose `seq` then shows the gap and the client refetches). A backend may limit streams per account (429 `rate_limited`).
          */
         get: operations["streamEvents"];
         put?: never;
@@ -709,7 +709,8 @@ export interface components {
          *           "purchaseId": "pur_000007"
          *         }
          *       ],
-         *       "nextCursor": "eyJzIjo0MSwiZiI6IltdIn0"
+         *       "nextCursor": "eyJzIjo0MSwiZiI6IltdIn0",
+         *       "seq": 42
          *     }
          */
         TransactionPage: {
@@ -717,6 +718,8 @@ export interface components {
             data: components["schemas"]["Transaction"][];
             /** @description Opaque cursor for the next (older) page; null on the last page. */
             nextCursor: string | null;
+            /** @description The account’s ledger sequence number this page was read at, read together with its rows (as `GET /events` numbers rows): every row up to it that the filters show is in the listing. A live client compares it with the stream’s `ready` to tell whether a row landed between the two. Optional: without it, such a client reads the history again once. */
+            seq?: number;
         };
         /**
          * @description Credits one website spent in the period.
@@ -1647,6 +1650,50 @@ export interface components {
             seq: number;
             /** @description The whole list, as `GET /payment-methods`. */
             paymentMethods: components["schemas"]["PaymentMethodList"];
+        };
+        /**
+         * @description `event: auto-recharge` — where `Config.autoRecharge` is true: the account’s auto-recharge document changed (settings saved, a recharge recorded or its outcome known, a state change such as turning itself off).
+         * @example {
+         *       "seq": 42,
+         *       "autoRecharge": {
+         *         "settings": {
+         *           "enabled": true,
+         *           "thresholdCredits": 2000,
+         *           "packageId": "pkg_10k",
+         *           "monthlyCap": {
+         *             "amount": 10000,
+         *             "currency": "USD"
+         *           },
+         *           "paymentMethodId": null
+         *         },
+         *         "status": {
+         *           "state": "active",
+         *           "periodStart": "2026-11-01T00:00:00.000Z",
+         *           "periodEnd": "2026-12-01T00:00:00.000Z",
+         *           "spent": {
+         *             "amount": 4500,
+         *             "currency": "USD"
+         *           },
+         *           "rechargesThisPeriod": 1,
+         *           "consecutiveFailures": 0,
+         *           "disabledReason": null,
+         *           "lastAttempt": {
+         *             "id": "arc_000003",
+         *             "createdAt": "2026-11-24T09:30:12Z",
+         *             "purchaseId": "pur_000011",
+         *             "outcome": "succeeded",
+         *             "failure": null
+         *           },
+         *           "actionPurchaseId": null
+         *         }
+         *       }
+         *     }
+         */
+        AutoRechargeEvent: {
+            /** @description The account’s ledger sequence number when the event was sent (also the SSE `id`). Rows are numbered 1, 2, 3… with no gap: a `transaction` event whose `seq` is not the last one seen + 1 means events were missed. */
+            seq: number;
+            /** @description The whole document, as `GET /auto-recharge` answers it. */
+            autoRecharge: components["schemas"]["AutoRecharge"];
         };
     };
     responses: {

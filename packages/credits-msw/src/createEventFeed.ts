@@ -1,10 +1,12 @@
 import type {
   Balance,
+  CreditsConfig,
   CreditsEvent,
   PaymentMethodList,
   Purchase,
   TransactionPage,
 } from 'credits-core';
+import type { AutoRecharge } from 'credits-core/auto-recharge';
 import { ProblemError } from 'credits-core/server';
 import type { CreditsBackend } from './createCreditsBackend.js';
 
@@ -33,17 +35,21 @@ const frame = (event: CreditsEvent) => {
  * The fake's event stream: it compares the backend's state after every request the handlers
  * answer (and every 100 ms while a stream is open) with what it saw before, and streams the
  * difference — new rows with their seq (the count of rows), the balance, purchases whose status
- * moved, the saved cards.
+ * moved, the saved cards, the auto-recharge document (where offered).
  */
 export function createEventFeed(backend: CreditsBackend, behaviour: EventStreamBehaviour) {
   const body = <T>(result: { body: unknown }) => result.body as T;
   const seq = () => backend.inspect.transactionCount();
+  const offersAutoRecharge = body<CreditsConfig>(backend.config()).autoRecharge === true;
   const snapshot = () => ({
     seq: seq(),
     // Compared without updatedAt, which a fake may stamp with the time of the read.
     balance: JSON.stringify({ ...body<Balance>(backend.balance()), updatedAt: undefined }),
     purchases: new Map(backend.inspect.purchases().map((each) => [each.id, each.status])),
     methods: JSON.stringify(body<PaymentMethodList>(backend.paymentMethods())),
+    autoRecharge: offersAutoRecharge
+      ? JSON.stringify(body<AutoRecharge>(backend.autoRecharge.get()))
+      : undefined,
   });
   let seen = snapshot();
   const replay: { seq: number; text: string }[] = [];
@@ -82,6 +88,12 @@ export function createEventFeed(backend: CreditsBackend, behaviour: EventStreamB
         type: 'payment-methods',
         seq: now.seq,
         paymentMethods: JSON.parse(now.methods),
+      });
+    if (now.autoRecharge !== seen.autoRecharge && now.autoRecharge)
+      text += frame({
+        type: 'auto-recharge',
+        seq: now.seq,
+        autoRecharge: JSON.parse(now.autoRecharge),
       });
     seen = now;
     if (text) for (const listener of [...listeners]) listener(text);

@@ -169,7 +169,12 @@ export function createLedger(options: LedgerOptions = {}) {
         break;
       }
     }
-    return { data, nextCursor: more ? encodeCursor({ i: index + 1, f: signature }) : null };
+    // Read at the ledger's seq (its row count, as the event stream numbers rows).
+    return {
+      data,
+      nextCursor: more ? encodeCursor({ i: index + 1, f: signature }) : null,
+      seq: rows.length,
+    };
   }
 
   function usageByWebsite(from: Date, to: Date): UsageByWebsite {

@@ -173,6 +173,8 @@ describe('GET /events on credits-server (PGlite, LISTEN/NOTIFY in process)', () 
       ['events.resume', 'pass', ''],
       ['events.lastEventId', 'pass', ''],
       ['events.isolation', 'pass', ''],
+      ['events.historySeq', 'pass', ''],
+      ['events.autoRecharge', 'pass', ''],
     ]);
   });
 

@@ -1,6 +1,8 @@
+import { autoRechargeSchema } from 'credits-core/auto-recharge';
 import { CheckSkipped, ensure } from '../CheckFailure.js';
 import { type Check, type CheckContext, createCheckContext } from '../createCheckContext.js';
 import { openEventStream } from './eventStream.js';
+import { fetchPage } from './ledger.js';
 import { available, buyWithSandbox } from './sandboxPurchase.js';
 
 /** The stream is checked only where `GET /config` offers it (and the kit was not told to leave it out). */
@@ -128,4 +130,80 @@ const isolation: Check = {
   },
 };
 
-export const eventChecks: readonly Check[] = [ledgerEvents, resume, badLastEventId, isolation];
+/**
+ * A history page says the ledger `seq` it was read at (optional: without it a live client reads
+ * the history once more on every page load): the stream's `ready` seq while nothing moves, and
+ * one more for a new row. A page whose seq runs behind its rows would hide a row from the page.
+ */
+const historySeq: Check = {
+  id: 'events.historySeq',
+  title: 'a history page’s seq is the ledger sequence it was read at, as the stream numbers rows',
+  async run(context) {
+    await requireEvents(context);
+    await context.requireTestMode();
+    const stream = await openEventStream(context);
+    try {
+      const ready = await stream.next('`ready` event', (event) => event.type === 'ready');
+      const before = await fetchPage(context, { limit: 1 });
+      if (before.page.seq === undefined)
+        throw new CheckSkipped('the history pages carry no seq (optional in the contract)');
+      ensure(
+        before.page.seq === ready.seq,
+        `GET /transactions says seq ${before.page.seq}, the stream's ready said ${ready.seq}`,
+        before.response,
+      );
+      await buyWithSandbox(context, 'the check needs a new ledger row');
+      await stream.next('`transaction` event', (event) => event.type === 'transaction');
+      const after = await fetchPage(context, { limit: 1 });
+      ensure(
+        after.page.seq === ready.seq + 1,
+        `after one new row GET /transactions says seq ${after.page.seq}, expected ${ready.seq + 1}`,
+        after.response,
+      );
+    } finally {
+      stream.close();
+    }
+  },
+};
+
+/**
+ * Where the backend offers auto-recharge too, saving its settings reaches the stream as an
+ * `auto-recharge` event carrying the whole document, as saved.
+ */
+const autoRechargeEvent: Check = {
+  id: 'events.autoRecharge',
+  title: 'saving the auto-recharge settings sends an `auto-recharge` event with the document',
+  async run(context) {
+    await requireEvents(context);
+    if (!(await context.getConfig()).autoRecharge)
+      throw new CheckSkipped(
+        'the backend offers no auto-recharge (Config.autoRecharge is not true)',
+      );
+    const stream = await openEventStream(context);
+    try {
+      await stream.next('`ready` event', (event) => event.type === 'ready');
+      const current = await context.http('GET', '/auto-recharge');
+      const { settings } = context.parse(autoRechargeSchema, current, 'GET /auto-recharge');
+      const next = { ...settings, thresholdCredits: settings.thresholdCredits + 1 };
+      const saved = await context.http('PUT', '/auto-recharge', { body: next });
+      context.parse(autoRechargeSchema, saved, 'PUT /auto-recharge');
+      await stream.next(
+        '`auto-recharge` event with the saved settings',
+        (event) =>
+          event.type === 'auto-recharge' &&
+          event.autoRecharge.settings.thresholdCredits === next.thresholdCredits,
+      );
+    } finally {
+      stream.close();
+    }
+  },
+};
+
+export const eventChecks: readonly Check[] = [
+  ledgerEvents,
+  resume,
+  badLastEventId,
+  isolation,
+  historySeq,
+  autoRechargeEvent,
+];

@@ -1,4 +1,5 @@
 import { type CreditsEvent, creditsEventSchemas, parseWith } from 'credits-core';
+import { autoRechargeEventSchema } from 'credits-core/auto-recharge';
 import { createParser } from 'eventsource-parser';
 import { CheckFailure } from '../CheckFailure.js';
 import type { CheckContext } from '../createCheckContext.js';
@@ -16,6 +17,9 @@ export interface EventStream {
   ): Promise<CreditsEvent>;
   close(): void;
 }
+
+/** Every event the contract names, by its SSE name (`auto-recharge`'s schema is its entry's). */
+const eventSchemas = { ...creditsEventSchemas, 'auto-recharge': autoRechargeEventSchema };
 
 /**
  * Opens the stream with the kit's credentials. A non-stream answer fails the check, showing it;
@@ -90,14 +94,14 @@ export async function openEventStream(
   const parser = createParser({
     onEvent(message) {
       const type = message.event ?? 'message';
-      if (!Object.hasOwn(creditsEventSchemas, type)) return;
+      if (!Object.hasOwn(eventSchemas, type)) return;
       let data: unknown;
       try {
         data = JSON.parse(message.data);
       } catch {
         data = message.data;
       }
-      const result = parseWith(creditsEventSchemas[type as keyof typeof creditsEventSchemas], data);
+      const result = parseWith(eventSchemas[type as keyof typeof eventSchemas], data);
       if (!result.success) {
         broken = new CheckFailure(
           `a \`${type}\` event breaks the contract: ${result.error.message.replace(/^Invalid response: /, '')}`,

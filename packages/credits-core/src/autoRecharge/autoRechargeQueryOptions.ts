@@ -1,15 +1,25 @@
 import type { QueryClient, QueryFunctionContext } from '@tanstack/query-core';
+import * as v from 'valibot';
 import type { CreditsClient } from '../createCreditsClient.js';
 import { creditsKeys } from '../query/creditsKeys.js';
 import type { CreditsQueryKey, CreditsQueryOptions } from '../query/creditsQueryOptions.js';
 import { getAutoRecharge, updateAutoRecharge } from './autoRechargeCalls.js';
-import type { AutoRecharge, AutoRechargeSettings } from './autoRechargeSchemas.js';
+import {
+  type AutoRecharge,
+  type AutoRechargeSettings,
+  autoRechargeSchema,
+} from './autoRechargeSchemas.js';
 
 /** The account's auto-recharge document: under the account, so `creditsKeys.account` refreshes it. */
-export const autoRechargeKey = (account: string) =>
-  [...creditsKeys.account(account), 'auto-recharge'] as const;
+export const autoRechargeKey = creditsKeys.autoRecharge;
 
 type Key = ReturnType<typeof autoRechargeKey>;
+
+/** An untrusted auto-recharge document (a live event's), validated; undefined if invalid. */
+export function parseAutoRecharge(data: unknown): AutoRecharge | undefined {
+  const result = v.safeParse(autoRechargeSchema, data);
+  return result.success ? result.output : undefined;
+}
 
 export function autoRechargeQueryOptions(
   client: CreditsClient,
@@ -19,6 +29,9 @@ export function autoRechargeQueryOptions(
     queryKey: autoRechargeKey(account) as CreditsQueryKey<Key, AutoRecharge>,
     queryFn: ({ signal }: QueryFunctionContext) => getAutoRecharge(client, { signal }),
     retry: false,
+    // How credits-core/live reads an `auto-recharge` event's document into this entry: with
+    // this entry's schema, which the live chunk does not carry.
+    meta: { parse: parseAutoRecharge },
   };
 }
 

@@ -3,6 +3,7 @@ import { paymentFailureSchema } from '../schemas/failure.js';
 import { moneySchema } from '../schemas/money.js';
 import {
   idSchema,
+  ledgerSeqSchema,
   nonNegativeCreditsSchema,
   openEnum,
   positiveCreditsSchema,
@@ -82,6 +83,17 @@ export const autoRechargeStatusSchema = v.object({
 export const autoRechargeSchema = v.object({
   settings: autoRechargeSettingsSchema,
   status: autoRechargeStatusSchema,
+});
+
+/**
+ * `auto-recharge` event of `GET /events`: the account's auto-recharge document changed (settings
+ * saved, an attempt and its outcome, a state change); the whole document, as `GET /auto-recharge`
+ * answers it (the ledger was at `seq`). Here, not with the other events' schemas, so the client
+ * entry does not carry the document's schema.
+ */
+export const autoRechargeEventSchema = v.object({
+  seq: ledgerSeqSchema,
+  autoRecharge: autoRechargeSchema,
 });
 
 export type AutoRechargeState = v.InferOutput<typeof autoRechargeStateSchema>;

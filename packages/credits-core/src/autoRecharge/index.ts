@@ -7,6 +7,7 @@ export {
 export {
   autoRechargeKey,
   autoRechargeQueryOptions,
+  parseAutoRecharge,
   updateAutoRechargeMutationOptions,
 } from './autoRechargeQueryOptions.js';
 export {

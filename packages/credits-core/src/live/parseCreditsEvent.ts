@@ -1,7 +1,11 @@
 import type { CreditsEvent } from '../schemas/events.js';
 import type { EventStreamRequest } from './readEventStream.js';
 
-type Validate = NonNullable<EventStreamRequest['validate']>;
+/** The client's `validate`, and `getAutoRecharge` too (the auto-recharge entry's schema). */
+type Validate = (
+  operation: Parameters<NonNullable<EventStreamRequest['validate']>>[0] | 'getAutoRecharge',
+  data: unknown,
+) => unknown;
 
 /**
  * Each event's payload field and how it is checked: with the client's schema of the operation
@@ -24,6 +28,7 @@ const payloads: Record<
   ],
   purchase: ['purchase', (validate, value) => validate('getPurchase', value)],
   'payment-methods': ['paymentMethods', (validate, value) => validate('listPaymentMethods', value)],
+  'auto-recharge': ['autoRecharge', (validate, value) => validate('getAutoRecharge', value)],
 };
 
 /**
@@ -39,8 +44,9 @@ export function parseCreditsEvent(
   if (!validate) return undefined;
   try {
     const body = JSON.parse(data) as Record<string, unknown>;
-    const seq = body.seq;
-    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return undefined;
+    // isSafeInteger is false for anything but a number.
+    const seq = body.seq as number;
+    if (!Number.isSafeInteger(seq) || seq < 0) return undefined;
     if (name === 'ready') return { type: 'ready', seq };
     const payload = Object.hasOwn(payloads, name) ? payloads[name] : undefined;
     if (!payload) return undefined;

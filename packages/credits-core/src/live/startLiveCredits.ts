@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/query-core';
+import type { Query, QueryClient } from '@tanstack/query-core';
 import type { EventSourceMessage } from 'eventsource-parser';
 import {
   invalidateCredits,
@@ -7,6 +7,7 @@ import {
 } from '../query/cacheWriters.js';
 import { creditsKeys } from '../query/creditsKeys.js';
 import type { CreditsEvent } from '../schemas/events.js';
+import type { TransactionPage } from '../schemas/transaction.js';
 import { parseCreditsEvent } from './parseCreditsEvent.js';
 import { type EventStreamRequest, readEventStream, type StreamRefusal } from './readEventStream.js';
 
@@ -87,6 +88,26 @@ export function startLiveCredits(options: LiveCreditsOptions): LiveCredits {
     for (const listener of listeners) listener();
   };
   const refetch = () => void invalidateCredits(queryClient, account);
+  const history = { queryKey: creditsKeys.transactions(account) };
+  /**
+   * A history list whose first page was read at a ledger seq below `seq` (read at none, as an
+   * older backend answers: `none`) misses the rows committed since: it is read again, once.
+   */
+  const catchUp = (query: Query, seq: number, none: number) =>
+    ((query.state.data as { pages: TransactionPage[] } | undefined)?.pages[0]?.seq ?? none) < seq &&
+    void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  // A list read before the stream was listening, whose answer lands once it is: checked as it
+  // lands (the lists already loaded are checked on the first `ready`).
+  const unsubscribeCache = queryClient.getQueryCache().subscribe((change) => {
+    if (
+      lastSeq !== undefined &&
+      change.type === 'updated' &&
+      change.action.type === 'success' &&
+      !change.action.manual &&
+      history.queryKey.every((part, index) => change.query.queryKey[index] === part)
+    )
+      catchUp(change.query, lastSeq, lastSeq);
+  });
 
   function startPolling() {
     if (pollMs === undefined || pollTimer !== undefined || status === 'stopped') return;
@@ -109,6 +130,11 @@ export function startLiveCredits(options: LiveCreditsOptions): LiveCredits {
         setStatus('live');
         // Rows were missed that the resume did not replay: read everything once.
         if (lastSeq !== undefined && event.seq > lastSeq) refetch();
+        // First `ready`: a loaded history list read behind it is read again (one whose page says
+        // no seq, if the ledger has any row).
+        else if (lastSeq === undefined)
+          for (const query of queryClient.getQueryCache().findAll(history))
+            catchUp(query, event.seq, 0);
         lastSeq = event.seq;
         return;
       case 'transaction':
@@ -130,13 +156,29 @@ export function startLiveCredits(options: LiveCreditsOptions): LiveCredits {
       case 'payment-methods':
         writePaymentMethods(queryClient, account, event.paymentMethods);
         return;
+      case 'auto-recharge':
+        queryClient.setQueryData(creditsKeys.autoRecharge(account), event.autoRecharge);
+        return;
     }
   }
+
+  const { validate } = options;
+  // An auto-recharge document is read with the schema its cached query carries (the auto-recharge
+  // entry's, not in this chunk); with no such query loaded, nothing shows one and it is skipped.
+  const validateAll: Parameters<typeof parseCreditsEvent>[2] =
+    validate &&
+    ((operation, data) =>
+      operation === 'getAutoRecharge'
+        ? (
+            queryClient.getQueryCache().find({ queryKey: creditsKeys.autoRecharge(account) })?.meta
+              ?.parse as ((data: unknown) => unknown) | undefined
+          )?.(data)
+        : validate(operation, data));
 
   function onMessage(message: EventSourceMessage) {
     // Nothing unvalidated reaches the cache: an invalid event is dropped (the next row's seq
     // shows the gap it left), and an unknown one is a newer backend's, skipped.
-    const event = message.event && parseCreditsEvent(message.event, message.data, options.validate);
+    const event = message.event && parseCreditsEvent(message.event, message.data, validateAll);
     if (!event) return;
     handle(event);
     options.onEvent?.(event);
@@ -233,6 +275,7 @@ export function startLiveCredits(options: LiveCreditsOptions): LiveCredits {
     stop() {
       pause();
       unsubscribeVisibility();
+      unsubscribeCache();
       setStatus('stopped');
       listeners.clear();
     },

@@ -29,6 +29,8 @@ export const creditsKeys = {
     [...creditsKeys.account(account), 'purchases', purchaseId] as const,
   paymentMethods: (account: string) =>
     [...creditsKeys.account(account), 'payment-methods'] as const,
+  /** `credits-core/auto-recharge`'s document (here, so the live stream writes it without that entry). */
+  autoRecharge: (account: string) => [...creditsKeys.account(account), 'auto-recharge'] as const,
 };
 
 /** Drops empty values and sorts list filters, so equal filters share one cache entry. */

@@ -35,6 +35,7 @@ export interface CreditsQueryOptions<TKey extends readonly unknown[], TData> {
   queryFn: (context: QueryFunctionContext) => Promise<TData>;
   staleTime?: number;
   retry: false;
+  meta?: Record<string, unknown>;
 }
 
 /**

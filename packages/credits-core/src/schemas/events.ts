@@ -1,14 +1,12 @@
 import * as v from 'valibot';
+import type { AutoRecharge } from '../autoRecharge/autoRechargeSchemas.js';
 import { balanceSchema } from './balance.js';
 import { paymentMethodListSchema } from './paymentMethod.js';
+import { ledgerSeqSchema } from './primitives.js';
 import { purchaseSchema } from './purchase.js';
 import { transactionSchema } from './transaction.js';
 
-/**
- * The account's ledger sequence number: 0 before its first row, then +1 for every row, with no
- * gap. Every event carries the sequence it was sent at, and it is the SSE `id` too.
- */
-export const ledgerSeqSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+// Every event carries the ledger sequence it was sent at (`ledgerSeqSchema`), the SSE `id` too.
 
 /** `ready`: the stream is open; the ledger was at `seq` (after any rows replayed). */
 export const readyEventSchema = v.object({ seq: ledgerSeqSchema });
@@ -37,7 +35,13 @@ export const creditsEventSchemas = {
 } as const;
 
 export type CreditsEventName = keyof typeof creditsEventSchemas;
-/** One event of the account's stream, discriminated by `type` (the SSE event name). */
-export type CreditsEvent = {
-  [K in CreditsEventName]: { type: K } & v.InferOutput<(typeof creditsEventSchemas)[K]>;
-}[CreditsEventName];
+/**
+ * One event of the account's stream, discriminated by `type` (the SSE event name). `auto-recharge`
+ * (where `Config.autoRecharge`) has its schema in `credits-core/auto-recharge`
+ * (`autoRechargeEventSchema`), with the document's.
+ */
+export type CreditsEvent =
+  | {
+      [K in CreditsEventName]: { type: K } & v.InferOutput<(typeof creditsEventSchemas)[K]>;
+    }[CreditsEventName]
+  | { type: 'auto-recharge'; seq: number; autoRecharge: AutoRecharge };

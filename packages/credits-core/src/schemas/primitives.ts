@@ -46,6 +46,12 @@ export const creditsSchema = v.pipe(v.number(), v.safeInteger());
 /** A whole, non-negative number of credits. */
 export const nonNegativeCreditsSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
+/**
+ * The account's ledger sequence number: 0 before its first row, then +1 for every row, with no
+ * gap. A whole, non-negative number, checked as a credit count is (one schema for both).
+ */
+export const ledgerSeqSchema = nonNegativeCreditsSchema;
+
 /** A whole, positive number of credits. */
 export const positiveCreditsSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
 

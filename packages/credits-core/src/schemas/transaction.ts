@@ -1,6 +1,12 @@
 import * as v from 'valibot';
 import type { TRANSACTION_TYPES } from './enums.js';
-import { creditsSchema, idSchema, openEnum, timestampSchema } from './primitives.js';
+import {
+  creditsSchema,
+  idSchema,
+  ledgerSeqSchema,
+  openEnum,
+  timestampSchema,
+} from './primitives.js';
 import { websiteSchema } from './website.js';
 
 export const transactionTypeSchema = openEnum<typeof TRANSACTION_TYPES>();
@@ -22,6 +28,11 @@ export const transactionSchema = v.object({
 export const transactionPageSchema = v.object({
   data: v.array(transactionSchema),
   nextCursor: v.nullable(v.pipe(v.string(), v.minLength(1))),
+  /**
+   * The ledger sequence the page was read at (rows up to it are in it, where the filters show
+   * them). Optional: a backend without it is still valid, and a live client then refetches once.
+   */
+  seq: v.optional(ledgerSeqSchema),
 });
 
 export type Transaction = v.InferOutput<typeof transactionSchema>;

@@ -36,6 +36,7 @@ const migrations = [
   '009_lots.sql',
   '010_auto_recharge.sql',
   '011_distributable_keys.sql',
+  '012_auto_recharge_events.sql',
 ].map((name) =>
   readFileSync(fileURLToPath(new URL(`../../migrations/${name}`, import.meta.url)), 'utf8'),
 );

@@ -129,8 +129,14 @@ export interface TransactionFilter {
   limit: number;
 }
 
-/** One page of an account's history, newest first. */
-export function selectTransactions(executor: Executor, filter: TransactionFilter): Promise<Row[]> {
+/**
+ * One page of an account's history, newest first, and the account's ledger `seq` it was read at:
+ * one statement, so both come from the same snapshot (a row committed meanwhile is in neither).
+ */
+export async function selectTransactions(
+  executor: Executor,
+  filter: TransactionFilter,
+): Promise<{ rows: Row[]; seq: number }> {
   const conditions: SQL[] = [sql`account_id = ${filter.account}`];
   if (filter.beforeSeq !== undefined) conditions.push(sql`seq < ${filter.beforeSeq}`);
   if (filter.types.length)
@@ -149,8 +155,17 @@ export function selectTransactions(executor: Executor, filter: TransactionFilter
       sql`(description ILIKE ${pattern} OR coalesce(website_name, '') ILIKE ${pattern})`,
     );
   }
-  return rows(
+  // The ledger's row always comes back; with no matching row, as the only one (its t.* null).
+  const found = await rows(
     executor,
-    sql`SELECT * FROM transactions WHERE ${sql.join(conditions, sql` AND `)} ORDER BY seq DESC LIMIT ${filter.limit}`,
+    sql`SELECT t.*, ledger.seq AS ledger_seq
+      FROM (SELECT coalesce((SELECT seq FROM accounts WHERE id = ${filter.account}), 0) AS seq) ledger
+      LEFT JOIN (SELECT * FROM transactions WHERE ${sql.join(conditions, sql` AND `)}
+        ORDER BY seq DESC LIMIT ${filter.limit}) t ON true
+      ORDER BY t.seq DESC`,
   );
+  return {
+    rows: found.filter((row) => row.id !== null),
+    seq: Number(found[0]?.ledger_seq ?? 0),
+  };
 }

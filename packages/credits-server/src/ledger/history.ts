@@ -11,7 +11,8 @@ interface Cursor {
 }
 
 /**
- * One page of an account's history, newest first. The cursor names the last row's `seq` and
+ * One page of an account's history, newest first, with the ledger `seq` it was read at (a live
+ * client compares it with its stream's). The cursor names the last row's `seq` and
  * the filters it was made for: with other filters it is refused (400), never misread.
  */
 export async function transactionPage(
@@ -47,7 +48,7 @@ export async function transactionPage(
     }
     beforeSeq = cursor.s;
   }
-  const found = await selectTransactions(executor, {
+  const { rows: found, seq } = await selectTransactions(executor, {
     account,
     beforeSeq,
     types,
@@ -65,5 +66,6 @@ export async function transactionPage(
       found.length > size && last
         ? Buffer.from(JSON.stringify({ s: Number(last.seq), f: signature })).toString('base64url')
         : null,
+    seq,
   };
 }

@@ -31,8 +31,8 @@ const frame = (event: CreditsEvent) => {
 /**
  * The instance's live streams. One LISTEN (on its own connection) feeds every stream of every
  * account: a notification is read once per account that has a stream here — the row and the
- * balance, the purchase, or the cards — and written to each of them. An idle stream costs a
- * map entry and its share of one heartbeat timer; nothing polls.
+ * balance, the purchase, the cards or the auto-recharge document — and written to each of them.
+ * An idle stream costs a map entry and its share of one heartbeat timer; nothing polls.
  */
 export function createEventHub(
   service: CreditsService,
@@ -92,6 +92,10 @@ export function createEventHub(
         const seq = (await service.ledgerSeq(account)) ?? 0;
         const paymentMethods = await service.listMethods(account);
         publish(account, frame({ type: 'payment-methods', seq, paymentMethods }));
+      } else if (kind === 'a') {
+        const seq = (await service.ledgerSeq(account)) ?? 0;
+        const autoRecharge = await service.getAutoRecharge(account);
+        publish(account, frame({ type: 'auto-recharge', seq, autoRecharge }));
       }
     } catch (error) {
       // A stream that missed an event sees the gap in the next row's seq and refetches.
