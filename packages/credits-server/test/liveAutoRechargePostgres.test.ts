@@ -1,29 +1,15 @@
 import { type AutoRecharge, updateAutoRecharge } from 'credits-core/auto-recharge';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StartedCreditsServer } from '../src/startCreditsServer';
+import { instancesOnPostgres } from './instancesOnPostgres';
 import { fund, openStream, spend } from './liveStreams';
-import { TEST_API_KEY } from './serverApiKey';
-import { startPostgres, type TestPostgres } from './startPostgres';
 
-let postgres: TestPostgres;
+// Two instances of the server on one database, as behind a load balancer.
+const db = instancesOnPostgres({ poolSize: 4, createsPerMinute: 10_000 });
 let a: StartedCreditsServer;
 let b: StartedCreditsServer;
-beforeAll(async () => {
-  postgres = await startPostgres();
-  // Two instances on one database, as behind a load balancer.
-  const start = () =>
-    startCreditsServer({
-      databaseUrl: postgres.url,
-      poolSize: 4,
-      createsPerMinute: 10_000,
-      serverApiKeys: [TEST_API_KEY],
-    });
-  [a, b] = await Promise.all([start(), start()]);
-}, 120_000);
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await postgres?.stop();
+beforeAll(() => {
+  [a, b] = db.servers as [StartedCreditsServer, StartedCreditsServer];
 });
 
 const documentOf = (event: { data: Record<string, unknown> }) =>

@@ -1,29 +1,15 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedCreditsServer, startCreditsServer } from '../src/startCreditsServer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StartedCreditsServer } from '../src/startCreditsServer';
+import { instancesOnPostgres } from './instancesOnPostgres';
 import { fund, openStream, spend } from './liveStreams';
-import { TEST_API_KEY } from './serverApiKey';
-import { startPostgres, type TestPostgres } from './startPostgres';
 
-let postgres: TestPostgres;
+// Two instances of the server on one database, as behind a load balancer.
+const db = instancesOnPostgres({ poolSize: 4, createsPerMinute: 10_000 });
 let a: StartedCreditsServer;
 let b: StartedCreditsServer;
-beforeAll(async () => {
-  postgres = await startPostgres();
-  // Two instances of the server on one database, as behind a load balancer.
-  const start = () =>
-    startCreditsServer({
-      databaseUrl: postgres.url,
-      poolSize: 4,
-      createsPerMinute: 10_000,
-      serverApiKeys: [TEST_API_KEY],
-    });
-  [a, b] = await Promise.all([start(), start()]);
-}, 120_000);
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await postgres?.stop();
+beforeAll(() => {
+  [a, b] = db.servers as [StartedCreditsServer, StartedCreditsServer];
 });
 
 const seqOf = (event: { data: Record<string, unknown> }) => event.data.seq as number;
@@ -52,7 +38,7 @@ describe('live events across instances on a real PostgreSQL', { timeout: 20_000 
     const onA = await openStream(a.baseUrl, 'pg_sql');
     const ready = await onA.next((e) => e.event === 'ready');
     // The demo sign-in's account for the token `pg_sql` (createAccountResolver).
-    const client = new pg.Client({ connectionString: postgres.url });
+    const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
       await client.query(
