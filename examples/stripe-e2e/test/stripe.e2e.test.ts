@@ -2,6 +2,7 @@ import { type StartedCreditsServer, startCreditsServer } from 'credits-server';
 import type { Page } from 'playwright';
 import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_API_KEY } from '../../../packages/credits-server/test/serverApiKey';
 import {
   standInSettings,
   WEBHOOK_SECRET,
@@ -45,6 +46,8 @@ beforeAll(async () => {
     stripeSettings: standInSettings(standIn),
     // Only the webhook may credit here: the sweep never runs.
     reconcileIntervalMs: 0,
+    // The host's backend meters usage (the debit that crosses auto-recharge's threshold).
+    serverApiKeys: [TEST_API_KEY],
   });
   standIn.addWebhookEndpoint(`${server.origin}/webhooks/stripe`, WEBHOOK_SECRET);
   app = await previewExample(new URL('..', import.meta.url), {
@@ -64,13 +67,16 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-/** A page signed in as a fresh account, recording every CSP violation. */
-async function open(account: string): Promise<{ page: Page; violations: string[] }> {
+/** A page signed in as `account`, recording every CSP violation, once it shows `credits`. */
+async function open(
+  account: string,
+  credits = '0 credits',
+): Promise<{ page: Page; violations: string[] }> {
   const page = await app.browser.newPage();
   const violations = await recordCspViolations(page);
   const response = await page.goto(`${app.url}/?account=${account}`);
   expect(response?.headers()['content-security-policy']).toBe(policy(standIn.origin));
-  await expect.poll(() => balance(page), settled).toBe('0 credits');
+  await expect.poll(() => balance(page), settled).toBe(credits);
   return { page, violations };
 }
 
@@ -201,6 +207,107 @@ describe('a new card through the Stripe path, under Stripe’s CSP', () => {
       .toEqual([expect.stringContaining('Mastercard •••• 4444')]);
     const customer = standIn.paymentIntents().at(-1)?.customer;
     expect(standIn.paymentMethods().filter((m) => m.customer === customer)).toHaveLength(1);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A browser API call as the page's user (demo sign-in: the bearer is the `?account=` token). */
+async function asUser(token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': crypto.randomUUID(),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: JSON read by the assertions
+  return (await response.json()) as any;
+}
+
+/** A Server API call (the host's backend, with its secret key) for the account `token` signs in as. */
+async function asHost(token: string, path: string, body: unknown) {
+  const response = await fetch(`${server.baseUrl}/server/accounts/acct_${token}${path}`, {
+    method: 'POST',
+    headers: {
+      'X-Api-Key': TEST_API_KEY,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': crypto.randomUUID(),
+    },
+    body: JSON.stringify(body),
+  });
+  expect(response.ok).toBe(true);
+}
+
+describe('auto-recharge’s off-session 3D Secure, recovered in one click', () => {
+  it('“Complete payment” under the balance opens the challenge in Stripe’s frame; completing it credits the package once', async () => {
+    const token = 'acct_stripe_recharge';
+    // 3,000 credits, and a card saved at Stripe that asks for authentication off-session
+    // (https://docs.stripe.com/testing#authentication-and-setup: "authentication_required"
+    // on off-session payments), then auto-recharge on: below 2,000, buy 10,000 for $10.00.
+    await asHost(token, '/grants', { credits: 3_000, reason: 'Starting credits' });
+    const setup = await asUser(token, 'POST', '/setup-intents');
+    const saved = await standIn.confirmSetupAsBrowser(
+      setup.clientSecret,
+      'pm_card_threeDSecure2Required',
+    );
+    if (saved.status === 'requires_action') standIn.authenticate(String(saved.id), 'complete');
+    const enabled = await asUser(token, 'PUT', '/auto-recharge', {
+      enabled: true,
+      thresholdCredits: 2_000,
+      packageId: 'pkg_10k',
+      monthlyCap: { amount: 5_000, currency: 'USD' },
+      paymentMethodId: null,
+    });
+    expect(enabled.status.state).toBe('active');
+    // Usage crosses the threshold: the off-session charge is refused for authentication.
+    await asHost(token, '/usage', { credits: 1_500, description: 'Website generation' });
+    await expect
+      .poll(async () => (await asUser(token, 'GET', '/auto-recharge')).status.state, settled)
+      .toBe('needs_action');
+    const { actionPurchaseId } = (await asUser(token, 'GET', '/auto-recharge')).status;
+    const intent = standIn.paymentIntentFor(actionPurchaseId);
+    expect(intent).toMatchObject({ status: 'requires_action', amount: 1_000 });
+
+    const { page, violations } = await open(token, '1,500 credits');
+    const line = page.locator('[data-slot="balance-auto-recharge"]');
+    await expect
+      .poll(() => line.textContent(), settled)
+      .toContain('Auto-recharge needs your action');
+    await line.getByRole('button', { name: 'Complete payment' }).click();
+    await page.getByRole('dialog', { name: '3D Secure authentication' }).waitFor();
+    const challenge = page.frameLocator('iframe[title="3D Secure 2 Test Page"]');
+    await challenge.getByRole('button', { name: 'Complete' }).click();
+    await done(page, '11,500 credits');
+    // The page's Stripe.js (handleNextAction) drove the off-session PaymentIntent to success.
+    expect(standIn.paymentIntentFor(actionPurchaseId)?.status).toBe('succeeded');
+    expect(
+      standIn.requests.some(
+        (r) =>
+          r.method === 'GET' &&
+          r.path === `/v1/payment_intents/${intent?.id}` &&
+          r.query.client_secret === intent?.client_secret,
+      ),
+    ).toBe(true);
+
+    // Credited once: one ledger row for the purchase, the balance up by the package exactly,
+    // however many webhooks arrived; the line no longer asks for action.
+    await standIn.webhooksDelivered();
+    const ledger = await asUser(token, 'GET', '/transactions');
+    expect(
+      ledger.data.filter((row: { purchaseId: string }) => row.purchaseId === actionPurchaseId),
+    ).toEqual([expect.objectContaining({ amount: 10_000 })]);
+    expect((await asUser(token, 'GET', '/balance')).available).toBe(11_500);
+    await expect.poll(() => line.textContent(), settled).not.toContain('needs your action');
+    expect(await line.getByRole('button', { name: 'Complete payment' }).count()).toBe(0);
+    expect((await asUser(token, 'GET', '/auto-recharge')).status).toMatchObject({
+      state: 'active',
+      actionPurchaseId: null,
+    });
+    await page.reload();
+    await expect.poll(() => balance(page), settled).toBe('11,500 credits');
     expect(violations).toEqual([]);
     await page.close();
   });
