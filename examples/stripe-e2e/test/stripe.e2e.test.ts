@@ -273,9 +273,8 @@ describe('auto-recharge’s off-session 3D Secure, recovered in one click', () =
 
     const { page, violations } = await open(token, '1,500 credits');
     const line = page.locator('[data-slot="balance-auto-recharge"]');
-    await expect
-      .poll(() => line.textContent(), settled)
-      .toContain('Auto-recharge needs your action');
+    const lineText = () => line.allTextContents().then((texts) => texts.join(''));
+    await expect.poll(lineText, settled).toContain('Auto-recharge needs your action');
     await line.getByRole('button', { name: 'Complete payment' }).click();
     await page.getByRole('dialog', { name: '3D Secure authentication' }).waitFor();
     const challenge = page.frameLocator('iframe[title="3D Secure 2 Test Page"]');
@@ -300,7 +299,7 @@ describe('auto-recharge’s off-session 3D Secure, recovered in one click', () =
       ledger.data.filter((row: { purchaseId: string }) => row.purchaseId === actionPurchaseId),
     ).toEqual([expect.objectContaining({ amount: 10_000 })]);
     expect((await asUser(token, 'GET', '/balance')).available).toBe(11_500);
-    await expect.poll(() => line.textContent(), settled).not.toContain('needs your action');
+    await expect.poll(lineText, settled).toBe('Auto-recharge on · $10.00 of $50.00 this month');
     expect(await line.getByRole('button', { name: 'Complete payment' }).count()).toBe(0);
     expect((await asUser(token, 'GET', '/auto-recharge')).status).toMatchObject({
       state: 'active',
