@@ -2,6 +2,12 @@ import { type StartedCreditsServer, startCreditsServer } from 'credits-server';
 import type { Page } from 'playwright';
 import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserCall,
+  overHttp,
+  rechargeSettings,
+  serverCall,
+} from '../../../packages/credits-server/test/autoRechargeHelpers';
 import { TEST_API_KEY } from '../../../packages/credits-server/test/serverApiKey';
 import {
   standInSettings,
@@ -18,6 +24,8 @@ import { recordCspViolations } from '../../support/recordCspViolations';
  * The page runs under a Content-Security-Policy that lists Stripe's hosts as Stripe documents
  * them (https://docs.stripe.com/security/guide#content-security-policy) plus the stand-in's
  * loopback origin standing in for api.stripe.com and hooks.stripe.com; any violation fails.
+ * Last, auto-recharge's off-session charge that needs 3D Secure, recovered from BalanceCards'
+ * status line (`<AutoRechargeStatus />`) with "Complete payment".
  */
 const nonce = 'e2e0stripe0nonce';
 const policy = (standIn: string) =>
@@ -212,66 +220,45 @@ describe('a new card through the Stripe path, under Stripe’s CSP', () => {
   });
 });
 
-/** A browser API call as the page's user (demo sign-in: the bearer is the `?account=` token). */
-async function asUser(token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': crypto.randomUUID(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: JSON read by the assertions
-  return (await response.json()) as any;
-}
-
-/** A Server API call (the host's backend, with its secret key) for the account `token` signs in as. */
-async function asHost(token: string, path: string, body: unknown) {
-  const response = await fetch(`${server.baseUrl}/server/accounts/acct_${token}${path}`, {
-    method: 'POST',
-    headers: {
-      'X-Api-Key': TEST_API_KEY,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': crypto.randomUUID(),
-    },
-    body: JSON.stringify(body),
-  });
-  expect(response.ok).toBe(true);
-}
-
 describe('auto-recharge’s off-session 3D Secure, recovered in one click', () => {
   it('“Complete payment” under the balance opens the challenge in Stripe’s frame; completing it credits the package once', async () => {
-    const token = 'acct_stripe_recharge';
-    // 3,000 credits, and a card saved at Stripe that asks for authentication off-session
-    // (https://docs.stripe.com/testing#authentication-and-setup: "authentication_required"
-    // on off-session payments), then auto-recharge on: below 2,000, buy 10,000 for $10.00.
-    await asHost(token, '/grants', { credits: 3_000, reason: 'Starting credits' });
-    const setup = await asUser(token, 'POST', '/setup-intents');
+    // The page signs in as `stripe_recharge` (demo sign-in: the account `acct_stripe_recharge`).
+    const id = 'acct_stripe_recharge';
+    const send = overHttp(() => server.baseUrl);
+    const asUser = async (method: string, path: string, body?: unknown) =>
+      (await browserCall(send, id, method, path, body)).body;
+    // 3,000 credits, and a saved card that always asks for 3D Secure (4000 0027 6000 3184,
+    // https://docs.stripe.com/testing#regulatory-cards), so an off-session charge is declined
+    // with `authentication_required`; then auto-recharge on: below 2,000, buy 10,000 for $10.00.
+    expect(
+      (await serverCall(send, id, '/grants', { credits: 3_000, reason: 'Starting credits' }))
+        .status,
+    ).toBe(201);
+    const setup = await asUser('POST', '/setup-intents');
     const saved = await standIn.confirmSetupAsBrowser(
       setup.clientSecret,
       'pm_card_threeDSecure2Required',
     );
     if (saved.status === 'requires_action') standIn.authenticate(String(saved.id), 'complete');
-    const enabled = await asUser(token, 'PUT', '/auto-recharge', {
-      enabled: true,
-      thresholdCredits: 2_000,
-      packageId: 'pkg_10k',
-      monthlyCap: { amount: 5_000, currency: 'USD' },
-      paymentMethodId: null,
-    });
-    expect(enabled.status.state).toBe('active');
-    // Usage crosses the threshold: the off-session charge is refused for authentication.
-    await asHost(token, '/usage', { credits: 1_500, description: 'Website generation' });
+    expect((await asUser('PUT', '/auto-recharge', rechargeSettings())).status.state).toBe('active');
+    // Usage crosses the threshold: the off-session charge asks for the customer's 3D Secure.
+    expect(
+      (await serverCall(send, id, '/usage', { credits: 1_500, description: 'Website generation' }))
+        .status,
+    ).toBe(201);
     await expect
-      .poll(async () => (await asUser(token, 'GET', '/auto-recharge')).status.state, settled)
+      .poll(async () => (await asUser('GET', '/auto-recharge')).status.state, settled)
       .toBe('needs_action');
-    const { actionPurchaseId } = (await asUser(token, 'GET', '/auto-recharge')).status;
+    const { actionPurchaseId } = (await asUser('GET', '/auto-recharge')).status;
     const intent = standIn.paymentIntentFor(actionPurchaseId);
     expect(intent).toMatchObject({ status: 'requires_action', amount: 1_000 });
+    const created = standIn.requests.find(
+      (r) =>
+        r.path === '/v1/payment_intents' && r.body['metadata[purchaseId]'] === actionPurchaseId,
+    );
+    expect(created?.body).toMatchObject({ confirm: 'true', off_session: 'true' });
 
-    const { page, violations } = await open(token, '1,500 credits');
+    const { page, violations } = await open('stripe_recharge', '1,500 credits');
     const line = page.locator('[data-slot="balance-auto-recharge"]');
     const lineText = () => line.allTextContents().then((texts) => texts.join(''));
     await expect.poll(lineText, settled).toContain('Auto-recharge needs your action');
@@ -294,14 +281,14 @@ describe('auto-recharge’s off-session 3D Secure, recovered in one click', () =
     // Credited once: one ledger row for the purchase, the balance up by the package exactly,
     // however many webhooks arrived; the line no longer asks for action.
     await standIn.webhooksDelivered();
-    const ledger = await asUser(token, 'GET', '/transactions');
+    const ledger = await asUser('GET', '/transactions');
     expect(
       ledger.data.filter((row: { purchaseId: string }) => row.purchaseId === actionPurchaseId),
     ).toEqual([expect.objectContaining({ amount: 10_000 })]);
-    expect((await asUser(token, 'GET', '/balance')).available).toBe(11_500);
+    expect((await asUser('GET', '/balance')).available).toBe(11_500);
     await expect.poll(lineText, settled).toBe('Auto-recharge on · $10.00 of $50.00 this month');
     expect(await line.getByRole('button', { name: 'Complete payment' }).count()).toBe(0);
-    expect((await asUser(token, 'GET', '/auto-recharge')).status).toMatchObject({
+    expect((await asUser('GET', '/auto-recharge')).status).toMatchObject({
       state: 'active',
       actionPurchaseId: null,
     });
