@@ -1,5 +1,6 @@
 import { createCreditsClient } from 'credits-core';
 import { AddCreditsDialog, BalanceCards, CreditsProvider, PaymentMethods } from 'credits-react';
+import { AutoRechargeStatus } from 'credits-react/auto-recharge-status';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadStripeStandIn } from 'stripe-stand-in/browser';
@@ -28,7 +29,10 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       <main>
         <h1>Stripe path</h1>
         <AddCreditsDialog>
-          <BalanceCards addCreditsAction={<AddCreditsDialog.Trigger />} />
+          <BalanceCards
+            addCreditsAction={<AddCreditsDialog.Trigger />}
+            status={<AutoRechargeStatus />}
+          />
         </AddCreditsDialog>
         <PaymentMethods />
       </main>

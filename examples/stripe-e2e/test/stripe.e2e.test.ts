@@ -3,6 +3,13 @@ import type { Page } from 'playwright';
 import { type StripeStandIn, startStripeStandIn } from 'stripe-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  browserCall,
+  overHttp,
+  rechargeSettings,
+  serverCall,
+} from '../../../packages/credits-server/test/autoRechargeHelpers';
+import { TEST_API_KEY } from '../../../packages/credits-server/test/serverApiKey';
+import {
   standInSettings,
   WEBHOOK_SECRET,
 } from '../../../packages/credits-server/test/stripeStandInSettings';
@@ -17,6 +24,8 @@ import { recordCspViolations } from '../../support/recordCspViolations';
  * The page runs under a Content-Security-Policy that lists Stripe's hosts as Stripe documents
  * them (https://docs.stripe.com/security/guide#content-security-policy) plus the stand-in's
  * loopback origin standing in for api.stripe.com and hooks.stripe.com; any violation fails.
+ * Last, auto-recharge's off-session charge that needs 3D Secure, recovered from BalanceCards'
+ * status line (`<AutoRechargeStatus />`) with "Complete payment".
  */
 const nonce = 'e2e0stripe0nonce';
 const policy = (standIn: string) =>
@@ -45,6 +54,8 @@ beforeAll(async () => {
     stripeSettings: standInSettings(standIn),
     // Only the webhook may credit here: the sweep never runs.
     reconcileIntervalMs: 0,
+    // The host's backend meters usage (the debit that crosses auto-recharge's threshold).
+    serverApiKeys: [TEST_API_KEY],
   });
   standIn.addWebhookEndpoint(`${server.origin}/webhooks/stripe`, WEBHOOK_SECRET);
   app = await previewExample(new URL('..', import.meta.url), {
@@ -64,13 +75,16 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-/** A page signed in as a fresh account, recording every CSP violation. */
-async function open(account: string): Promise<{ page: Page; violations: string[] }> {
+/** A page signed in as `account`, recording every CSP violation, once it shows `credits`. */
+async function open(
+  account: string,
+  credits = '0 credits',
+): Promise<{ page: Page; violations: string[] }> {
   const page = await app.browser.newPage();
   const violations = await recordCspViolations(page);
   const response = await page.goto(`${app.url}/?account=${account}`);
   expect(response?.headers()['content-security-policy']).toBe(policy(standIn.origin));
-  await expect.poll(() => balance(page), settled).toBe('0 credits');
+  await expect.poll(() => balance(page), settled).toBe(credits);
   return { page, violations };
 }
 
@@ -201,6 +215,85 @@ describe('a new card through the Stripe path, under Stripe’s CSP', () => {
       .toEqual([expect.stringContaining('Mastercard •••• 4444')]);
     const customer = standIn.paymentIntents().at(-1)?.customer;
     expect(standIn.paymentMethods().filter((m) => m.customer === customer)).toHaveLength(1);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('auto-recharge’s off-session 3D Secure, recovered in one click', () => {
+  it('“Complete payment” under the balance opens the challenge in Stripe’s frame; completing it credits the package once', async () => {
+    // The page signs in as `stripe_recharge` (demo sign-in: the account `acct_stripe_recharge`).
+    const id = 'acct_stripe_recharge';
+    const send = overHttp(() => server.baseUrl);
+    const asUser = async (method: string, path: string, body?: unknown) =>
+      (await browserCall(send, id, method, path, body)).body;
+    // 3,000 credits, and a saved card that always asks for 3D Secure (4000 0027 6000 3184,
+    // https://docs.stripe.com/testing#regulatory-cards), so an off-session charge is declined
+    // with `authentication_required`; then auto-recharge on: below 2,000, buy 10,000 for $10.00.
+    expect(
+      (await serverCall(send, id, '/grants', { credits: 3_000, reason: 'Starting credits' }))
+        .status,
+    ).toBe(201);
+    const setup = await asUser('POST', '/setup-intents');
+    const saved = await standIn.confirmSetupAsBrowser(
+      setup.clientSecret,
+      'pm_card_threeDSecure2Required',
+    );
+    if (saved.status === 'requires_action') standIn.authenticate(String(saved.id), 'complete');
+    expect((await asUser('PUT', '/auto-recharge', rechargeSettings())).status.state).toBe('active');
+    // Usage crosses the threshold: the off-session charge asks for the customer's 3D Secure.
+    expect(
+      (await serverCall(send, id, '/usage', { credits: 1_500, description: 'Website generation' }))
+        .status,
+    ).toBe(201);
+    await expect
+      .poll(async () => (await asUser('GET', '/auto-recharge')).status.state, settled)
+      .toBe('needs_action');
+    const { actionPurchaseId } = (await asUser('GET', '/auto-recharge')).status;
+    const intent = standIn.paymentIntentFor(actionPurchaseId);
+    expect(intent).toMatchObject({ status: 'requires_action', amount: 1_000 });
+    const created = standIn.requests.find(
+      (r) =>
+        r.path === '/v1/payment_intents' && r.body['metadata[purchaseId]'] === actionPurchaseId,
+    );
+    expect(created?.body).toMatchObject({ confirm: 'true', off_session: 'true' });
+
+    const { page, violations } = await open('stripe_recharge', '1,500 credits');
+    const line = page.locator('[data-slot="balance-auto-recharge"]');
+    const lineText = () => line.allTextContents().then((texts) => texts.join(''));
+    await expect.poll(lineText, settled).toContain('Auto-recharge needs your action');
+    await line.getByRole('button', { name: 'Complete payment' }).click();
+    await page.getByRole('dialog', { name: '3D Secure authentication' }).waitFor();
+    const challenge = page.frameLocator('iframe[title="3D Secure 2 Test Page"]');
+    await challenge.getByRole('button', { name: 'Complete' }).click();
+    await done(page, '11,500 credits');
+    // The page's Stripe.js (handleNextAction) drove the off-session PaymentIntent to success.
+    expect(standIn.paymentIntentFor(actionPurchaseId)?.status).toBe('succeeded');
+    expect(
+      standIn.requests.some(
+        (r) =>
+          r.method === 'GET' &&
+          r.path === `/v1/payment_intents/${intent?.id}` &&
+          r.query.client_secret === intent?.client_secret,
+      ),
+    ).toBe(true);
+
+    // Credited once: one ledger row for the purchase, the balance up by the package exactly,
+    // however many webhooks arrived; the line no longer asks for action.
+    await standIn.webhooksDelivered();
+    const ledger = await asUser('GET', '/transactions');
+    expect(
+      ledger.data.filter((row: { purchaseId: string }) => row.purchaseId === actionPurchaseId),
+    ).toEqual([expect.objectContaining({ amount: 10_000 })]);
+    expect((await asUser('GET', '/balance')).available).toBe(11_500);
+    await expect.poll(lineText, settled).toBe('Auto-recharge on · $10.00 of $50.00 this month');
+    expect(await line.getByRole('button', { name: 'Complete payment' }).count()).toBe(0);
+    expect((await asUser('GET', '/auto-recharge')).status).toMatchObject({
+      state: 'active',
+      actionPurchaseId: null,
+    });
+    await page.reload();
+    await expect.poll(() => balance(page), settled).toBe('11,500 credits');
     expect(violations).toEqual([]);
     await page.close();
   });
