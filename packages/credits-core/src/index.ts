@@ -1,3 +1,4 @@
+export { type BalanceState, balanceState } from './balanceState.js';
 export {
   type ClientErrorCode,
   CreditsAbortError,

@@ -1,4 +1,4 @@
-import { percentUsed } from 'credits-core';
+import { balanceState, percentUsed } from 'credits-core';
 import { type ReactNode, useCallback, useId } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useBalance } from '../hooks/useBalance.js';
@@ -19,7 +19,7 @@ export interface BalanceCardsProps {
   className?: string;
   /** Warn below this many credits. Default: the backend's `lowBalanceThreshold`. */
   lowBalanceThreshold?: number;
-  /** Shows an "Add credits" action with the low-balance warning. */
+  /** Shows an "Add credits" action under the cards, in every state of the balance. */
   onAddCredits?: () => void;
   /** Your own action instead, e.g. `<AddCreditsDialog.Trigger />` (focus then returns to it). */
   addCreditsAction?: ReactNode;
@@ -84,26 +84,31 @@ function BalanceCardsContent({
       {balance.data &&
         (() => {
           const { total, used, held, available, expiring } = balance.data;
-          const threshold = lowBalanceThreshold ?? balance.data.lowBalanceThreshold ?? undefined;
-          const low = threshold !== undefined && available < threshold;
+          const state = balanceState(balance.data, lowBalanceThreshold);
+          const message = state === 'ok' ? undefined : labels[`${state}Balance`];
+          const action =
+            addCreditsAction ??
+            (onAddCredits && (
+              <button
+                type="button"
+                onClick={onAddCredits}
+                className="credits-button credits-button--primary"
+              >
+                {labels.addCredits}
+              </button>
+            ));
           const fraction = percentUsed(balance.data);
           const percentText = format.percent(fraction);
+          // The text says 120% when overdrawn; the bar stops full.
+          const shown = Math.min(1, fraction);
           const soonest = [...expiring].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))[0];
           return (
             <>
               <dl aria-labelledby={headingId} className={cn('cr:m-0', balanceGrid)}>
-                <div
-                  data-slot="balance-card"
-                  data-variant="available"
-                  data-low={low ? '' : undefined}
-                  className={card}
-                >
-                  <span aria-hidden="true" className={cn(accent, 'cr:bg-positive')} />
+                <div data-slot="balance-card" data-variant="available" className={card}>
+                  <span aria-hidden="true" className={accent} />
                   <dt className={title}>{labels.currentBalance}</dt>
-                  <dd
-                    data-slot="balance-value"
-                    className={cn(value, available < 0 ? 'cr:text-danger' : 'cr:text-positive')}
-                  >
+                  <dd data-slot="balance-value" className={value}>
                     {amount(available)}
                   </dd>
                   <dd className="cr:m-0 cr:text-sm cr:text-muted">
@@ -128,14 +133,14 @@ function BalanceCardsContent({
                       aria-label={labels.creditsUsedBar}
                       aria-valuemin={0}
                       aria-valuemax={100}
-                      aria-valuenow={Math.round(fraction * 1000) / 10}
+                      aria-valuenow={Math.round(shown * 1000) / 10}
                       aria-valuetext={labels.percentUsed(percentText)}
                       data-slot="usage-bar"
                       className="credits-meter cr:h-2 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
                     >
                       <div
                         className="cr:h-full cr:rounded-full cr:bg-warning"
-                        style={{ width: `${fraction * 100}%` }}
+                        style={{ width: `${shown * 100}%` }}
                       />
                     </div>
                   </dd>
@@ -158,22 +163,15 @@ function BalanceCardsContent({
                   </div>
                 )}
               </dl>
-              {low && (
+              {(message || action) && (
                 <div
-                  data-slot="low-balance"
-                  className="cr:mt-4 cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-card cr:border cr:border-warning cr:bg-warning-soft cr:p-3 cr:text-sm"
+                  data-slot="balance-notice"
+                  // The cards' tone follows this state (styles.css): one colour for the balance.
+                  data-state={state}
+                  className="cr:mt-4 cr:flex cr:flex-wrap cr:items-center cr:justify-end cr:gap-3 cr:text-sm"
                 >
-                  <p className="cr:m-0 cr:flex-1 cr:font-medium">{labels.lowBalance}</p>
-                  {addCreditsAction}
-                  {!addCreditsAction && onAddCredits && (
-                    <button
-                      type="button"
-                      onClick={onAddCredits}
-                      className="credits-button credits-button--primary"
-                    >
-                      {labels.addCredits}
-                    </button>
-                  )}
+                  {message && <p className="cr:m-0 cr:flex-1 cr:font-medium">{message}</p>}
+                  {action}
                 </div>
               )}
             </>
