@@ -1,4 +1,3 @@
-export { type BalanceState, balanceState } from './balanceState.js';
 export {
   type ClientErrorCode,
   CreditsAbortError,

@@ -1,4 +1,4 @@
-import { balanceState, percentUsed } from 'credits-core';
+import { percentUsed } from 'credits-core';
 import { type ReactNode, useCallback, useId } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useBalance } from '../hooks/useBalance.js';
@@ -13,6 +13,7 @@ import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 import { BalanceCardsSkeleton } from './BalanceCardsSkeleton.js';
 import { balanceGrid, balanceCard as card } from './balanceCardClasses.js';
+import { balanceState } from './balanceState.js';
 import { useBalanceAnnouncement } from './useBalanceAnnouncement.js';
 
 export interface BalanceCardsProps {
@@ -27,9 +28,7 @@ export interface BalanceCardsProps {
   notation?: 'standard' | 'compact';
 }
 
-const accent = 'cr:absolute cr:inset-y-0 cr:start-0 cr:w-1';
-const title = 'cr:m-0 cr:text-sm cr:font-medium cr:text-muted';
-const value = 'cr:m-0 cr:text-2xl cr:font-semibold cr:tabular-nums cr:tracking-tight';
+const value = 'cr:text-2xl cr:font-semibold cr:tabular-nums cr:tracking-tight';
 
 /**
  * The account's credits at a glance: **Current balance** (available = total −
@@ -106,27 +105,25 @@ function BalanceCardsContent({
             <>
               <dl aria-labelledby={headingId} className={cn('cr:m-0', balanceGrid)}>
                 <div data-slot="balance-card" data-variant="available" className={card}>
-                  <span aria-hidden="true" className={accent} />
-                  <dt className={title}>{labels.currentBalance}</dt>
+                  <span aria-hidden="true" />
+                  <dt>{labels.currentBalance}</dt>
                   <dd data-slot="balance-value" className={value}>
                     {amount(available)}
                   </dd>
-                  <dd className="cr:m-0 cr:text-sm cr:text-muted">
-                    {isolate((mark) => labels.ofTotal(markCount(mark, format.count(total))))}
-                  </dd>
+                  <dd>{isolate((mark) => labels.ofTotal(markCount(mark, format.count(total))))}</dd>
                   {held > 0 && (
-                    <dd data-slot="balance-held" className="cr:m-0 cr:text-sm cr:text-muted">
+                    <dd data-slot="balance-held">
                       {isolate((mark) => labels.heldCredits(markCount(mark, format.count(held))))}
                     </dd>
                   )}
                 </div>
                 <div data-slot="balance-card" data-variant="used" className={card}>
-                  <span aria-hidden="true" className={cn(accent, 'cr:bg-warning')} />
-                  <dt className={title}>{labels.usedCredits}</dt>
-                  <dd data-slot="balance-value" className={cn(value, 'cr:text-warning')}>
+                  <span aria-hidden="true" />
+                  <dt>{labels.usedCredits}</dt>
+                  <dd data-slot="balance-value" className={value}>
                     {amount(used)}
                   </dd>
-                  <dd className="cr:m-0 cr:flex cr:flex-col cr:gap-2 cr:text-sm cr:text-muted">
+                  <dd className="cr:flex cr:flex-col cr:gap-2">
                     <span>{isolate((mark) => labels.percentUsed(mark(percentText)))}</span>
                     <div
                       role="progressbar"
@@ -147,12 +144,12 @@ function BalanceCardsContent({
                 </div>
                 {soonest && (
                   <div data-slot="balance-card" data-variant="expiring" className={card}>
-                    <span aria-hidden="true" className={cn(accent, 'cr:bg-accent')} />
-                    <dt className={title}>{labels.expiringSoon}</dt>
+                    <span aria-hidden="true" />
+                    <dt>{labels.expiringSoon}</dt>
                     <dd data-slot="balance-value" className={value}>
                       {amount(expiring.reduce((sum, grant) => sum + grant.amount, 0))}
                     </dd>
-                    <dd className="cr:m-0 cr:text-sm cr:text-muted">
+                    <dd>
                       {isolate((mark) =>
                         labels.expiresOn(
                           markCount(mark, format.count(soonest.amount)),
@@ -168,9 +165,8 @@ function BalanceCardsContent({
                   data-slot="balance-notice"
                   // The cards' tone follows this state (styles.css): one colour for the balance.
                   data-state={state}
-                  className="cr:mt-4 cr:flex cr:flex-wrap cr:items-center cr:justify-end cr:gap-3 cr:text-sm"
                 >
-                  {message && <p className="cr:m-0 cr:flex-1 cr:font-medium">{message}</p>}
+                  {message && <p>{message}</p>}
                   {action}
                 </div>
               )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceState } from '../src/balanceState.js';
+import { balanceState } from '../src/BalanceCards/balanceState.js';
 
 describe('balanceState', () => {
   it('is overdrawn below zero, whatever the threshold', () => {
