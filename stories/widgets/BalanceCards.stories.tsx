@@ -30,11 +30,27 @@ type Story = StoryObj<typeof meta>;
 
 const cards = (canvasElement: HTMLElement) => within(canvasElement);
 
+/** The current balance card's parts whose colours a user compares: its edge, its figure, the notice under the cards. */
+function balanceTone(canvasElement: HTMLElement) {
+  const part = (selector: string) => canvasElement.querySelector(selector) as HTMLElement;
+  const available = '[data-variant="available"]';
+  return {
+    edge: getComputedStyle(part(`${available} > [aria-hidden="true"]`)).backgroundColor,
+    figure: getComputedStyle(part(`${available} [data-slot="balance-value"]`)).color,
+    muted: getComputedStyle(part(`${available} dd:nth-of-type(2)`)).color,
+    notice: getComputedStyle(part('[data-slot="balance-notice"]')).borderTopColor,
+  };
+}
+
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
     const canvas = cards(canvasElement);
     await expect(await canvas.findByText('Current balance')).toBeVisible();
     await expect(canvas.getByRole('progressbar', { name: 'Share of credits used' })).toBeVisible();
+    // A healthy balance needs no warning, yet the way to buy more stays one click away.
+    await expect(canvas.queryByText('Your credit balance is low.')).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Add credits' }));
+    await expect(args.onAddCredits).toHaveBeenCalledTimes(1);
   },
 };
 
@@ -57,10 +73,19 @@ export const Loading: Story = {
   },
 };
 
+/** A new account, never funded: a neutral first step, not a "low balance" warning. */
 export const Empty: Story = {
   parameters: { msw: { handlers: createCreditsHandlers({ scenario: 'empty' }) } },
-  play: async ({ canvasElement }) => {
-    await expect(await cards(canvasElement).findAllByText('0 credits')).toHaveLength(2);
+  play: async ({ canvasElement, args }) => {
+    const canvas = cards(canvasElement);
+    await expect(await canvas.findAllByText('0 credits')).toHaveLength(2);
+    await expect(canvas.getByText('You have no credits yet.')).toBeVisible();
+    await expect(canvas.queryByText('Your credit balance is low.')).toBeNull();
+    // Neutral: the edge is the muted grey of "of 0 total", not green (all is well) or orange (low).
+    const tone = balanceTone(canvasElement);
+    await expect(tone.edge).toBe(tone.muted);
+    await userEvent.click(canvas.getByRole('button', { name: 'Add credits' }));
+    await expect(args.onAddCredits).toHaveBeenCalledTimes(1);
   },
 };
 
@@ -70,6 +95,10 @@ export const LowBalance: Story = {
     const canvas = cards(canvasElement);
     await expect(await canvas.findByText('Your credit balance is low.')).toBeVisible();
     await expect(canvas.getByText('1,200 credits')).toBeVisible();
+    // One tone: the edge takes the warning's colour, not the success green.
+    const tone = balanceTone(canvasElement);
+    await expect(tone.edge).toBe(tone.notice);
+    await expect(tone.figure).toBe(tone.notice);
     await userEvent.click(canvas.getByRole('button', { name: 'Add credits' }));
     await expect(args.onAddCredits).toHaveBeenCalledTimes(1);
   },
@@ -139,8 +168,19 @@ export const Overdrawn: Story = {
       ],
     },
   },
-  play: async ({ canvasElement }) => {
-    await expect(await cards(canvasElement).findByText('-2,000 credits')).toBeVisible();
+  play: async ({ canvasElement, args }) => {
+    const canvas = cards(canvasElement);
+    await expect(await canvas.findByText('-2,000 credits')).toBeVisible();
+    // 12,000 of 10,000 used is 120%, whatever the bar (full) can show.
+    await expect(canvas.getByText('120% of your credits used')).toBeVisible();
+    await expect(canvas.getByText('Your credit balance is overdrawn.')).toBeVisible();
+    await expect(canvas.queryByText('Your credit balance is low.')).toBeNull();
+    // Red throughout: the edge, the figure and the notice share the danger colour (no green edge).
+    const tone = balanceTone(canvasElement);
+    await expect(tone.edge).toBe(tone.figure);
+    await expect(tone.notice).toBe(tone.figure);
+    await userEvent.click(canvas.getByRole('button', { name: 'Add credits' }));
+    await expect(args.onAddCredits).toHaveBeenCalledTimes(1);
   },
 };
 

@@ -114,7 +114,12 @@ describe('percentUsed and formatPercent', () => {
 
   it('handles an empty account and an overdraft', () => {
     expect(percentUsed({ total: 0, used: 0 })).toBe(0);
-    expect(percentUsed({ total: 10_000, used: 12_000 })).toBe(1);
+    // An overdraft reads its true share: 12,000 of 10,000 is 120%, not 100%.
+    expect(percentUsed({ total: 10_000, used: 12_000 })).toBe(1.2);
+    expect(formatPercent(percentUsed({ total: 10_000, used: 12_000 }), { locale: 'en-US' })).toBe(
+      '120%',
+    );
+    expect(plain(formatPercent(1.2, { locale: 'ar-EG' }))).toBe('١٢٠٪\u061c');
     expect(plain(formatPercent(0.25, { locale: 'de-DE' }))).toBe('25 %');
   });
 });

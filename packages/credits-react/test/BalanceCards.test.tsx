@@ -55,6 +55,26 @@ describe('<BalanceCards>', () => {
     expect(await screen.findAllByText('0 credits')).toHaveLength(2);
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
     expect(screen.getByText('0% of your credits used')).toBeInTheDocument();
+    // Never funded is not "low": a first step instead of a warning.
+    expect(screen.getByText('You have no credits yet.')).toBeVisible();
+    expect(screen.queryByText('Your credit balance is low.')).not.toBeInTheDocument();
+    expect(document.querySelector('[data-slot="balance-notice"]')).toHaveAttribute(
+      'data-state',
+      'empty',
+    );
+  });
+
+  it('offers Add credits in every state once the host passes it, with no warning when all is well', async () => {
+    const onAddCredits = vi.fn();
+    renderWithCredits(<BalanceCards onAddCredits={onAddCredits} lowBalanceThreshold={0} />);
+    await screen.findByText('47,500 credits');
+    expect(document.querySelector('[data-slot="balance-notice"]')).toHaveAttribute(
+      'data-state',
+      'ok',
+    );
+    expect(screen.queryByText('Your credit balance is low.')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Add credits' }));
+    expect(onAddCredits).toHaveBeenCalledTimes(1);
   });
 
   it('uses the singular for one credit', async () => {
@@ -70,7 +90,10 @@ describe('<BalanceCards>', () => {
     const onAddCredits = vi.fn();
     renderWithCredits(<BalanceCards onAddCredits={onAddCredits} lowBalanceThreshold={50_000} />);
     expect(await screen.findByText('Your credit balance is low.')).toBeInTheDocument();
-    expect(card('Current balance')).toHaveAttribute('data-low');
+    expect(document.querySelector('[data-slot="balance-notice"]')).toHaveAttribute(
+      'data-state',
+      'low',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Add credits' }));
     expect(onAddCredits).toHaveBeenCalledTimes(1);
   });

@@ -1,12 +1,13 @@
 import { getNumberFormat } from './getNumberFormat.js';
 
 /**
- * The share of credits used, 0…1. `0` when nothing was ever granted; capped at
- * 1 when an overdraft made `used` exceed `total`.
+ * The share of credits used: 0…1, and above 1 when an overdraft made `used`
+ * exceed `total` (1.2 reads "120%"; a bar clamps it itself). `0` when nothing was
+ * ever granted, `1` when credits were used without any granted.
  */
 export function percentUsed(balance: { total: number; used: number }): number {
   if (balance.total <= 0) return balance.used > 0 ? 1 : 0;
-  return Math.min(1, Math.max(0, balance.used / balance.total));
+  return Math.max(0, balance.used / balance.total);
 }
 
 export interface FormatPercentOptions {

@@ -13,13 +13,14 @@ import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 import { BalanceCardsSkeleton } from './BalanceCardsSkeleton.js';
 import { balanceGrid, balanceCard as card } from './balanceCardClasses.js';
+import { balanceState } from './balanceState.js';
 import { useBalanceAnnouncement } from './useBalanceAnnouncement.js';
 
 export interface BalanceCardsProps {
   className?: string;
   /** Warn below this many credits. Default: the backend's `lowBalanceThreshold`. */
   lowBalanceThreshold?: number;
-  /** Shows an "Add credits" action with the low-balance warning. */
+  /** Shows an "Add credits" action under the cards, in every state of the balance. */
   onAddCredits?: () => void;
   /** Your own action instead, e.g. `<AddCreditsDialog.Trigger />` (focus then returns to it). */
   addCreditsAction?: ReactNode;
@@ -32,9 +33,7 @@ export interface BalanceCardsProps {
   notation?: 'standard' | 'compact';
 }
 
-const accent = 'cr:absolute cr:inset-y-0 cr:start-0 cr:w-1';
-const title = 'cr:m-0 cr:text-sm cr:font-medium cr:text-muted';
-const value = 'cr:m-0 cr:text-2xl cr:font-semibold cr:tabular-nums cr:tracking-tight';
+const value = 'cr:text-2xl cr:font-semibold cr:tabular-nums cr:tracking-tight';
 
 /**
  * The account's credits at a glance: **Current balance** (available = total −
@@ -90,70 +89,73 @@ function BalanceCardsContent({
       {balance.data &&
         (() => {
           const { total, used, held, available, expiring } = balance.data;
-          const threshold = lowBalanceThreshold ?? balance.data.lowBalanceThreshold ?? undefined;
-          const low = threshold !== undefined && available < threshold;
+          const state = balanceState(balance.data, lowBalanceThreshold);
+          const message = state === 'ok' ? undefined : labels[`${state}Balance`];
+          const action =
+            addCreditsAction ??
+            (onAddCredits && (
+              <button
+                type="button"
+                onClick={onAddCredits}
+                className="credits-button credits-button--primary"
+              >
+                {labels.addCredits}
+              </button>
+            ));
           const fraction = percentUsed(balance.data);
           const percentText = format.percent(fraction);
+          // The text says 120% when overdrawn; the bar stops full.
+          const shown = Math.min(1, fraction);
           const soonest = [...expiring].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))[0];
           return (
             <>
               <dl aria-labelledby={headingId} className={cn('cr:m-0', balanceGrid)}>
-                <div
-                  data-slot="balance-card"
-                  data-variant="available"
-                  data-low={low ? '' : undefined}
-                  className={card}
-                >
-                  <span aria-hidden="true" className={cn(accent, 'cr:bg-positive')} />
-                  <dt className={title}>{labels.currentBalance}</dt>
-                  <dd
-                    data-slot="balance-value"
-                    className={cn(value, available < 0 ? 'cr:text-danger' : 'cr:text-positive')}
-                  >
+                <div data-slot="balance-card" data-variant="available" className={card}>
+                  <span aria-hidden="true" />
+                  <dt>{labels.currentBalance}</dt>
+                  <dd data-slot="balance-value" className={value}>
                     {amount(available)}
                   </dd>
-                  <dd className="cr:m-0 cr:text-sm cr:text-muted">
-                    {isolate((mark) => labels.ofTotal(markCount(mark, format.count(total))))}
-                  </dd>
+                  <dd>{isolate((mark) => labels.ofTotal(markCount(mark, format.count(total))))}</dd>
                   {held > 0 && (
-                    <dd data-slot="balance-held" className="cr:m-0 cr:text-sm cr:text-muted">
+                    <dd data-slot="balance-held">
                       {isolate((mark) => labels.heldCredits(markCount(mark, format.count(held))))}
                     </dd>
                   )}
                 </div>
                 <div data-slot="balance-card" data-variant="used" className={card}>
-                  <span aria-hidden="true" className={cn(accent, 'cr:bg-warning')} />
-                  <dt className={title}>{labels.usedCredits}</dt>
-                  <dd data-slot="balance-value" className={cn(value, 'cr:text-warning')}>
+                  <span aria-hidden="true" />
+                  <dt>{labels.usedCredits}</dt>
+                  <dd data-slot="balance-value" className={value}>
                     {amount(used)}
                   </dd>
-                  <dd className="cr:m-0 cr:flex cr:flex-col cr:gap-2 cr:text-sm cr:text-muted">
+                  <dd className="cr:flex cr:flex-col cr:gap-2">
                     <span>{isolate((mark) => labels.percentUsed(mark(percentText)))}</span>
                     <div
                       role="progressbar"
                       aria-label={labels.creditsUsedBar}
                       aria-valuemin={0}
                       aria-valuemax={100}
-                      aria-valuenow={Math.round(fraction * 1000) / 10}
+                      aria-valuenow={Math.round(shown * 1000) / 10}
                       aria-valuetext={labels.percentUsed(percentText)}
                       data-slot="usage-bar"
                       className="credits-meter cr:h-2 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
                     >
                       <div
                         className="cr:h-full cr:rounded-full cr:bg-warning"
-                        style={{ width: `${fraction * 100}%` }}
+                        style={{ width: `${shown * 100}%` }}
                       />
                     </div>
                   </dd>
                 </div>
                 {soonest && (
                   <div data-slot="balance-card" data-variant="expiring" className={card}>
-                    <span aria-hidden="true" className={cn(accent, 'cr:bg-accent')} />
-                    <dt className={title}>{labels.expiringSoon}</dt>
+                    <span aria-hidden="true" />
+                    <dt>{labels.expiringSoon}</dt>
                     <dd data-slot="balance-value" className={value}>
                       {amount(expiring.reduce((sum, grant) => sum + grant.amount, 0))}
                     </dd>
-                    <dd className="cr:m-0 cr:text-sm cr:text-muted">
+                    <dd>
                       {isolate((mark) =>
                         labels.expiresOn(
                           markCount(mark, format.count(soonest.amount)),
@@ -164,22 +166,14 @@ function BalanceCardsContent({
                   </div>
                 )}
               </dl>
-              {low && (
+              {(message || action) && (
                 <div
-                  data-slot="low-balance"
-                  className="cr:mt-4 cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-card cr:border cr:border-warning cr:bg-warning-soft cr:p-3 cr:text-sm"
+                  data-slot="balance-notice"
+                  // The cards' tone follows this state (styles.css): one colour for the balance.
+                  data-state={state}
                 >
-                  <p className="cr:m-0 cr:flex-1 cr:font-medium">{labels.lowBalance}</p>
-                  {addCreditsAction}
-                  {!addCreditsAction && onAddCredits && (
-                    <button
-                      type="button"
-                      onClick={onAddCredits}
-                      className="credits-button credits-button--primary"
-                    >
-                      {labels.addCredits}
-                    </button>
-                  )}
+                  {message && <p>{message}</p>}
+                  {action}
                 </div>
               )}
               {statusLine}

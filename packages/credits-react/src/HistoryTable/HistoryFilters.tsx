@@ -130,7 +130,8 @@ export function HistoryFilters({ className }: { className?: string }) {
             onChange={(e) => set({ search: e.target.value })}
           />
         </label>
-        {hasFilters(values) && (
+        {/* When nothing matches, the message under the filters offers it (HistoryRows): one, not two. */}
+        {hasFilters(values) && !loaded.data?.pages.every((page) => page.data.length === 0) && (
           <button
             type="button"
             className="credits-button credits-button--secondary"

@@ -43,6 +43,10 @@ export interface BalanceLabels {
   /** "2,000 credits expire on Dec 1, 2026". */
   expiresOn: (amount: Count, date: string) => string;
   lowBalance: string;
+  /** Below zero: "Your credit balance is overdrawn." */
+  overdrawnBalance: string;
+  /** A new account, never funded: not "low", a first step. */
+  emptyBalance: string;
   /** Announced politely when the balance changes after it first loaded. */
   balanceUpdated: (available: Count) => string;
 }

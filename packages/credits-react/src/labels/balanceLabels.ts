@@ -14,6 +14,8 @@ export const balanceLabels: BalanceLabels = {
   expiresOn: ({ formatted, plural }, date) =>
     `${formatted} ${plural === 'one' ? 'credit expires' : 'credits expire'} on ${date}`,
   lowBalance: 'Your credit balance is low.',
+  overdrawnBalance: 'Your credit balance is overdrawn.',
+  emptyBalance: 'You have no credits yet.',
   balanceUpdated: ({ formatted, plural }) =>
     `Balance updated: ${formatted} ${plural === 'one' ? 'credit' : 'credits'} available.`,
 };

@@ -339,7 +339,7 @@ describe.each(CASES)('$locale', ({ locale, dir, pinned }) => {
     expect(
       Math.abs(edge(accent.getBoundingClientRect()) - edge(available.getBoundingClientRect())),
     ).toBeLessThan(2);
-    const low = balance.querySelector('[data-slot="low-balance"]') as HTMLElement;
+    const low = balance.querySelector('[data-slot="balance-notice"]') as HTMLElement;
     expectReadingOrder(dir, low.querySelector('p') as HTMLElement, trigger);
 
     // HistoryTable: Date is the first column; amounts align to the end of their cells.

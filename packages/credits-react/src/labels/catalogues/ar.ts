@@ -72,6 +72,8 @@ export const labels: Translation = {
   creditsUsedBar: 'نسبة الرصيد المستخدَم',
   expiresOn: (amount, date) => `تنتهي صلاحية ${count(CREDIT, amount)} في ${date}`,
   lowBalance: 'رصيدك منخفض.',
+  overdrawnBalance: 'رصيدك بالسالب.',
+  emptyBalance: 'ليس لديك رصيد بعد.',
   balanceUpdated: (available) => `تم تحديث الرصيد: المتاح الآن ${count(CREDIT, available)}.`,
 
   history: 'سجل المعاملات',

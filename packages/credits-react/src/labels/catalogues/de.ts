@@ -42,6 +42,8 @@ export const labels: Translation = {
   expiresOn: ({ formatted, plural }, date) =>
     `${formatted} ${credits(plural)} ${plural === 'one' ? 'verfällt' : 'verfallen'} am ${date}`,
   lowBalance: 'Ihr Guthaben ist niedrig.',
+  overdrawnBalance: 'Ihr Guthaben ist überzogen.',
+  emptyBalance: 'Sie haben noch keine Credits.',
   balanceUpdated: ({ formatted, plural }) =>
     `Guthaben aktualisiert: ${formatted} ${credits(plural)} verfügbar.`,
 

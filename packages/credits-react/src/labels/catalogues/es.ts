@@ -46,6 +46,8 @@ export const labels: Translation = {
   expiresOn: ({ formatted, plural }, date) =>
     `${credits(formatted, plural)} ${plural === 'one' ? 'caduca' : 'caducan'} el ${date}`,
   lowBalance: 'Tu saldo de créditos es bajo.',
+  overdrawnBalance: 'Tu saldo de créditos está en negativo.',
+  emptyBalance: 'Aún no tienes créditos.',
   balanceUpdated: ({ formatted, plural }) =>
     `Saldo actualizado: ${credits(formatted, plural)} ${plural === 'one' ? 'disponible' : 'disponibles'}.`,
 

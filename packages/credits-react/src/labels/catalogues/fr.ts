@@ -46,6 +46,8 @@ export const labels: Translation = {
   expiresOn: ({ formatted, plural }, date) =>
     `${credits(formatted, plural)} ${plural === 'one' ? 'expire' : 'expirent'} le ${date}`,
   lowBalance: 'Votre solde de crédits est faible.',
+  overdrawnBalance: 'Votre solde de crédits est négatif.',
+  emptyBalance: 'Vous n’avez pas encore de crédits.',
   balanceUpdated: ({ formatted, plural }) =>
     `Solde mis à jour : ${credits(formatted, plural)} ${plural === 'one' ? 'disponible' : 'disponibles'}.`,
 

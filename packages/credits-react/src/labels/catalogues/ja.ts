@@ -37,6 +37,8 @@ export const labels: Translation = {
   creditsUsedBar: '使用済みクレジットの割合',
   expiresOn: ({ formatted }, date) => `${formatted} クレジットが ${date} に期限切れになります`,
   lowBalance: 'クレジット残高が少なくなっています。',
+  overdrawnBalance: 'クレジット残高がマイナスです。',
+  emptyBalance: 'クレジットはまだありません。',
   balanceUpdated: ({ formatted }) => `残高が更新されました：利用可能 ${formatted} クレジット。`,
 
   history: '取引履歴',

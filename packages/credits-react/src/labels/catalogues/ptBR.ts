@@ -46,6 +46,8 @@ export const labels: Translation = {
   expiresOn: ({ formatted, plural }, date) =>
     `${credits(formatted, plural)} ${plural === 'one' ? 'expira' : 'expiram'} em ${date}`,
   lowBalance: 'Seu saldo de créditos está baixo.',
+  overdrawnBalance: 'Seu saldo de créditos está negativo.',
+  emptyBalance: 'Você ainda não tem créditos.',
   balanceUpdated: ({ formatted, plural }) =>
     `Saldo atualizado: ${credits(formatted, plural)} ${plural === 'one' ? 'disponível' : 'disponíveis'}.`,
 
