@@ -128,9 +128,6 @@ export function App() {
             addCreditsAction={<AddCreditsDialog.Trigger />}
             status={<AutoRechargeStatus />}
           />
-          <div className="actions">
-            <AddCreditsDialog.Trigger />
-          </div>
         </AddCreditsDialog>
         {/* Above the ranking and the history it filters: the columns below grow when their data
             comes, and nothing above them moves (test/layoutShift.e2e.test.ts). */}

@@ -61,6 +61,17 @@ function BalanceCardsContent({
   const announcement = useBalanceAnnouncement(account, balance.data?.available, describe);
 
   const status = widgetStatus(balance);
+  const action =
+    addCreditsAction ??
+    (onAddCredits && (
+      <button
+        type="button"
+        onClick={onAddCredits}
+        className="credits-button credits-button--primary"
+      >
+        {labels.addCredits}
+      </button>
+    ));
 
   const amount = (credits: number) =>
     notation === 'compact' ? (
@@ -82,7 +93,17 @@ function BalanceCardsContent({
       <h2 id={headingId} className="cr:sr-only">
         {labels.balanceRegion}
       </h2>
-      {status === 'loading' && <BalanceCardsSkeleton label={labels.loadingBalance} />}
+      {status === 'loading' && (
+        <>
+          <BalanceCardsSkeleton label={labels.loadingBalance} />
+          {/* Buying needs no balance: the action is there from the start, where it will stay. */}
+          {action && (
+            <div data-slot="balance-notice" data-state="ok">
+              {action}
+            </div>
+          )}
+        </>
+      )}
       {status === 'error' && (
         <ErrorState error={balance.error} onRetry={() => void balance.refetch()} />
       )}
@@ -91,17 +112,6 @@ function BalanceCardsContent({
           const { total, used, held, available, expiring } = balance.data;
           const state = balanceState(balance.data, lowBalanceThreshold);
           const message = state === 'ok' ? undefined : labels[`${state}Balance`];
-          const action =
-            addCreditsAction ??
-            (onAddCredits && (
-              <button
-                type="button"
-                onClick={onAddCredits}
-                className="credits-button credits-button--primary"
-              >
-                {labels.addCredits}
-              </button>
-            ));
           const fraction = percentUsed(balance.data);
           const percentText = format.percent(fraction);
           // The text says 120% when overdrawn; the bar stops full.
