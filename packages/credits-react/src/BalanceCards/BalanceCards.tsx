@@ -61,6 +61,8 @@ function BalanceCardsContent({
   const announcement = useBalanceAnnouncement(account, balance.data?.available, describe);
 
   const status = widgetStatus(balance);
+  const state = balance.data ? balanceState(balance.data, lowBalanceThreshold) : 'ok';
+  const message = state === 'ok' ? undefined : labels[`${state}Balance`];
   const action =
     addCreditsAction ??
     (onAddCredits && (
@@ -93,103 +95,91 @@ function BalanceCardsContent({
       <h2 id={headingId} className="cr:sr-only">
         {labels.balanceRegion}
       </h2>
-      {status === 'loading' && (
-        <>
-          <BalanceCardsSkeleton label={labels.loadingBalance} />
-          {/* Buying needs no balance: the action is there from the start, where it will stay. */}
-          {action && (
-            <div data-slot="balance-notice" data-state="ok">
-              {action}
-            </div>
-          )}
-        </>
-      )}
+      {status === 'loading' && <BalanceCardsSkeleton label={labels.loadingBalance} />}
       {status === 'error' && (
         <ErrorState error={balance.error} onRetry={() => void balance.refetch()} />
       )}
       {balance.data &&
         (() => {
           const { total, used, held, available, expiring } = balance.data;
-          const state = balanceState(balance.data, lowBalanceThreshold);
-          const message = state === 'ok' ? undefined : labels[`${state}Balance`];
           const fraction = percentUsed(balance.data);
           const percentText = format.percent(fraction);
           // The text says 120% when overdrawn; the bar stops full.
           const shown = Math.min(1, fraction);
           const soonest = [...expiring].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))[0];
           return (
-            <>
-              <dl aria-labelledby={headingId} className={cn('cr:m-0', balanceGrid)}>
-                <div data-slot="balance-card" data-variant="available" className={card}>
-                  <span aria-hidden="true" />
-                  <dt>{labels.currentBalance}</dt>
-                  <dd data-slot="balance-value" className={value}>
-                    {amount(available)}
+            <dl aria-labelledby={headingId} className={cn('cr:m-0', balanceGrid)}>
+              <div data-slot="balance-card" data-variant="available" className={card}>
+                <span aria-hidden="true" />
+                <dt>{labels.currentBalance}</dt>
+                <dd data-slot="balance-value" className={value}>
+                  {amount(available)}
+                </dd>
+                <dd>{isolate((mark) => labels.ofTotal(markCount(mark, format.count(total))))}</dd>
+                {held > 0 && (
+                  <dd data-slot="balance-held">
+                    {isolate((mark) => labels.heldCredits(markCount(mark, format.count(held))))}
                   </dd>
-                  <dd>{isolate((mark) => labels.ofTotal(markCount(mark, format.count(total))))}</dd>
-                  {held > 0 && (
-                    <dd data-slot="balance-held">
-                      {isolate((mark) => labels.heldCredits(markCount(mark, format.count(held))))}
-                    </dd>
-                  )}
-                </div>
-                <div data-slot="balance-card" data-variant="used" className={card}>
-                  <span aria-hidden="true" />
-                  <dt>{labels.usedCredits}</dt>
-                  <dd data-slot="balance-value" className={value}>
-                    {amount(used)}
-                  </dd>
-                  <dd className="cr:flex cr:flex-col cr:gap-2">
-                    <span>{isolate((mark) => labels.percentUsed(mark(percentText)))}</span>
-                    <div
-                      role="progressbar"
-                      aria-label={labels.creditsUsedBar}
-                      aria-valuemin={0}
-                      aria-valuemax={100}
-                      aria-valuenow={Math.round(shown * 1000) / 10}
-                      aria-valuetext={labels.percentUsed(percentText)}
-                      data-slot="usage-bar"
-                      className="credits-meter cr:h-2 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
-                    >
-                      <div
-                        className="cr:h-full cr:rounded-full cr:bg-warning"
-                        style={{ width: `${shown * 100}%` }}
-                      />
-                    </div>
-                  </dd>
-                </div>
-                {soonest && (
-                  <div data-slot="balance-card" data-variant="expiring" className={card}>
-                    <span aria-hidden="true" />
-                    <dt>{labels.expiringSoon}</dt>
-                    <dd data-slot="balance-value" className={value}>
-                      {amount(expiring.reduce((sum, grant) => sum + grant.amount, 0))}
-                    </dd>
-                    <dd>
-                      {isolate((mark) =>
-                        labels.expiresOn(
-                          markCount(mark, format.count(soonest.amount)),
-                          mark(format.date(soonest.expiresAt)),
-                        ),
-                      )}
-                    </dd>
-                  </div>
                 )}
-              </dl>
-              {(message || action) && (
-                <div
-                  data-slot="balance-notice"
-                  // The cards' tone follows this state (styles.css): one colour for the balance.
-                  data-state={state}
-                >
-                  {message && <p>{message}</p>}
-                  {action}
+              </div>
+              <div data-slot="balance-card" data-variant="used" className={card}>
+                <span aria-hidden="true" />
+                <dt>{labels.usedCredits}</dt>
+                <dd data-slot="balance-value" className={value}>
+                  {amount(used)}
+                </dd>
+                <dd className="cr:flex cr:flex-col cr:gap-2">
+                  <span>{isolate((mark) => labels.percentUsed(mark(percentText)))}</span>
+                  <div
+                    role="progressbar"
+                    aria-label={labels.creditsUsedBar}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={Math.round(shown * 1000) / 10}
+                    aria-valuetext={labels.percentUsed(percentText)}
+                    data-slot="usage-bar"
+                    className="credits-meter cr:h-2 cr:w-full cr:overflow-hidden cr:rounded-full cr:bg-warning-soft"
+                  >
+                    <div
+                      className="cr:h-full cr:rounded-full cr:bg-warning"
+                      style={{ width: `${shown * 100}%` }}
+                    />
+                  </div>
+                </dd>
+              </div>
+              {soonest && (
+                <div data-slot="balance-card" data-variant="expiring" className={card}>
+                  <span aria-hidden="true" />
+                  <dt>{labels.expiringSoon}</dt>
+                  <dd data-slot="balance-value" className={value}>
+                    {amount(expiring.reduce((sum, grant) => sum + grant.amount, 0))}
+                  </dd>
+                  <dd>
+                    {isolate((mark) =>
+                      labels.expiresOn(
+                        markCount(mark, format.count(soonest.amount)),
+                        mark(format.date(soonest.expiresAt)),
+                      ),
+                    )}
+                  </dd>
                 </div>
               )}
-              {statusLine}
-            </>
+            </dl>
           );
         })()}
+      {/* One place in the tree while loading and after, so the action (and focus on it) stays:
+          buying needs no balance. */}
+      {(status === 'loading' || balance.data) && (message || action) && (
+        <div
+          data-slot="balance-notice"
+          // The cards' tone follows this state (styles.css): one colour for the balance.
+          data-state={state}
+        >
+          {message && <p>{message}</p>}
+          {action}
+        </div>
+      )}
+      {balance.data && statusLine}
       <div
         aria-live="polite"
         aria-atomic="true"

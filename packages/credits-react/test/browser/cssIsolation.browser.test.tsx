@@ -137,14 +137,15 @@ describe('styles.css next to a host’s own Tailwind build', () => {
     const value = root.querySelector(
       '[data-variant="available"] [data-slot="balance-value"]',
     ) as HTMLElement;
-    expect(getComputedStyle(value).color).toBe('rgb(21, 128, 61)');
+    // 2,000 of 60,000 is under the 5,000 threshold: the balance takes the warning token (#c2410c).
+    expect(getComputedStyle(value).color).toBe('rgb(194, 65, 12)');
     expect(getComputedStyle(value).fontWeight).toBe('600');
     const srOnly = root.querySelector('h2') as HTMLElement;
     expect(getComputedStyle(srOnly).position).toBe('absolute');
   });
 
   it('a host re-themes by setting variables', () => {
-    styleSheets(creditsCss, '[data-credits-root] { --credits-positive: rgb(1, 2, 3); }');
+    styleSheets(creditsCss, '[data-credits-root] { --credits-warning: rgb(1, 2, 3); }');
     const root = renderWidget();
     const value = root.querySelector(
       '[data-variant="available"] [data-slot="balance-value"]',
