@@ -77,6 +77,20 @@ describe('<BalanceCards>', () => {
     expect(onAddCredits).toHaveBeenCalledTimes(1);
   });
 
+  it('offers Add credits while the balance loads, and focus on it stays when the balance arrives', async () => {
+    const onAddCredits = vi.fn();
+    renderWithCredits(<BalanceCards onAddCredits={onAddCredits} />);
+    const button = screen.getByRole('button', { name: 'Add credits' });
+    expect(screen.getByText('Loading your credit balance…')).toBeInTheDocument();
+    button.focus();
+    await screen.findByText('47,500 credits');
+    // The same element, still focused: nothing moved under the user's keyboard.
+    expect(screen.getByRole('button', { name: 'Add credits' })).toBe(button);
+    expect(button).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(onAddCredits).toHaveBeenCalledTimes(1);
+  });
+
   it('uses the singular for one credit', async () => {
     const ledger = simpleLedger().map((row) => ({ ...row }));
     ledger[0] = { ...ledger[0]!, amount: -59_999, balanceAfter: 1 };
