@@ -8,6 +8,7 @@ import {
 import { creditsKeys } from '../query/creditsKeys.js';
 import type { CreditsEvent } from '../schemas/events.js';
 import type { TransactionPage } from '../schemas/transaction.js';
+import { documentVisibility, type PageVisibility } from './documentVisibility.js';
 import { parseCreditsEvent } from './parseCreditsEvent.js';
 import { type EventStreamRequest, readEventStream, type StreamRefusal } from './readEventStream.js';
 
@@ -17,12 +18,6 @@ import { type EventStreamRequest, readEventStream, type StreamRefusal } from './
  * page is hidden; `stopped`.
  */
 export type LiveStatus = 'connecting' | 'live' | 'polling' | 'paused' | 'stopped';
-
-/** Whether the page is hidden, and when that changes (the document's, by default). */
-export interface PageVisibility {
-  hidden(): boolean;
-  subscribe(onChange: () => void): () => void;
-}
 
 export interface LiveCreditsOptions extends EventStreamRequest {
   queryClient: QueryClient;
@@ -278,27 +273,6 @@ export function startLiveCredits(options: LiveCreditsOptions): LiveCredits {
       unsubscribeCache();
       setStatus('stopped');
       listeners.clear();
-    },
-  };
-}
-
-/** The document's visibility where there is a document; always visible elsewhere (Node, workers). */
-function documentVisibility(): PageVisibility {
-  const doc = (
-    globalThis as {
-      document?: {
-        visibilityState: string;
-        addEventListener(type: string, listener: () => void): void;
-        removeEventListener(type: string, listener: () => void): void;
-      };
-    }
-  ).document;
-  if (!doc) return { hidden: () => false, subscribe: () => () => undefined };
-  return {
-    hidden: () => doc.visibilityState === 'hidden',
-    subscribe(onChange) {
-      doc.addEventListener('visibilitychange', onChange);
-      return () => doc.removeEventListener('visibilitychange', onChange);
     },
   };
 }
