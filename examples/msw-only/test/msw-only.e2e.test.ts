@@ -18,7 +18,7 @@ it('runs the whole dashboard on credits-msw in a service worker: buy, then spend
   await value.waitFor();
   const read = async () => Number(((await value.textContent()) ?? '').replace(/\D/g, ''));
   const before = await read();
-  await page.getByRole('button', { name: 'Add credits' }).first().click();
+  await page.getByRole('button', { name: 'Add credits' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add credits' });
   await dialog.getByRole('button', { name: 'Pay $10.00' }).click();
   await dialog.getByText('+10,000 credits added').waitFor();

@@ -18,10 +18,8 @@ export function CreditsDashboard({ state }: { state: DehydratedState }) {
     <CreditsProvider client={client} account={ACCOUNT} locale={LOCALE} timeZone={TIME_ZONE}>
       <HydrationBoundary state={state}>
         <AddCreditsDialog>
+          {/* BalanceCards offers Add credits in every state: one action, not a second button. */}
           <BalanceCards addCreditsAction={<AddCreditsDialog.Trigger />} />
-          <div style={{ marginBlock: '1rem' }}>
-            <AddCreditsDialog.Trigger />
-          </div>
         </AddCreditsDialog>
         <HistoryTable />
       </HydrationBoundary>

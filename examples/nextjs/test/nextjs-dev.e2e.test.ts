@@ -42,7 +42,7 @@ it('hydrates in development without hydration warnings', async () => {
       .first()
       .waitFor({ state: 'visible' });
     // Interactive: the dialog opens, so React has hydrated (and reported any mismatch).
-    await page.getByRole('button', { name: 'Add credits' }).first().click();
+    await page.getByRole('button', { name: 'Add credits' }).click();
     await page.getByRole('dialog', { name: 'Add credits' }).waitFor();
     const hydration = messages.filter((text) => hydrationWarning.test(text));
     expect(hydration, `console:\n${messages.join('\n')}\nnext dev:\n${dev.output()}`).toEqual([]);

@@ -50,7 +50,7 @@ it('hydrates without warnings and without fetching the balance again', async () 
     // Not 'networkidle': the live event stream (GET /events) keeps a connection open for good.
     await page.goto(origin, { waitUntil: 'load' });
     // Interactive: the dialog opens, so React has hydrated.
-    await page.getByRole('button', { name: 'Add credits' }).first().click();
+    await page.getByRole('button', { name: 'Add credits' }).click();
     await page.getByRole('dialog', { name: 'Add credits' }).waitFor();
     expect(messages.filter((text) => hydrationWarning.test(text))).toEqual([]);
     expect(messages).toEqual([]);
