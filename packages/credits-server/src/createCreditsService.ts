@@ -21,7 +21,14 @@ import { type Executor, rows } from './data/rows.js';
 import { adjustCredits, grantCredits } from './ledger/grants.js';
 import { transactionPage } from './ledger/history.js';
 import { captureHold, createHold, expireHolds, releaseHold } from './ledger/holds.js';
-import { appendLedger, balance, ensureAccount, refusal, spendOnce } from './ledger/ledger.js';
+import {
+  appendLedger,
+  balance,
+  balanceAt,
+  ensureAccount,
+  refusal,
+  spendOnce,
+} from './ledger/ledger.js';
 import { type NewLedgerRow, toTransaction } from './ledger/ledgerEntry.js';
 import { expireLots, sweepExpiredLots } from './ledger/lots.js';
 import { usageByWebsite, usageSeries } from './ledger/usage.js';
@@ -79,6 +86,8 @@ export function createCreditsService(db: Database, options: ServiceOptions = {})
     refusal: (account: string, amount: number, executor?: Executor) =>
       refusal(ctx, account, amount, executor),
     balance: (account: string, executor?: Executor) => balance(ctx, account, executor),
+    /** The balance with the ledger `seq` it is at, from one read (live `balance` events). */
+    balanceAt: (account: string) => balanceAt(ctx, account),
     toTransaction,
     /** The live stream's reads (src/live): the ledger's seq, and the rows of a resume. */
     ledgerSeq: (account: string) => ledgerSeq(db, account),

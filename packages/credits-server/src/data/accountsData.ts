@@ -10,14 +10,14 @@ export async function insertAccount(executor: Executor, account: string): Promis
   return created.length > 0;
 }
 
-/** The account's balance columns, or undefined for no such account. */
+/** The account's balance columns and ledger `seq` (one row, one snapshot), or undefined for no such account. */
 export async function accountBalanceRow(
   executor: Executor,
   account: string,
 ): Promise<Row | undefined> {
   const [row] = await rows(
     executor,
-    sql`SELECT total, used, held, overdraft_allowed, low_balance_threshold, updated_at, next_expiry FROM accounts WHERE id = ${account}`,
+    sql`SELECT seq, total, used, held, overdraft_allowed, low_balance_threshold, updated_at, next_expiry FROM accounts WHERE id = ${account}`,
   );
   return row;
 }

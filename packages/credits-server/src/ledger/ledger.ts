@@ -100,11 +100,15 @@ export async function spendOnce(
   return balanceAfter === undefined ? undefined : ledgerEntry(id, createdAt, usage, balanceAfter);
 }
 
-export async function balance(
+/**
+ * The balance and the ledger position it is at, read from one row (a live `balance` event's
+ * `seq` and figures can never disagree).
+ */
+export async function balanceAt(
   ctx: ServiceContext,
   account: string,
   executor: Executor = ctx.db,
-): Promise<Balance> {
+): Promise<{ seq: number; balance: Balance }> {
   let row = await accountBalanceRow(executor, account);
   if (!row) throw new ProblemError(404, 'not_found', 'No such account');
   const lapsed = row.next_expiry && Date.parse(iso(row.next_expiry)) <= ctx.now().getTime();
@@ -113,7 +117,7 @@ export async function balance(
   const total = Number(row.total);
   const used = Number(row.used);
   const held = Number(row.held);
-  return {
+  const balance: Balance = {
     total,
     used,
     held,
@@ -127,4 +131,13 @@ export async function balance(
     expiring: row.next_expiry ? await expiringCredits(ctx, account, executor) : [],
     updatedAt: iso(row.updated_at),
   };
+  return { seq: Number(row.seq), balance };
+}
+
+export async function balance(
+  ctx: ServiceContext,
+  account: string,
+  executor: Executor = ctx.db,
+): Promise<Balance> {
+  return (await balanceAt(ctx, account, executor)).balance;
 }

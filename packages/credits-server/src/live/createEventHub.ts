@@ -57,9 +57,9 @@ export function createEventHub(
   }
 
   async function balanceFrame(account: string): Promise<string> {
-    // The seq first: the balance read after it is at least that new.
-    const seq = (await service.ledgerSeq(account)) ?? 0;
-    return frame({ type: 'balance', seq, balance: await service.balance(account) });
+    // The figures and their seq from one row: the event says exactly which ledger row it is after.
+    const { seq, balance } = await service.balanceAt(account);
+    return frame({ type: 'balance', seq, balance });
   }
 
   async function onNotification(payload: string) {
@@ -74,14 +74,19 @@ export function createEventHub(
     if (typeof account !== 'string' || !streams.has(account)) return;
     try {
       if (kind === 't' && typeof key === 'number') {
-        const [row] = await service.ledgerRowsBetween(account, key - 1, key);
+        // The row and the balance side by side, not one after the other: an event costs the
+        // slower of two reads (the balance, read after the row's commit, is at least as new).
+        const [[row], balance] = await Promise.all([
+          service.ledgerRowsBetween(account, key - 1, key),
+          balanceFrame(account),
+        ]);
         if (!row) return;
         const transaction = frame({
           type: 'transaction',
           seq: key,
           transaction: service.toTransaction(row),
         });
-        publish(account, transaction + (await balanceFrame(account)));
+        publish(account, transaction + balance);
       } else if (kind === 'p' && typeof key === 'string') {
         const seq = (await service.ledgerSeq(account)) ?? 0;
         publish(
