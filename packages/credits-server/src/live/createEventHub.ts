@@ -56,6 +56,8 @@ export function createEventHub(
     }
   }
 
+  const seqOf = async (account: string) => (await service.ledgerSeq(account)) ?? 0;
+
   async function balanceFrame(account: string): Promise<string> {
     // The figures and their seq from one row: the event says exactly which ledger row it is after.
     const { seq, balance } = await service.balanceAt(account);
@@ -88,18 +90,22 @@ export function createEventHub(
         });
         publish(account, transaction + balance);
       } else if (kind === 'p' && typeof key === 'string') {
-        const seq = (await service.ledgerSeq(account)) ?? 0;
-        publish(
-          account,
-          frame({ type: 'purchase', seq, purchase: await service.getPurchase(account, key) }),
-        );
+        const [seq, purchase] = await Promise.all([
+          seqOf(account),
+          service.getPurchase(account, key),
+        ]);
+        publish(account, frame({ type: 'purchase', seq, purchase }));
       } else if (kind === 'm') {
-        const seq = (await service.ledgerSeq(account)) ?? 0;
-        const paymentMethods = await service.listMethods(account);
+        const [seq, paymentMethods] = await Promise.all([
+          seqOf(account),
+          service.listMethods(account),
+        ]);
         publish(account, frame({ type: 'payment-methods', seq, paymentMethods }));
       } else if (kind === 'a') {
-        const seq = (await service.ledgerSeq(account)) ?? 0;
-        const autoRecharge = await service.getAutoRecharge(account);
+        const [seq, autoRecharge] = await Promise.all([
+          seqOf(account),
+          service.getAutoRecharge(account),
+        ]);
         publish(account, frame({ type: 'auto-recharge', seq, autoRecharge }));
       }
     } catch (error) {
