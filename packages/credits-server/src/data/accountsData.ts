@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Executor, type Row, rows } from './rows.js';
+import { type Executor, firstRow, type Row, rows } from './rows.js';
 
 /** Creates the account if it is new; true if this call created it. */
 export async function insertAccount(executor: Executor, account: string): Promise<boolean> {
@@ -15,11 +15,10 @@ export async function accountBalanceRow(
   executor: Executor,
   account: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT seq, total, used, held, overdraft_allowed, low_balance_threshold, updated_at, next_expiry FROM accounts WHERE id = ${account}`,
   );
-  return row;
 }
 
 /** What the account can spend, or undefined for no such account. */

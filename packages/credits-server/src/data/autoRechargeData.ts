@@ -1,16 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { type Executor, type Row, rows } from './rows.js';
+import { type Executor, firstRow, type Row, rows } from './rows.js';
 
 /** The account's auto-recharge settings row, or undefined before the first PUT. */
 export async function autoRechargeSettingsRow(
   executor: Executor,
   account: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT * FROM auto_recharge_settings WHERE account_id = ${account}`,
   );
-  return row;
 }
 
 export interface SettingsRow {
@@ -73,12 +72,11 @@ export async function autoRechargePeriodRow(
   account: string,
   periodStart: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT spent, recharges, cap FROM auto_recharge_periods
         WHERE account_id = ${account} AND period_start = ${periodStart}::date`,
   );
-  return row;
 }
 
 /** The account's latest attempt. */
@@ -86,12 +84,11 @@ export async function latestAutoRechargeAttempt(
   executor: Executor,
   account: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT *, period_start::text AS period FROM auto_recharge_attempts WHERE account_id = ${account}
         ORDER BY created_at DESC, crossing DESC LIMIT 1`,
   );
-  return row;
 }
 
 /**

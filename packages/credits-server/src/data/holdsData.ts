@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { unlapsed } from './ledgerData.js';
-import { type Executor, type Row, rows } from './rows.js';
+import { type Executor, firstRow, type Row } from './rows.js';
 
 /** What a new hold records. */
 export interface NewHold {
@@ -26,7 +26,7 @@ export async function insertHold(
   account: string,
   hold: NewHold,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`WITH moved AS (
         UPDATE accounts SET held = held + ${hold.amount}
@@ -41,7 +41,6 @@ export async function insertHold(
       FROM moved
       RETURNING *`,
   );
-  return row;
 }
 
 export async function holdByKey(
@@ -49,11 +48,10 @@ export async function holdByKey(
   account: string,
   key: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT * FROM holds WHERE account_id = ${account} AND idempotency_key = ${key}`,
   );
-  return row;
 }
 
 /** The hold, locked until the transaction ends (every change to a hold takes this lock first). */
@@ -62,11 +60,10 @@ export async function lockHold(
   account: string,
   id: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     tx,
     sql`SELECT * FROM holds WHERE account_id = ${account} AND id = ${id} FOR UPDATE`,
   );
-  return row;
 }
 
 /** Moves a locked, active hold forward and frees its credits from the account's `held`. */
@@ -81,7 +78,7 @@ export async function settleHold(
     at: string;
   },
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     tx,
     sql`WITH settled AS (
         UPDATE holds SET status = ${change.status}, captured = ${change.captured}, settled_at = ${change.at}::timestamptz,
@@ -93,7 +90,6 @@ export async function settleHold(
         RETURNING accounts.id)
       SELECT settled.* FROM settled, freed`,
   );
-  return row;
 }
 
 /**

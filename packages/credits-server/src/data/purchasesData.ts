@@ -1,17 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { statusesBefore } from '../purchases/purchaseStatuses.js';
-import { type Executor, type Row, rows } from './rows.js';
+import { type Executor, firstRow, type Row, rows } from './rows.js';
 
 export async function purchaseRowOf(
   executor: Executor,
   account: string,
   id: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT * FROM purchases WHERE id = ${id} AND account_id = ${account}`,
   );
-  return row;
 }
 
 /** The purchase, locked until the transaction ends. */
@@ -20,11 +19,10 @@ export async function lockPurchase(
   account: string,
   id: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     tx,
     sql`SELECT * FROM purchases WHERE account_id = ${account} AND id = ${id} FOR UPDATE`,
   );
-  return row;
 }
 
 /** The columns a status move may set beside the status. */
@@ -164,11 +162,10 @@ export async function purchaseByKey(
   account: string,
   key: string | null,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT * FROM purchases WHERE account_id = ${account} AND idempotency_key = ${key}`,
   );
-  return row;
 }
 
 /** Saves the purchase's PaymentIntent (only if it has none yet). */
@@ -193,11 +190,10 @@ export async function purchaseOfIntent(
   executor: Executor,
   intentId: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT id, account_id, status, payment_intent_id FROM purchases WHERE payment_intent_id = ${intentId}`,
   );
-  return row;
 }
 
 /** Saves the PaymentIntent onto the purchase its metadata names, if it has none yet. */

@@ -11,6 +11,11 @@ export async function rows(executor: Executor, query: SQL): Promise<Row[]> {
   return result.rows;
 }
 
+/** The first row a statement returns, or undefined when it returns none. */
+export async function firstRow(executor: Executor, query: SQL): Promise<Row | undefined> {
+  return (await rows(executor, query))[0];
+}
+
 export const num = (value: unknown) =>
   value === null || value === undefined ? null : Number(value);
 export const iso = (value: unknown) => new Date(value as string).toISOString();

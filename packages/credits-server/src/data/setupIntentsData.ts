@@ -1,16 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { type Executor, type Row, rows } from './rows.js';
+import { type Executor, firstRow, type Row, rows } from './rows.js';
 
 export async function setupIntentRowOf(
   executor: Executor,
   account: string,
   id: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT * FROM setup_intents WHERE id = ${id} AND account_id = ${account}`,
   );
-  return row;
 }
 
 export async function setupIntentByKey(
@@ -18,11 +17,10 @@ export async function setupIntentByKey(
   account: string,
   key: string,
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`SELECT * FROM setup_intents WHERE account_id = ${account} AND idempotency_key = ${key}`,
   );
-  return row;
 }
 
 export async function accountOfSetupIntent(
@@ -44,13 +42,12 @@ export async function insertSetupIntent(
     idempotencyKey: string | null;
   },
 ): Promise<Row | undefined> {
-  const [row] = await rows(
+  return firstRow(
     executor,
     sql`INSERT INTO setup_intents (id, account_id, status, client_secret, idempotency_key)
         VALUES (${intent.id}, ${intent.account}, ${intent.status}, ${intent.clientSecret}, ${intent.idempotencyKey})
         ON CONFLICT DO NOTHING RETURNING *`,
   );
-  return row;
 }
 
 /** Moves a SetupIntent to `succeeded` from one of `from`; true if this call moved it. */
