@@ -14,10 +14,10 @@ const meta = {
   title: 'Foundations/Controls',
   component: ControlsSheet,
   decorators: [withCredits],
-  // The provider's live updates ask the backend for its configuration.
-  parameters: { msw: { handlers: createCreditsHandlers() } },
+  // The provider's live updates ask the backend for its configuration. Theme and locale come
+  // from the toolbar, as for every widget story, not from controls.
+  parameters: { msw: { handlers: createCreditsHandlers() }, controls: { disable: true } },
   args: { theme: 'light', locale: 'en-US' },
-  // The toolbar's theme and locale, as every widget story has them.
   render: (_args, { globals }) => (
     <ControlsSheet
       theme={globals.creditsTheme === 'dark' ? 'dark' : 'light'}
