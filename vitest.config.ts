@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable } from './.storybook/chromium.ts';
+import { pointerCommands } from './scripts/pointerCommands.ts';
 import { requestCountingCommands } from './scripts/requestCountingCommands.ts';
 import { visualBaselineCommands, visualBaselineDir } from './scripts/visualBaselineCommands.ts';
 import { workspaceAliases } from './scripts/workspaceAliases.ts';
@@ -17,6 +18,34 @@ interface ScreenshotPathData {
   attachmentsDir: string;
 }
 
+/** Which baseline folder a test file's screenshots go to: `Controls.stories.tsx` → `Controls/`. */
+const baselineFolder = (testFileName: string) =>
+  testFileName.replace(/\.(stories|browser\.test)\.tsx?$/, '');
+
+/**
+ * Screenshots compared with the committed baselines in test/visual/ (README "Visual
+ * regression"): the stories at rest, and the controls' interactive states.
+ */
+const screenshots = {
+  comparatorName: 'pixelmatch' as const,
+  // Anti-aliased pixels are detected and ignored (includeAA: false); a pixel
+  // counts as changed past a small colour distance; a few stray pixels pass.
+  comparatorOptions: {
+    threshold: 0.05,
+    includeAA: false,
+    allowedMismatchedPixels: 24,
+  },
+  resolveScreenshotPath: ({ arg, ext, testFileName }: ScreenshotPathData) =>
+    `${visualBaselineDir}${baselineFolder(testFileName)}/${arg}${ext}`,
+  resolveDiffPath: ({ arg, ext, testFileName, root, attachmentsDir }: ScreenshotPathData) =>
+    `${root}/${attachmentsDir}/visual/${baselineFolder(testFileName)}/${arg}${ext}`,
+};
+
+/** `pnpm test:visual:update` retakes the baselines and records the Chromium that took them. */
+const visualUpdate = {
+  'import.meta.env.VITE_VISUAL_UPDATE': JSON.stringify(process.env.VISUAL_UPDATE ?? ''),
+};
+
 /** Headless Debian Chromium through Playwright, for every browser-mode project. */
 const chromium = (contextOptions?: { viewport: { width: number; height: number } }) => ({
   enabled: true,
@@ -28,10 +57,19 @@ const chromium = (contextOptions?: { viewport: { width: number; height: number }
   instances: [{ browser: 'chromium' as const }],
 });
 
-/** A Vitest browser-mode project rendering React with our Tailwind styles. */
-function chromiumProject(name: string, include: string[]): TestProjectInlineConfiguration {
+/**
+ * A Vitest browser-mode project rendering React with our Tailwind styles. `screenshotTests`:
+ * its screenshots compare with the baselines, its tests may hold the mouse button down.
+ */
+function chromiumProject(
+  name: string,
+  include: string[],
+  screenshotTests = false,
+): TestProjectInlineConfiguration {
+  const browser = chromium();
   return {
     extends: true,
+    ...(screenshotTests && { define: visualUpdate }),
     plugins: [react(), tailwindcss()],
     // Pre-bundle everything up front: a mid-run re-optimisation reloads the page
     // and can leave two copies of React in one test.
@@ -48,7 +86,18 @@ function chromiumProject(name: string, include: string[]): TestProjectInlineConf
         'valibot',
       ],
     },
-    test: { name, include, setupFiles: ['./scripts/vitestBrowserSetup.ts'], browser: chromium() },
+    test: {
+      name,
+      include,
+      setupFiles: ['./scripts/vitestBrowserSetup.ts'],
+      browser: screenshotTests
+        ? {
+            ...browser,
+            commands: { ...visualBaselineCommands, ...pointerCommands },
+            expect: { toMatchScreenshot: screenshots },
+          }
+        : browser,
+    },
   };
 }
 
@@ -111,7 +160,8 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
-      chromiumProject('browser', ['packages/*/test/**/*.browser.test.tsx']),
+      // With the controls' hover, pressed, focus and disabled screenshots (Controls.browser.test.tsx).
+      chromiumProject('browser', ['packages/*/test/**/*.browser.test.tsx'], true),
       chromiumProject('bench', ['benchmarks/**/*.bench.browser.tsx']),
       // Every story's play test and axe check, in the light theme and again in the dark one,
       // then its screenshots against the committed baselines (.storybook/visualRegression.ts).
@@ -122,9 +172,7 @@ export default defineConfig({
         plugins: [
           storybookTest({ configDir: '.storybook', initialGlobals: { creditsTheme: theme } }),
         ],
-        define: {
-          'import.meta.env.VITE_VISUAL_UPDATE': JSON.stringify(process.env.VISUAL_UPDATE ?? ''),
-        },
+        define: visualUpdate,
         test: {
           name: theme === 'light' ? 'storybook' : 'storybook-dark',
           setupFiles: ['./.storybook/visualRegression.ts'],
@@ -134,28 +182,7 @@ export default defineConfig({
             ...chromium({ viewport: { width: 1440, height: 1000 } }),
             // startCountingRequests / countedRequests: network-level request counts for play functions.
             commands: { ...requestCountingCommands, ...visualBaselineCommands },
-            expect: {
-              toMatchScreenshot: {
-                comparatorName: 'pixelmatch' as const,
-                // Anti-aliased pixels are detected and ignored (includeAA: false); a pixel
-                // counts as changed past a small colour distance; a few stray pixels pass.
-                comparatorOptions: {
-                  threshold: 0.05,
-                  includeAA: false,
-                  allowedMismatchedPixels: 24,
-                },
-                resolveScreenshotPath: ({ arg, ext, testFileName }: ScreenshotPathData) =>
-                  `${visualBaselineDir}${testFileName.replace(/\.stories\.tsx?$/, '')}/${arg}${ext}`,
-                resolveDiffPath: ({
-                  arg,
-                  ext,
-                  testFileName,
-                  root,
-                  attachmentsDir,
-                }: ScreenshotPathData) =>
-                  `${root}/${attachmentsDir}/visual/${testFileName.replace(/\.stories\.tsx?$/, '')}/${arg}${ext}`,
-              },
-            },
+            expect: { toMatchScreenshot: screenshots },
           },
         },
       })),
