@@ -39,6 +39,19 @@ const available = () =>
     { selector: 'dd' },
   );
 
+/** POST /purchases waits for `release()`: the payment stays in flight until then. */
+function holdPurchases() {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const hold = http.post(`${BASE_URL}/purchases`, async () => {
+    await held;
+    return undefined;
+  });
+  return { hold, release: () => release() };
+}
+
 /** The order summary's lines, as [what, amount]. */
 const summaryRows = (footer: HTMLElement) =>
   within(footer)
@@ -104,18 +117,8 @@ describe('<AddCreditsDialog>', () => {
   });
 
   it('shows Pay busy while paying, and the success with what was added', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    renderWithCredits(ui(), {
-      handlers: [
-        http.post(`${BASE_URL}/purchases`, async () => {
-          await held;
-          return undefined;
-        }),
-      ],
-    });
+    const { hold, release } = holdPurchases();
+    renderWithCredits(ui(), { handlers: [hold] });
     const dialog = await openDialog();
     const pay = dialog.getByRole('button', { name: 'Pay $10.00' });
     expect(pay).not.toHaveAttribute('aria-busy');
@@ -234,14 +237,7 @@ describe('<AddCreditsDialog>', () => {
   });
 
   it('a double click on Pay creates one purchase and one ledger row', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const hold = http.post(`${BASE_URL}/purchases`, async () => {
-      await held;
-      return undefined;
-    });
+    const { hold, release } = holdPurchases();
     const { backend } = renderWithCredits(ui(), { handlers: [hold] });
     const dialog = await openDialog();
     const pay = dialog.getByRole('button', { name: 'Pay $10.00' });
@@ -255,18 +251,8 @@ describe('<AddCreditsDialog>', () => {
   });
 
   it('cannot be dismissed while paying', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    renderWithCredits(ui(), {
-      handlers: [
-        http.post(`${BASE_URL}/purchases`, async () => {
-          await held;
-          return undefined;
-        }),
-      ],
-    });
+    const { hold, release } = holdPurchases();
+    renderWithCredits(ui(), { handlers: [hold] });
     const dialog = await openDialog();
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
     expect(await dialog.findByText('Processing payment…')).toBeInTheDocument();
