@@ -39,6 +39,25 @@ const available = () =>
     { selector: 'dd' },
   );
 
+/** POST /purchases waits for `release()`: the payment stays in flight until then. */
+function holdPurchases() {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const hold = http.post(`${BASE_URL}/purchases`, async () => {
+    await held;
+    return undefined;
+  });
+  return { hold, release: () => release() };
+}
+
+/** The order summary's lines, as [what, amount]. */
+const summaryRows = (footer: HTMLElement) =>
+  within(footer)
+    .getAllByRole('term')
+    .map((term) => [term.textContent, term.nextElementSibling?.textContent]);
+
 /** A host that opens the dialog from its own button and state. */
 function HostOpensTheDialog() {
   const [open, setOpen] = useState(false);
@@ -78,6 +97,68 @@ describe('<AddCreditsDialog>', () => {
     expect(dialog.getByRole('button', { name: 'Pay $10.00' })).toBeEnabled();
     await userEvent.click(dialog.getByRole('radio', { name: /100,000 credits/ }));
     expect(dialog.getByRole('button', { name: 'Pay $80.00' })).toBeInTheDocument();
+  });
+
+  it('sums up the order above Pay: the chosen package and the total, following the selection', async () => {
+    renderWithCredits(ui());
+    const dialog = await openDialog();
+    const footer = dialog.getByRole('button', { name: 'Pay $10.00' }).parentElement as HTMLElement;
+    expect(footer).toHaveAttribute('data-slot', 'dialog-footer');
+    expect(summaryRows(footer)).toEqual([
+      ['10,000 credits · Starter', '$10.00'],
+      ['Total', '$10.00'],
+    ]);
+    await userEvent.click(dialog.getByRole('radio', { name: /250,000 credits/ }));
+    expect(summaryRows(footer)).toEqual([
+      ['250,000 credits · Studio', '$180.00'],
+      ['Total', '$180.00'],
+    ]);
+    expect(dialog.getByRole('button', { name: 'Pay $180.00' })).toBeInTheDocument();
+  });
+
+  it('shows Pay busy while paying, and the success with what was added', async () => {
+    const { hold, release } = holdPurchases();
+    renderWithCredits(ui(), { handlers: [hold] });
+    const dialog = await openDialog();
+    const pay = dialog.getByRole('button', { name: 'Pay $10.00' });
+    expect(pay).not.toHaveAttribute('aria-busy');
+    await userEvent.click(pay);
+    await waitFor(() => expect(pay).toHaveAttribute('aria-busy', 'true'));
+    expect(pay).toBeDisabled();
+    expect(dialog.getByRole('status')).toHaveTextContent('Processing payment…');
+    release();
+    expect(await dialog.findByText('+10,000 credits added')).toHaveAttribute('role', 'status');
+    expect(dialog.getByText('New balance: 57,500 credits')).toBeInTheDocument();
+    await waitFor(() => expect(dialog.getByRole('button', { name: 'Done' })).toHaveFocus());
+  });
+
+  it('says who processes the payment: Stripe only when Stripe takes it, "Test mode" in test mode', async () => {
+    const processor = () => document.querySelector('[data-slot="payment-processor"]');
+    // The sandbox (test mode, no Stripe key): never a claim about Stripe.
+    const sandbox = renderWithCredits(ui());
+    let dialog = await openDialog();
+    await waitFor(() => expect(processor()).toHaveTextContent('Test mode'));
+    expect(dialog.queryByText(/Stripe/)).not.toBeInTheDocument();
+    // One "Test mode" in the dialog, also when the sandbox's card field shows.
+    await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
+    await dialog.findByLabelText('Card number');
+    expect(dialog.getAllByText('Test mode')).toHaveLength(1);
+    sandbox.unmount();
+
+    // Stripe in live mode: Stripe, and no test-mode cue.
+    const live = renderWithCredits(ui(), {
+      backend: { mode: 'live', stripePublishableKey: 'pk_live_example' },
+    });
+    dialog = await openDialog();
+    await waitFor(() => expect(processor()).toHaveTextContent('Payments are processed by Stripe'));
+    expect(dialog.queryByText('Test mode')).not.toBeInTheDocument();
+    live.unmount();
+
+    // Stripe with test keys: both are true.
+    renderWithCredits(ui(), { backend: { stripePublishableKey: 'pk_test_example' } });
+    dialog = await openDialog();
+    await waitFor(() => expect(processor()).toHaveTextContent('Payments are processed by Stripe'));
+    expect(processor()).toHaveTextContent('Test mode');
   });
 
   it('pays with the saved card: credits show at once in every widget, without refetching the balance', async () => {
@@ -156,14 +237,7 @@ describe('<AddCreditsDialog>', () => {
   });
 
   it('a double click on Pay creates one purchase and one ledger row', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const hold = http.post(`${BASE_URL}/purchases`, async () => {
-      await held;
-      return undefined;
-    });
+    const { hold, release } = holdPurchases();
     const { backend } = renderWithCredits(ui(), { handlers: [hold] });
     const dialog = await openDialog();
     const pay = dialog.getByRole('button', { name: 'Pay $10.00' });
@@ -177,18 +251,8 @@ describe('<AddCreditsDialog>', () => {
   });
 
   it('cannot be dismissed while paying', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    renderWithCredits(ui(), {
-      handlers: [
-        http.post(`${BASE_URL}/purchases`, async () => {
-          await held;
-          return undefined;
-        }),
-      ],
-    });
+    const { hold, release } = holdPurchases();
+    renderWithCredits(ui(), { handlers: [hold] });
     const dialog = await openDialog();
     await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
     expect(await dialog.findByText('Processing payment…')).toBeInTheDocument();
@@ -304,7 +368,8 @@ describe('<AddCreditsDialog>', () => {
   });
 
   describe('a payment whose answer was lost is repeated, never paid again with a new attempt', () => {
-    async function loseTheFirstAnswer() {
+    /** Pays for `pkg` with a new card; the backend takes the purchase and its answer is lost. */
+    async function loseTheFirstAnswer(pkg = /^10,000 credits/) {
       let dropped = 0;
       const keys: (string | null)[] = [];
       const backend = createCreditsBackend({ transactions: simpleLedger() });
@@ -317,16 +382,20 @@ describe('<AddCreditsDialog>', () => {
       });
       renderWithCredits(ui(), { handlers: [lose], backend });
       const dialog = await openDialog();
+      await userEvent.click(dialog.getByRole('radio', { name: pkg }));
       await userEvent.click(dialog.getByRole('radio', { name: 'Use a new card' }));
       await userEvent.type(await dialog.findByLabelText('Card number'), '4242 4242 4242 4242');
-      await userEvent.click(dialog.getByRole('button', { name: 'Pay $10.00' }));
+      await userEvent.click(dialog.getByRole('button', { name: /^Pay / }));
       expect(await dialog.findByRole('button', { name: 'Try again' })).toBeInTheDocument();
       return { backend, keys, dialog };
     }
 
     it('Enter in the card field (it submits the form) repeats the same attempt', async () => {
       const { backend, keys, dialog } = await loseTheFirstAnswer();
+      // The package of an attempt that may have been paid cannot change; the summary keeps it.
+      expect(dialog.getByRole('radio', { name: /^50,000 credits/ })).toBeDisabled();
       await userEvent.click(dialog.getByRole('radio', { name: /^50,000 credits/ }));
+      expect(summaryRows(screen.getByRole('dialog'))[1]).toEqual(['Total', '$10.00']);
       await userEvent.type(dialog.getByLabelText('Card number'), '{Enter}');
       expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
       expect(backend.inspect.purchases()).toHaveLength(1);
@@ -334,13 +403,18 @@ describe('<AddCreditsDialog>', () => {
     });
 
     it('closing and reopening the dialog offers only "Try again" for it', async () => {
-      const { backend, keys } = await loseTheFirstAnswer();
+      const { backend, keys } = await loseTheFirstAnswer(/^250,000 credits/);
       await userEvent.keyboard('{Escape}');
       await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
       const dialog = await openDialog();
       expect(dialog.queryByRole('button', { name: /^Pay/ })).not.toBeInTheDocument();
+      // Reopened, the summary names the attempt "Try again" repeats, not the first package.
+      expect(summaryRows(screen.getByRole('dialog'))).toEqual([
+        ['250,000 credits · Studio', '$180.00'],
+        ['Total', '$180.00'],
+      ]);
       await userEvent.click(dialog.getByRole('button', { name: 'Try again' }));
-      expect(await dialog.findByText('+10,000 credits added')).toBeInTheDocument();
+      expect(await dialog.findByText('+250,000 credits added')).toBeInTheDocument();
       expect(backend.inspect.purchases()).toHaveLength(1);
       expect(new Set(keys).size).toBe(1);
     });

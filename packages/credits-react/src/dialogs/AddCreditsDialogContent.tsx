@@ -1,6 +1,7 @@
 import type { Purchase } from 'credits-core';
 import type { PurchaseFlow, PurchaseFlowState } from 'credits-core/payments';
 import { Dialog } from 'radix-ui';
+import { useState } from 'react';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
 import { cn } from '../lib/cn.js';
@@ -24,11 +25,13 @@ interface PurchaseBodyProps {
   providerState: PaymentProviderState;
   /** A payment kept across a page reload is being picked up again. */
   resuming: boolean;
+  /** The chosen package's id, kept while the dialog is closed. */
+  chosen: [string | undefined, (id: string) => void];
 }
 
 /** The step the purchase is at: the form, 3D Secure, processing, or success. */
-function PurchaseBody({ flow, state, providerState, resuming }: PurchaseBodyProps) {
-  const form = usePurchaseForm(flow, state, providerState);
+function PurchaseBody({ flow, state, providerState, resuming, chosen }: PurchaseBodyProps) {
+  const form = usePurchaseForm(flow, state, providerState, chosen);
   if (state.status === 'succeeded') return <PurchaseSucceeded state={state} />;
   if (state.status === 'challenge')
     return <PurchaseChallenge onAnswer={(outcome) => void flow.authenticate(outcome)} />;
@@ -70,19 +73,21 @@ export default function AddCreditsDialogContent({
     purchaseId,
     open,
   });
+  // The chosen package outlives the form only while "Try again" waits: reopened, the dialog
+  // repeats the attempt for that package, and the order summary must name it, not the first.
+  const chosen = useState<string>();
+  const retryable = state.status === 'error' && state.retryable;
   // While a payment is being made the dialog cannot be dismissed by accident.
   const locked = state.status === 'paying';
   const setOpen = (next: boolean) => {
     if (!next && locked) return;
     // A finished attempt starts fresh next time; one still processing keeps polling, and one
     // whose outcome is unknown (Try again) stays, so reopening can only repeat it.
-    if (
-      !next &&
-      (state.status === 'succeeded' ||
-        state.status === 'declined' ||
-        (state.status === 'error' && !state.retryable))
-    )
-      flow.reset();
+    if (!next && !retryable) {
+      chosen[1](undefined);
+      if (state.status === 'succeeded' || state.status === 'declined' || state.status === 'error')
+        flow.reset();
+    }
     onOpenChange(next);
   };
   return (
@@ -105,10 +110,10 @@ export default function AddCreditsDialogContent({
             onCloseAutoFocus={focusOnClose(returnFocus)}
           >
             <div data-slot="dialog-header" className={sheetHeaderClass}>
-              <Dialog.Title className="cr:m-0 cr:text-lg cr:font-semibold">
+              <Dialog.Title className="cr:text-lg cr:font-semibold">
                 {labels.addCreditsTitle}
               </Dialog.Title>
-              <Dialog.Description className="cr:m-0 cr:text-sm cr:text-muted">
+              <Dialog.Description className="cr:text-sm cr:text-muted">
                 {labels.addCreditsDescription}
               </Dialog.Description>
             </div>
@@ -118,6 +123,7 @@ export default function AddCreditsDialogContent({
                 state={state}
                 providerState={providerState}
                 resuming={resuming}
+                chosen={chosen}
               />
             </WidgetErrorBoundary>
             <Dialog.Close

@@ -9,7 +9,10 @@ import { focusOnMount } from '../lib/focusOnMount.js';
 import { markCount, useIsolateValues } from '../lib/useIsolateValues.js';
 import { SandboxChallenge } from '../payment/SandboxChallenge.js';
 
-/** Credits added: how many, the new balance, and Done (focused: the form it replaces is gone). */
+/**
+ * Credits added: a check mark (decorative: the words say it), how many, the new balance, and
+ * Done (focused: the form it replaces is gone), where Pay was.
+ */
 export function PurchaseSucceeded({
   state,
 }: {
@@ -21,23 +24,24 @@ export function PurchaseSucceeded({
   const balance = state.purchase.balance;
   return (
     <div data-slot="purchase-success" className={sheetSectionsClass}>
-      <div data-slot="dialog-body" className={cn(sheetBodyClass, 'cr:justify-center cr:gap-3')}>
-        <p role="status" className="cr:m-0 cr:text-2xl cr:font-semibold cr:text-positive">
+      <div
+        data-slot="dialog-body"
+        className={cn(sheetBodyClass, 'cr:items-center cr:justify-center cr:gap-3 cr:text-center')}
+      >
+        <span aria-hidden="true" className="credits-success-mark" />
+        <p role="status" className="cr:text-2xl cr:font-semibold">
           {isolate((mark) =>
             labels.purchaseSucceeded(markCount(mark, format.count(state.purchase.credits))),
           )}
         </p>
         {balance && (
-          <p className="cr:m-0 cr:text-sm cr:text-muted">
+          <p className="cr:text-sm cr:text-muted">
             {isolate((mark) => labels.newBalance(markCount(mark, format.count(balance.available))))}
           </p>
         )}
       </div>
       <div data-slot="dialog-footer" className={sheetFooterClass}>
-        <Dialog.Close
-          ref={focusOnMount}
-          className="credits-button credits-button--primary cr:self-start"
-        >
+        <Dialog.Close ref={focusOnMount} className="credits-button credits-button--primary">
           {labels.done}
         </Dialog.Close>
       </div>
@@ -64,12 +68,12 @@ export function PurchaseProcessing() {
   return (
     <div data-slot="purchase-processing" className={sheetSectionsClass}>
       <div data-slot="dialog-body" className={cn(sheetBodyClass, 'cr:justify-center')}>
-        <p role="status" className="cr:m-0 cr:text-sm">
+        <p role="status" className="cr:text-sm">
           {labels.processingPayment}
         </p>
       </div>
       <div data-slot="dialog-footer" className={sheetFooterClass}>
-        <Dialog.Close className="credits-button credits-button--secondary cr:self-start">
+        <Dialog.Close className="credits-button credits-button--secondary">
           {labels.close}
         </Dialog.Close>
       </div>

@@ -1,6 +1,7 @@
 import { choosePaymentMethod, expiryStatus } from 'credits-core';
 import type { PurchaseFlow, PurchaseFlowState } from 'credits-core/payments';
 import { type FormEvent, useId, useState } from 'react';
+import { useCreditsConfig } from '../hooks/useCreditsConfig.js';
 import { useFormatters } from '../hooks/useFormatters.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { usePackages } from '../hooks/usePackages.js';
@@ -26,12 +27,15 @@ const radio = (name: string, value: string, checked: boolean, choose: () => void
  * The purchase form's state and rules, for a view that only renders: which
  * package and card are chosen (the default card pre-selected, never an
  * expired one), the props of every radio, of the Pay button and of the form,
- * and where a press goes (pay, or repeat the unfinished attempt).
+ * and where a press goes (pay, or repeat the unfinished attempt). The chosen package is kept
+ * by the dialog (`chosen`), so an attempt whose outcome is unknown is summed up with its own
+ * package when the dialog is reopened on "Try again".
  */
 export function usePurchaseForm(
   flow: PurchaseFlow,
   state: PurchaseFlowState,
   providerState: PaymentProviderState,
+  [packageId, setPackageId]: [string | undefined, (id: string) => void],
 ) {
   const labels = useLabels(paymentLabels);
   const isolate = useIsolateValues();
@@ -39,8 +43,8 @@ export function usePurchaseForm(
   const packages = usePackages();
   const methods = usePaymentMethods();
   const card = useNewCard(providerState);
+  const mode = useCreditsConfig().data?.mode;
   const ids = { packages: useId(), methods: useId(), status: useId() };
-  const [packageId, setPackageId] = useState<string>();
   const [methodId, setMethodId] = useState<string>();
   const [saveCard, setSaveCard] = useState(true);
 
@@ -80,6 +84,15 @@ export function usePurchaseForm(
   return {
     packages,
     busy,
+    /** The package can't change while "Try again" repeats the attempt made for it. */
+    packagesLocked: busy || retryable,
+    selectedPackage,
+    /**
+     * Who takes the payment, as far as the widget knows it: Stripe; and test mode (no real money
+     * moves: the contract's `mode: 'test'`; the sandbox is only ever test mode).
+     */
+    stripe: providerState.status === 'ready' && providerState.kind === 'stripe',
+    testMode: mode === 'test',
     form: { onSubmit: submit, noValidate: true, 'aria-describedby': ids.status },
     packageOptions: list.map((pkg) => ({
       pkg,

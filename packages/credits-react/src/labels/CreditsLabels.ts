@@ -123,6 +123,10 @@ export interface PaymentLabels {
   /** "Pay $10.00". */
   pay: (price: string) => string;
   payingNow: string;
+  /** The order summary's last line, above Pay: "Total $180.00". */
+  orderTotal: string;
+  /** Under Pay when Stripe takes the card (not in the sandbox, which shows "Test mode"). */
+  processedByStripe: string;
   processingPayment: string;
   challengeTitle: string;
   challengeText: string;

@@ -24,6 +24,8 @@ export const paymentLabels: PaymentLabels = {
   saveCard: 'Save this card for future purchases',
   pay: (price) => `Pay ${price}`,
   payingNow: 'Processing payment…',
+  orderTotal: 'Total',
+  processedByStripe: 'Payments are processed by Stripe',
   processingPayment:
     'Your payment is being confirmed. Your credits will appear as soon as it completes — you can close this window.',
   challengeTitle: 'Confirm the payment with your bank',

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { paymentLabels } from '../labels/paymentLabels.js';
-import { SandboxCardFields } from './SandboxCardFields.js';
+import { SandboxCardFields, type SandboxCardFieldsProps } from './SandboxCardFields.js';
 import type { StripeCardFieldsProps } from './StripeCardFields.js';
 import type { NewCardState } from './useNewCard.js';
 
@@ -20,15 +20,24 @@ export function NewCardFields({
   error,
   onElements,
   intent,
-}: NewCardState['fields'] & {
-  /** What the Stripe form is for; `undefined` until it is known (no form yet). */
-  intent: StripeCardFieldsProps['intent'] | undefined;
-}) {
+  badge,
+}: NewCardState['fields'] &
+  Pick<SandboxCardFieldsProps, 'badge'> & {
+    /** What the Stripe form is for; `undefined` until it is known (no form yet). */
+    intent: StripeCardFieldsProps['intent'] | undefined;
+  }) {
   const labels = useLabels(paymentLabels);
   const { theme } = useCreditsContext('<NewCardFields>');
   if (providerState.status !== 'ready') return null;
   if (providerState.kind === 'sandbox')
-    return <SandboxCardFields number={number} onNumberChange={onNumberChange} error={error} />;
+    return (
+      <SandboxCardFields
+        number={number}
+        onNumberChange={onNumberChange}
+        error={error}
+        badge={badge}
+      />
+    );
   return (
     <Suspense
       fallback={<p className="cr:m-0 cr:text-sm cr:text-muted">{labels.loadingCardForm}</p>}

@@ -7,13 +7,20 @@ export interface SandboxCardFieldsProps {
   onNumberChange: (value: string) => void;
   /** Shown under the field and linked to it with aria-describedby. */
   error?: string;
+  /** `false` where the dialog already says "Test mode" (the checkout's footer). */
+  badge?: boolean;
 }
 
 /**
  * The sandbox's card field: Stripe's test card numbers only, mapped to test
  * tokens in the browser. Visibly badged "Test mode".
  */
-export function SandboxCardFields({ number, onNumberChange, error }: SandboxCardFieldsProps) {
+export function SandboxCardFields({
+  number,
+  onNumberChange,
+  error,
+  badge = true,
+}: SandboxCardFieldsProps) {
   const labels = useLabels(paymentLabels);
   const id = useId();
   return (
@@ -21,12 +28,15 @@ export function SandboxCardFields({ number, onNumberChange, error }: SandboxCard
       data-slot="sandbox-card"
       className="cr:flex cr:flex-col cr:gap-2 cr:rounded-md cr:border cr:border-dashed cr:border-warning cr:p-3"
     >
-      <span
-        data-slot="test-mode-badge"
-        className="credits-badge cr:self-start cr:rounded-full cr:bg-warning-soft cr:px-2 cr:py-0.5 cr:text-xs cr:font-semibold cr:text-fg"
-      >
-        {labels.testMode}
-      </span>
+      {badge && (
+        <span
+          data-slot="test-mode-badge"
+          data-tone="warning"
+          className="credits-badge cr:self-start"
+        >
+          {labels.testMode}
+        </span>
+      )}
       <label htmlFor={`${id}-number`} className="cr:text-sm cr:font-medium">
         {labels.cardNumber}
       </label>

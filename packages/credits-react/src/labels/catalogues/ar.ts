@@ -141,6 +141,8 @@ export const labels: Translation = {
   saveCard: 'حفظ هذه البطاقة لعمليات الشراء القادمة',
   pay: (price) => `ادفع ${price}`,
   payingNow: 'جارٍ معالجة الدفع…',
+  orderTotal: 'الإجمالي',
+  processedByStripe: 'تعالج Stripe المدفوعات',
   processingPayment: 'جارٍ تأكيد الدفع. سيظهر رصيدك فور اكتماله، ويمكنك إغلاق هذه النافذة.',
   challengeTitle: 'أكّد الدفع لدى البنك',
   challengeText: 'يطلب منك البنك مصادقة هذا الدفع (3D Secure، بمحاكاة في وضع الاختبار).',

@@ -118,6 +118,8 @@ export const labels: Translation = {
   saveCard: 'Karte für künftige Käufe speichern',
   pay: (price) => `${price} bezahlen`,
   payingNow: 'Zahlung wird verarbeitet …',
+  orderTotal: 'Gesamt',
+  processedByStripe: 'Zahlungen wickelt Stripe ab',
   processingPayment:
     'Ihre Zahlung wird bestätigt. Die Credits erscheinen, sobald sie abgeschlossen ist – Sie können dieses Fenster schließen.',
   challengeTitle: 'Zahlung bei Ihrer Bank bestätigen',

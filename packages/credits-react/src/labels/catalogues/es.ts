@@ -125,6 +125,8 @@ export const labels: Translation = {
   saveCard: 'Guardar esta tarjeta para futuras compras',
   pay: (price) => `Pagar ${price}`,
   payingNow: 'Procesando el pago…',
+  orderTotal: 'Total a pagar',
+  processedByStripe: 'Stripe procesa los pagos',
   processingPayment:
     'Estamos confirmando tu pago. Tus créditos aparecerán en cuanto se complete; puedes cerrar esta ventana.',
   challengeTitle: 'Confirma el pago con tu banco',

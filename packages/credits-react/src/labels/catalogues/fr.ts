@@ -126,6 +126,8 @@ export const labels: Translation = {
   saveCard: 'Enregistrer cette carte pour mes prochains achats',
   pay: (price) => `Payer ${price}`,
   payingNow: 'Paiement en cours…',
+  orderTotal: 'Total à payer',
+  processedByStripe: 'Paiements traités par Stripe',
   processingPayment:
     'Votre paiement est en cours de confirmation. Vos crédits apparaîtront dès qu’il sera finalisé ; vous pouvez fermer cette fenêtre.',
   challengeTitle: 'Confirmez le paiement auprès de votre banque',

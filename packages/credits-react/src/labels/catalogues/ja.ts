@@ -108,6 +108,8 @@ export const labels: Translation = {
   saveCard: '今後の購入のためにこのカードを保存する',
   pay: (price) => `${price} を支払う`,
   payingNow: 'お支払いを処理しています…',
+  orderTotal: '合計',
+  processedByStripe: '決済は Stripe が処理します',
   processingPayment:
     'お支払いを確認しています。完了するとすぐにクレジットが反映されます。このウィンドウは閉じてもかまいません。',
   challengeTitle: 'カード発行会社でお支払いを承認してください',

@@ -125,6 +125,8 @@ export const labels: Translation = {
   saveCard: 'Salvar este cartão para compras futuras',
   pay: (price) => `Pagar ${price}`,
   payingNow: 'Processando pagamento…',
+  orderTotal: 'Total a pagar',
+  processedByStripe: 'Pagamentos processados pela Stripe',
   processingPayment:
     'Seu pagamento está sendo confirmado. Seus créditos aparecerão assim que ele for concluído — você pode fechar esta janela.',
   challengeTitle: 'Confirme o pagamento com seu banco',
