@@ -10,12 +10,6 @@ export interface ControlsSheetProps {
   locale: string;
 }
 
-/**
- * A payment-method option row, as the purchase dialog draws it
- * (packages/credits-react/src/dialogs/PurchaseFields.tsx, `option`).
- */
-const optionRow =
-  'cr:flex cr:cursor-pointer cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-md cr:border cr:border-border cr:p-3 cr:text-sm cr:has-checked:border-accent cr:has-checked:ring-2 cr:has-checked:ring-accent';
 const fieldLabel = 'cr:flex cr:flex-col cr:gap-1 cr:text-sm cr:font-medium';
 /** A group of controls, with room around it for their focus rings (each group is screenshotted). */
 const group = 'cr:flex cr:gap-3 cr:p-3';
@@ -106,11 +100,11 @@ export function ControlsSheet({ theme, locale }: ControlsSheetProps) {
         </label>
         <fieldset className="cr:m-0 cr:flex cr:min-w-0 cr:flex-col cr:gap-2 cr:border-0 cr:p-0">
           <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{text.method}</legend>
-          <label className={optionRow}>
+          <label className="credits-option">
             <input type="radio" name={`${id}-method`} className="credits-check" defaultChecked />
             <span className="cr:flex-1">{text.savedCard}</span>
           </label>
-          <label className={optionRow}>
+          <label className="credits-option">
             <input type="radio" name={`${id}-method`} className="credits-check" />
             <span className="cr:flex-1">{text.newCard}</span>
           </label>

@@ -12,8 +12,6 @@ import { ProviderProblem } from '../payment/ProviderProblem.js';
 import type { PaymentProviderState } from '../payment/usePaymentProvider.js';
 import type { PurchaseFormProps } from './usePurchaseForm.js';
 
-const option =
-  'cr:flex cr:cursor-pointer cr:flex-wrap cr:items-center cr:gap-3 cr:rounded-md cr:border cr:border-border cr:p-3 cr:text-sm cr:has-checked:border-accent cr:has-checked:ring-2 cr:has-checked:ring-accent';
 const fieldset = 'cr:flex cr:min-w-0 cr:flex-col cr:gap-2 cr:border-0 cr:p-0';
 const radioInput = 'credits-check';
 
@@ -45,7 +43,7 @@ export function PurchaseFields({
             <p className="cr:text-sm cr:text-muted">{labels.loadingPackages}</p>
           )}
           {form.packageOptions.map(({ pkg, radio }) => (
-            <label key={pkg.id} className={option} data-slot="package-option">
+            <label key={pkg.id} className="credits-option" data-slot="package-option">
               <input {...radio} className={radioInput} />
               <span className="cr:flex cr:flex-1 cr:flex-col">
                 <span className="cr:font-semibold">
@@ -87,7 +85,7 @@ export function PurchaseFields({
         <fieldset className={fieldset} disabled={form.busy}>
           <legend className="cr:mb-2 cr:text-sm cr:font-semibold">{labels.paymentMethod}</legend>
           {form.methodOptions.map(({ method, expired, radio }) => (
-            <label key={method.id} className={option} data-slot="payment-method-option">
+            <label key={method.id} className="credits-option" data-slot="payment-method-option">
               <input {...radio} className={radioInput} />
               {method.card && <CardBrandMark brand={method.card.brand} />}
               <span className="cr:flex-1">{paymentMethodName(method, labels)}</span>
@@ -99,7 +97,7 @@ export function PurchaseFields({
               {expired && <span className="cr:text-xs cr:text-danger">{labels.expired}</span>}
             </label>
           ))}
-          <label className={option} data-slot="payment-method-option">
+          <label className="credits-option" data-slot="payment-method-option">
             <input {...form.newCardRadio} className={radioInput} />
             <CardBrandMark brand="" />
             <span className="cr:flex-1">{labels.useNewCard}</span>

@@ -1,7 +1,7 @@
 /**
  * The shared controls' interactive states, by screenshot (issue 20, defect 7): each button
  * kind hovered by the real pointer, pressed (mouse button held down), reached by Tab (focus
- * ring) and disabled under the pointer; the checkbox and the radios focused and checked; the
+ * ring) and disabled under the pointer; the checkbox and the radios focused and checked, an option row hovered; the
  * select hovered and focused; the text field and the switch focused. Light and dark, at
  * 320 px, on the Foundations/Controls story's sheet (stories/foundations/ControlsSheet.tsx).
  *
@@ -172,6 +172,15 @@ describe.each(['light', 'dark'] as const)('the controls in the %s theme', (theme
     expect(other.matches(':focus-visible')).toBe(false);
     await parkPointer();
     await expectPicture('checks', 'radio-checked');
+  });
+
+  it('option row: the pointer anywhere on the row shades it', async () => {
+    const row = screen.getByRole('radio', { name: 'Use a new card' }).closest('label');
+    if (!row) throw new Error('the radio is not inside its row');
+    const atRest = look(row);
+    await hover(row);
+    expect(look(row).background, 'hover shades the row').not.toBe(atRest.background);
+    await expectPicture('checks', 'option-hover');
   });
 
   it('select: hovered, then focused by Tab', async () => {
