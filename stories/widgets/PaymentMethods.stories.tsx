@@ -43,6 +43,20 @@ const REGION = 'Payment methods';
 const row = async (canvasElement: HTMLElement, name: string) =>
   (await within(canvasElement).findByText(name)).closest('li') as HTMLElement;
 
+/** Opens a card's "⋯" actions (a popover in the top layer, so found on the whole page). */
+const openActions = async (canvasElement: HTMLElement, card: string) => {
+  const trigger = await within(canvasElement).findByRole('button', { name: `Actions for ${card}` });
+  await userEvent.click(trigger);
+  await waitFor(() => expect(trigger).toHaveAttribute('aria-expanded', 'true'));
+  return trigger;
+};
+
+/** Opens a card's actions and chooses one. */
+const choose = async (canvasElement: HTMLElement, card: string, action: string) => {
+  await openActions(canvasElement, card);
+  await userEvent.click(await screen.findByRole('button', { name: action }));
+};
+
 export const Default: Story = {
   parameters: fresh(),
   play: async ({ canvasElement }) => {
@@ -55,11 +69,7 @@ export const Default: Story = {
 export const SetAsDefault: Story = {
   parameters: fresh(),
   play: async ({ canvasElement }) => {
-    await userEvent.click(
-      await within(canvasElement).findByRole('button', {
-        name: 'Set as default: Mastercard •••• 4444',
-      }),
-    );
+    await choose(canvasElement, 'Mastercard •••• 4444', 'Set as default');
     await waitFor(async () =>
       expect(
         within(await row(canvasElement, 'Mastercard •••• 4444')).getByText('Default'),
@@ -71,9 +81,7 @@ export const SetAsDefault: Story = {
 export const DeleteConfirmation: Story = {
   parameters: fresh(),
   play: async ({ canvasElement }) => {
-    await userEvent.click(
-      await within(canvasElement).findByRole('button', { name: 'Delete: Mastercard •••• 4444' }),
-    );
+    await choose(canvasElement, 'Mastercard •••• 4444', 'Delete');
     await expect(
       await screen.findByRole('alertdialog', { name: 'Delete Mastercard •••• 4444?' }),
     ).toBeVisible();
@@ -83,9 +91,7 @@ export const DeleteConfirmation: Story = {
 export const DeleteDefault: Story = {
   parameters: fresh(),
   play: async ({ canvasElement }) => {
-    await userEvent.click(
-      await within(canvasElement).findByRole('button', { name: 'Delete: Visa •••• 4242' }),
-    );
+    await choose(canvasElement, 'Visa •••• 4242', 'Delete');
     const dialog = within(await screen.findByRole('alertdialog'));
     await userEvent.selectOptions(dialog.getByLabelText('New default card'), 'Visa •••• 3184');
     await userEvent.click(dialog.getByRole('button', { name: 'Delete card' }));
@@ -193,24 +199,76 @@ export const ExpiredCard: Story = {
 export const KeyboardOnly: Story = {
   parameters: fresh(),
   play: async ({ canvasElement }) => {
-    const setDefault = await within(canvasElement).findByRole('button', {
-      name: 'Set as default: Mastercard •••• 4444',
+    // Enter on a card's "⋯" opens its actions; Tab goes into them (a disclosure, DOM order).
+    const mastercard = await within(canvasElement).findByRole('button', {
+      name: 'Actions for Mastercard •••• 4444',
     });
-    setDefault.focus();
+    mastercard.focus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.tab();
+    await expect(screen.getByRole('button', { name: 'Set as default' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await waitFor(async () =>
       expect(
         within(await row(canvasElement, 'Mastercard •••• 4444')).getByText('Default'),
       ).toBeVisible(),
     );
-    const remove = within(canvasElement).getByRole('button', { name: 'Delete: Visa •••• 3184' });
-    remove.focus();
+    // The actions closed; focus is back on the "⋯" button.
+    await expect(mastercard).toHaveFocus();
+    await expect(mastercard).toHaveAttribute('aria-expanded', 'false');
+    // (Escape needs a real key press for the browser to close a popover: the demo's
+    // end-to-end test presses it, examples/vite-app/test/e2e.test.ts.)
+    const visa = within(canvasElement).getByRole('button', { name: 'Actions for Visa •••• 3184' });
+    visa.focus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.tab();
+    await userEvent.tab();
+    await expect(screen.getByRole('button', { name: 'Delete' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     const dialog = within(await screen.findByRole('alertdialog'));
     await waitFor(() => expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus());
     await userEvent.tab();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(within(canvasElement).queryByText('Visa •••• 3184')).toBeNull());
+  },
+};
+
+/** A card's actions open beside its "⋯" button: Set as default, and Delete in the danger tone. */
+export const ActionsOpen: Story = {
+  parameters: fresh(),
+  play: async ({ canvasElement }) => {
+    const trigger = await openActions(canvasElement, 'Mastercard •••• 4444');
+    const popup = document.getElementById(trigger.getAttribute('aria-controls') as string);
+    await expect(
+      within(popup as HTMLElement)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Set as default', 'Delete']);
+    // Beside the button, aligned to its inline end (the browser alone would centre it).
+    await waitFor(() => {
+      const [button, box] = [trigger.getBoundingClientRect(), popup?.getBoundingClientRect()];
+      expect(Math.abs((box?.right ?? 0) - button.right)).toBeLessThan(1);
+      expect(Math.abs((box?.top ?? 0) - button.bottom - 4)).toBeLessThan(1);
+    });
+  },
+};
+
+/** The same, right to left: the actions line up with the button's left edge. */
+export const ActionsOpenArabic: Story = {
+  parameters: fresh(),
+  globals: { locale: 'ar-EG' },
+  play: async ({ canvasElement }) => {
+    const [, trigger] = await waitFor(() => {
+      const triggers = canvasElement.querySelectorAll<HTMLElement>('.credits-icon-button');
+      expect(triggers).toHaveLength(3);
+      return [...triggers];
+    });
+    await userEvent.click(trigger as HTMLElement);
+    const popup = document.getElementById(trigger?.getAttribute('aria-controls') as string);
+    await waitFor(() => {
+      const [button, box] = [trigger?.getBoundingClientRect(), popup?.getBoundingClientRect()];
+      expect(Math.abs((box?.left ?? -99) - (button?.left ?? 0))).toBeLessThan(1);
+    });
   },
 };
 

@@ -51,9 +51,10 @@ it('works under a strict CSP (no inline script or style, no eval) without a sing
   await add.getByRole('button', { name: 'Save card' }).click();
   await expect.poll(() => page.getByText('Mastercard •••• 4444').count()).toBeGreaterThan(0);
   await page
-    .getByRole('button', { name: /^Delete: / })
+    .getByRole('button', { name: /^Actions for / })
     .last()
     .click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
 
   expect(violations).toEqual([]);

@@ -319,11 +319,12 @@ describe('Credits Manager demo', () => {
     await add.getByLabel('Card number').fill('5555 5555 5555 4444');
     await add.getByRole('button', { name: 'Save card' }).click();
     await expect.poll(() => page.getByText('Mastercard •••• 4444').count()).toBe(2);
-    await page
-      .getByRole('button', { name: 'Set as default: Mastercard •••• 4444' })
-      .first()
-      .click();
-    await page.getByRole('button', { name: 'Delete: Visa •••• 4242' }).click();
+    await add.waitFor({ state: 'detached' });
+    // Each card's "⋯" button shows its actions.
+    await page.getByRole('button', { name: 'Actions for Mastercard •••• 4444' }).first().click();
+    await page.getByRole('button', { name: 'Set as default', exact: true }).click();
+    await page.getByRole('button', { name: 'Actions for Visa •••• 4242' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const confirm = page.getByRole('alertdialog');
     await confirm.getByRole('button', { name: 'Delete card' }).click();
     await expect.poll(() => page.getByText('Visa •••• 4242').count()).toBe(0);
@@ -439,8 +440,8 @@ describe('Credits Manager demo', () => {
       await expectFocus(page, addButton);
 
       // Add a 3D Secure card: type it, Save card, complete the challenge.
-      const setVisa = page.getByRole('button', { name: 'Set as default: Visa •••• 3184' });
-      const visas = await setVisa.count();
+      const visaActions = page.getByRole('button', { name: 'Actions for Visa •••• 3184' });
+      const visas = await visaActions.count();
       await page.keyboard.press('Enter');
       await expectFocus(page, cardNumber);
       await page.keyboard.type('4000 0027 6000 3184');
@@ -452,33 +453,56 @@ describe('Credits Manager demo', () => {
       await page.keyboard.press('Space');
       await add.waitFor({ state: 'detached' });
       await expectFocus(page, addButton);
-      await expect.poll(() => setVisa.count()).toBe(visas + 1);
+      await expect.poll(() => visaActions.count()).toBe(visas + 1);
 
-      // Make the new card (the last one) the default. (The pressed button is disabled,
-      // then removed: focus falls to <body>, and Chrome's Tab goes on from that row.)
-      await tabTo(page, setVisa.last());
+      // Make the new card (the last one) the default: its "⋯" button, Tab into the actions,
+      // Set as default; focus comes back to the "⋯" button.
+      const setDefault = page.getByRole('button', { name: 'Set as default', exact: true });
+      await tabTo(page, visaActions.last());
       await page.keyboard.press('Enter');
-      await expect.poll(() => setVisa.count()).toBe(visas);
+      await tabTo(page, setDefault, { max: 1 });
+      await page.keyboard.press('Enter');
       const defaultCard = page
         .getByRole('region', { name: 'Payment methods' })
         .getByRole('listitem')
         .filter({ hasText: /Default/ });
       await expect.poll(() => defaultCard.textContent()).toContain('Visa •••• 3184');
+      // (The default card is listed first: its row moved, focus with it.)
+      await expectFocus(
+        page,
+        defaultCard.getByRole('button', { name: 'Actions for Visa •••• 3184' }),
+      );
 
-      // Delete a Mastercard: Escape cancels (focus back on its Delete button), then confirm.
-      const deleteMastercard = page.getByRole('button', { name: 'Delete: Mastercard •••• 4444' });
-      const mastercards = await deleteMastercard.count();
-      await tabTo(page, deleteMastercard.first());
+      // Delete a Mastercard: Escape cancels (focus back on its "⋯" button), then confirm.
+      const mastercardActions = page.getByRole('button', {
+        name: 'Actions for Mastercard •••• 4444',
+      });
+      const deleteItem = page.getByRole('button', { name: 'Delete', exact: true });
+      const mastercards = await mastercardActions.count();
+      await tabTo(page, mastercardActions.first());
+      await page.keyboard.press('Enter');
+      // Escape closes the actions: focus back on the "⋯" button, the actions gone.
+      await tabTo(page, deleteItem, { max: 2 });
+      await page.keyboard.press('Escape');
+      await deleteItem.waitFor({ state: 'hidden' });
+      await expectFocus(page, mastercardActions.first());
+      await expect
+        .poll(() => mastercardActions.first().getAttribute('aria-expanded'))
+        .toBe('false');
+      await page.keyboard.press('Enter');
+      await tabTo(page, deleteItem, { max: 2 });
       await page.keyboard.press('Enter');
       const confirm = page.getByRole('alertdialog', { name: /Mastercard •••• 4444/ });
       await expectFocus(page, confirm.getByRole('button', { name: 'Cancel' }));
       await page.keyboard.press('Escape');
       await confirm.waitFor({ state: 'detached' });
-      await expectFocus(page, deleteMastercard.first());
+      await expectFocus(page, mastercardActions.first());
+      await page.keyboard.press('Enter');
+      await tabTo(page, deleteItem, { max: 2 });
       await page.keyboard.press('Enter');
       await tabTo(page, confirm.getByRole('button', { name: 'Delete card' }), { max: 2 });
       await page.keyboard.press('Enter');
-      await expect.poll(() => deleteMastercard.count()).toBe(mastercards - 1);
+      await expect.poll(() => mastercardActions.count()).toBe(mastercards - 1);
       // The deleted card's button is gone: focus returns to "Add payment method".
       await expectFocus(page, addButton);
       await page.close();

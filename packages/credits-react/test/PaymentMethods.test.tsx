@@ -1,13 +1,35 @@
+import { apply as applyPopoverPolyfill } from '@oddbird/popover-polyfill/fn';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AddCreditsDialog, BalanceCards, PaymentMethods } from '../src/index';
 import { BASE_URL, listenWithMsw, renderWithCredits, requests } from './renderWithCredits';
 
 listenWithMsw();
 
 const item = (name: string) => screen.getByText(name).closest('li') as HTMLElement;
+
+// jsdom has no Popover API. OddBird's polyfill (show/hide, light dismiss, Escape and the focus
+// return as the HTML spec words them) stands in, its styles in a <style> (jsdom has no adopted
+// sheets); jsdom lets its own sheet (every [popover] hidden) win, so an open one is shown here.
+beforeAll(() => {
+  const Sheet = window.CSSStyleSheet;
+  (window as { CSSStyleSheet?: unknown }).CSSStyleSheet = undefined;
+  applyPopoverPolyfill();
+  window.CSSStyleSheet = Sheet;
+  const style = document.createElement('style');
+  style.textContent = '[popover].\\:popover-open { display: block !important; }';
+  document.head.append(style);
+});
+
+/** Opens a card's "⋯" actions and chooses one; returns the "⋯" button. */
+async function choose(card: string, action: 'Set as default' | 'Delete') {
+  const trigger = await screen.findByRole('button', { name: `Actions for ${card}` });
+  await userEvent.click(trigger);
+  await userEvent.click(screen.getByRole('button', { name: action }));
+  return trigger;
+}
 
 describe('<PaymentMethods>', () => {
   it('lists saved cards with the default badge and expiry', async () => {
@@ -52,17 +74,54 @@ describe('<PaymentMethods>', () => {
     expect(within(item('Amex •••• 0005')).getByText('Expires soon')).toBeInTheDocument();
   });
 
+  it('each card has one "⋯" button; it shows Set as default and Delete, a default card only Delete', async () => {
+    renderWithCredits(<PaymentMethods />);
+    const trigger = await screen.findByRole('button', { name: 'Actions for Mastercard •••• 4444' });
+    expect(within(item('Mastercard •••• 4444')).getAllByRole('button')).toEqual([trigger]);
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    await userEvent.click(trigger);
+    expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    const actions = document.getElementById(trigger.getAttribute('aria-controls') as string);
+    expect(
+      within(actions as HTMLElement)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Set as default', 'Delete']);
+    await userEvent.keyboard('{Escape}');
+    const visa = screen.getByRole('button', { name: 'Actions for Visa •••• 4242' });
+    await userEvent.click(visa);
+    expect(visa).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getAllByRole('button', { name: /^(Set as default|Delete)$/ })).toEqual([
+      screen.getByRole('button', { name: 'Delete' }),
+    ]);
+    expect(within(item('Visa •••• 4242')).getByText('Default')).toBeVisible();
+  });
+
+  it('Escape closes the actions and returns focus to the "⋯" button', async () => {
+    renderWithCredits(<PaymentMethods />);
+    const trigger = await screen.findByRole('button', { name: 'Actions for Mastercard •••• 4444' });
+    trigger.focus();
+    await userEvent.keyboard('{Enter}');
+    // (Tab from the "⋯" button into its actions is checked in Chromium: the KeyboardOnly story.)
+    screen.getByRole('button', { name: 'Set as default' }).focus();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('button', { name: 'Set as default' })).toBeNull();
+    expect(trigger).toHaveFocus();
+    await waitFor(() => expect(trigger).toHaveAttribute('aria-expanded', 'false'));
+  });
+
   it('sets the default', async () => {
     renderWithCredits(<PaymentMethods />);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Set as default: Mastercard •••• 4444' }),
-    );
+    const trigger = await choose('Mastercard •••• 4444', 'Set as default');
     await waitFor(() =>
       expect(within(item('Mastercard •••• 4444')).getByText('Default')).toBeInTheDocument(),
     );
     expect(within(item('Visa •••• 4242')).queryByText('Default')).not.toBeInTheDocument();
-    // The pressed button is gone (the card is the default now): focus stays in its row.
-    expect(screen.getByRole('button', { name: 'Delete: Mastercard •••• 4444' })).toHaveFocus();
+    // The actions closed and focus is back on the card's "⋯" button.
+    expect(trigger).toHaveFocus();
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('button', { name: 'Set as default' })).toBeNull();
   });
 
   it('rolls an optimistic change back, with a message, when the backend refuses', async () => {
@@ -73,18 +132,14 @@ describe('<PaymentMethods>', () => {
       ),
     );
     renderWithCredits(<PaymentMethods />, { handlers: [refuse] });
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Set as default: Mastercard •••• 4444' }),
-    );
+    await choose('Mastercard •••• 4444', 'Set as default');
     expect(await screen.findByRole('alert')).toHaveTextContent('temporarily unavailable');
     expect(within(item('Visa •••• 4242')).getByText('Default')).toBeInTheDocument();
   });
 
   it('deletes a card after a confirmation that names it', async () => {
     renderWithCredits(<PaymentMethods />);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Delete: Mastercard •••• 4444' }),
-    );
+    await choose('Mastercard •••• 4444', 'Delete');
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete Mastercard •••• 4444?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete card' }));
     await waitFor(() => expect(screen.queryByText('Mastercard •••• 4444')).not.toBeInTheDocument());
@@ -93,8 +148,7 @@ describe('<PaymentMethods>', () => {
 
   it('asks as an alert dialog: focus on Cancel, described, not dismissed by a click outside, Escape cancels', async () => {
     renderWithCredits(<PaymentMethods />);
-    const trigger = await screen.findByRole('button', { name: 'Delete: Mastercard •••• 4444' });
-    await userEvent.click(trigger);
+    const trigger = await choose('Mastercard •••• 4444', 'Delete');
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete Mastercard •••• 4444?' });
     expect(dialog).toHaveAccessibleDescription(/.+/);
     await waitFor(() =>
@@ -111,7 +165,7 @@ describe('<PaymentMethods>', () => {
 
   it('deleting the default asks for the new default', async () => {
     renderWithCredits(<PaymentMethods />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Delete: Visa •••• 4242' }));
+    await choose('Visa •••• 4242', 'Delete');
     const dialog = await screen.findByRole('alertdialog');
     expect(within(dialog).getByText(/This is your default card/)).toBeInTheDocument();
     expect(within(dialog).getByLabelText('New default card')).toHaveDisplayValue(
@@ -147,7 +201,7 @@ describe('<PaymentMethods>', () => {
         }),
       ],
     });
-    await userEvent.click(await screen.findByRole('button', { name: 'Delete: Visa •••• 4242' }));
+    await choose('Visa •••• 4242', 'Delete');
     const dialog = await screen.findByRole('alertdialog');
     const select = within(dialog).getByLabelText('New default card');
     expect(select).toHaveDisplayValue('Visa •••• 5556');
@@ -164,7 +218,7 @@ describe('<PaymentMethods>', () => {
       },
     });
     // Delete the default, pick "Visa •••• 3184" as the new one, then change our mind.
-    await userEvent.click(await screen.findByRole('button', { name: 'Delete: Visa •••• 4242' }));
+    await choose('Visa •••• 4242', 'Delete');
     let dialog = await screen.findByRole('alertdialog');
     await userEvent.selectOptions(
       within(dialog).getByLabelText('New default card'),
@@ -172,11 +226,11 @@ describe('<PaymentMethods>', () => {
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     // Make that card the default, then delete it: the card being deleted cannot be the new default.
-    await userEvent.click(screen.getByRole('button', { name: 'Set as default: Visa •••• 3184' }));
+    await choose('Visa •••• 3184', 'Set as default');
     await waitFor(() =>
       expect(within(item('Visa •••• 3184')).getByText('Default')).toBeInTheDocument(),
     );
-    await userEvent.click(screen.getByRole('button', { name: 'Delete: Visa •••• 3184' }));
+    await choose('Visa •••• 3184', 'Delete');
     dialog = await screen.findByRole('alertdialog', { name: 'Delete Visa •••• 3184?' });
     const select = within(dialog).getByLabelText('New default card');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete card' }));
@@ -186,10 +240,9 @@ describe('<PaymentMethods>', () => {
     expect(within(item('Visa •••• 4242')).getByText('Default')).toBeInTheDocument();
   });
 
-  it('cancel keeps the card, and focus returns to the Delete button', async () => {
+  it('cancel keeps the card, and focus returns to the card\'s "⋯" button', async () => {
     renderWithCredits(<PaymentMethods />);
-    const remove = await screen.findByRole('button', { name: 'Delete: Mastercard •••• 4444' });
-    await userEvent.click(remove);
+    const remove = await choose('Mastercard •••• 4444', 'Delete');
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
     expect(screen.getByText('Mastercard •••• 4444')).toBeInTheDocument();
     await waitFor(() => expect(remove).toHaveFocus());

@@ -33,7 +33,7 @@ const NEUTRAL = /^\.(cardName|walletName|walletCard|linkName)$/;
 
 /** Labels that take text (a card, a price, a date), not counts. */
 const TEXT_ARGUMENTS =
-  /cardName|expires$|\.pay$|percentUsed|deleteTitle|setDefaultFor|deleteCardFor|walletName|walletCard|linkName/;
+  /cardName|expires$|\.pay$|percentUsed|deleteTitle|cardActions|walletName|walletCard|linkName/;
 
 /** Every string of a catalogue with its key path, functions called with sample arguments. */
 function strings(labels: CreditsLabels, locale: string): [string, string][] {

@@ -1,6 +1,6 @@
 import type { PaymentMethod } from 'credits-core';
 import { expiryStatus } from 'credits-core';
-import { Suspense, useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useId, useRef, useState } from 'react';
 import { useCreditsContext } from '../CreditsProvider/CreditsContext.js';
 import { useLabels } from '../hooks/useLabels.js';
 import { usePaymentMethods } from '../hooks/usePaymentMethods.js';
@@ -14,6 +14,7 @@ import { withErrorBoundary } from '../lib/WidgetErrorBoundary.js';
 import { WidgetRoot } from '../lib/WidgetRoot.js';
 import { widgetStatus } from '../lib/widgetStatus.js';
 import { cardExpiry, paymentMethodName } from '../payment/describePaymentMethod.js';
+import { CardActions } from './CardActions.js';
 import { PaymentMethodsSkeleton } from './PaymentMethodsSkeleton.js';
 import { usePaymentMethodActions } from './usePaymentMethodActions.js';
 
@@ -47,19 +48,10 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
     setMounted({ add: mounted.add || adding, remove: mounted.remove || deleting !== null });
   }
   const headingId = useId();
-  // Dialogs opened from a list row return focus to that row's button, or to "Add payment method".
+  // Dialogs opened from a list row return focus to that row's "⋯" button, or to "Add payment method".
   const addButton = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const returnFocus = () => (opener.current?.isConnected ? opener.current : addButton.current);
-  // "Set as default" disappears once its card is the default: focus moves to that row's Delete.
-  const deleteButtons = useRef(new Map<string, HTMLButtonElement>());
-  const focusDeleteOf = useRef<string | null>(null);
-  useEffect(() => {
-    const id = focusDeleteOf.current;
-    if (!id) return;
-    focusDeleteOf.current = null;
-    deleteButtons.current.get(id)?.focus();
-  });
   const status = widgetStatus(methods);
   const list = methods.data?.data ?? [];
 
@@ -80,8 +72,8 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
             type="button"
             className="credits-button credits-button--secondary"
             {...preload}
-            onClick={(event) => {
-              opener.current = event.currentTarget;
+            onClick={() => {
+              opener.current = null;
               setAdding(true);
             }}
           >
@@ -111,7 +103,7 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                   className="cr:flex cr:flex-wrap cr:items-center cr:gap-3 cr:py-3"
                 >
                   {method.card && <CardBrandMark brand={method.card.brand} />}
-                  <span className="cr:flex cr:min-w-0 cr:grow cr:basis-40 cr:flex-col">
+                  <span className="cr:flex cr:min-w-0 cr:grow cr:basis-32 cr:flex-col">
                     <span className="cr:font-medium">
                       <bdi>{name}</bdi>
                     </span>
@@ -136,38 +128,28 @@ function PaymentMethodsContent({ className }: PaymentMethodsProps) {
                       {labels.expiresSoon}
                     </span>
                   )}
-                  <span className="cr:flex cr:gap-2">
+                  <CardActions label={labels.cardActions(name)} {...preload}>
                     {!method.isDefault && state !== 'expired' && (
                       <button
                         type="button"
-                        className="credits-button credits-button--secondary credits-button--small"
-                        aria-label={labels.setDefaultFor(name)}
                         disabled={settingDefault}
-                        onClick={() => {
-                          focusDeleteOf.current = method.id;
-                          setDefault(method.id);
-                        }}
+                        onClick={() => setDefault(method.id)}
                       >
                         {labels.setDefault}
                       </button>
                     )}
                     <button
                       type="button"
-                      className="credits-button credits-button--secondary credits-button--small"
-                      aria-label={labels.deleteCardFor(name)}
-                      ref={(node) => {
-                        if (node) deleteButtons.current.set(method.id, node);
-                        else deleteButtons.current.delete(method.id);
-                      }}
-                      {...preload}
-                      onClick={(event) => {
-                        opener.current = event.currentTarget;
+                      data-tone="danger"
+                      onClick={() => {
+                        // The popup has closed and focus is back on this row's "⋯" button.
+                        opener.current = document.activeElement as HTMLElement;
                         setDeleting(method);
                       }}
                     >
                       {labels.deleteCard}
                     </button>
-                  </span>
+                  </CardActions>
                 </li>
               );
             })}

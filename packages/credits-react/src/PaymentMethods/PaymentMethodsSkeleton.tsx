@@ -1,6 +1,6 @@
 /**
  * Two saved-card rows while the list loads, shaped like the loaded rows (mark,
- * name and expiry, a button), so the card does not grow under the user.
+ * name and expiry, the "⋯" button), so the card does not grow under the user.
  */
 export function PaymentMethodsSkeleton({ label }: { label: string }) {
   return (
@@ -20,7 +20,7 @@ export function PaymentMethodsSkeleton({ label }: { label: string }) {
               <span className="credits-skeleton cr:h-2.5 cr:w-20" />
             </span>
           </span>
-          <span className="credits-skeleton cr:h-8 cr:w-16 cr:rounded-md" />
+          <span className="credits-skeleton cr:size-8 cr:rounded-md" />
         </div>
       ))}
     </div>

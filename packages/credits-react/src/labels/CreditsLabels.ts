@@ -155,11 +155,9 @@ export interface PaymentLabels {
   addPaymentMethod: string;
   noSavedCards: string;
   setDefault: string;
-  /** Accessible name of "Set as default" in a card's row: "Set as default: Visa •••• 4242". */
-  setDefaultFor: (card: string) => string;
   deleteCard: string;
-  /** Accessible name of "Delete" in a card's row: "Delete: Visa •••• 4242". */
-  deleteCardFor: (card: string) => string;
+  /** Accessible name of a card row's "⋯" button, which shows Set as default and Delete: "Actions for Visa •••• 4242". */
+  cardActions: (card: string) => string;
   /** "Delete Visa •••• 4242?" */
   deleteTitle: (card: string) => string;
   deleteDescription: string;

@@ -13,9 +13,8 @@ export type PaymentMethodLabels = Pick<
   | 'addPaymentMethod'
   | 'noSavedCards'
   | 'setDefault'
-  | 'setDefaultFor'
   | 'deleteCard'
-  | 'deleteCardFor'
+  | 'cardActions'
   | 'walletName'
   | 'walletCard'
   | 'linkName'
@@ -33,9 +32,8 @@ export const paymentMethodLabels: PaymentMethodLabels = {
   addPaymentMethod: 'Add payment method',
   noSavedCards: 'No saved cards yet.',
   setDefault: 'Set as default',
-  setDefaultFor: (card) => `Set as default: ${card}`,
   deleteCard: 'Delete',
-  deleteCardFor: (card) => `Delete: ${card}`,
+  cardActions: (card) => `Actions for ${card}`,
   walletName: (wallet) =>
     wallet === 'apple_pay' ? 'Apple Pay' : wallet === 'google_pay' ? 'Google Pay' : 'Wallet',
   walletCard: (wallet, card) => `${wallet} (${card})`,

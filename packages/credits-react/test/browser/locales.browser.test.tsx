@@ -376,7 +376,7 @@ describe.each(CASES)('$locale', ({ locale, dir, pinned }) => {
       dir,
       method.querySelector('span') as HTMLElement,
       within(method).getByRole('button', {
-        name: words.deleteCardFor(text(method.querySelector('bdi'))),
+        name: words.cardActions(text(method.querySelector('bdi'))),
       }),
     );
 

@@ -154,9 +154,8 @@ export const labels: Translation = {
   addPaymentMethod: 'Zahlungsmethode hinzufügen',
   noSavedCards: 'Noch keine gespeicherten Karten.',
   setDefault: 'Als Standard festlegen',
-  setDefaultFor: (card) => `${card} als Standard festlegen`,
   deleteCard: 'Löschen',
-  deleteCardFor: (card) => `${card} löschen`,
+  cardActions: (card) => `Aktionen für ${card}`,
   deleteTitle: (card) => `${card} löschen?`,
   deleteDescription: 'Diese Karte steht dann für Käufe nicht mehr zur Verfügung.',
   deleteDefaultDescription:

@@ -161,9 +161,8 @@ export const labels: Translation = {
   addPaymentMethod: 'Añadir método de pago',
   noSavedCards: 'Aún no hay tarjetas guardadas.',
   setDefault: 'Establecer como predeterminada',
-  setDefaultFor: (card) => `Establecer ${card} como predeterminada`,
   deleteCard: 'Eliminar',
-  deleteCardFor: (card) => `Eliminar ${card}`,
+  cardActions: (card) => `Acciones para ${card}`,
   deleteTitle: (card) => `¿Eliminar ${card}?`,
   deleteDescription: 'Esta tarjeta ya no estará disponible para tus compras.',
   deleteDefaultDescription:

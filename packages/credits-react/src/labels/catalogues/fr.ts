@@ -163,9 +163,8 @@ export const labels: Translation = {
   addPaymentMethod: 'Ajouter un moyen de paiement',
   noSavedCards: 'Aucune carte enregistrée pour l’instant.',
   setDefault: 'Définir par défaut',
-  setDefaultFor: (card) => `Définir ${card} par défaut`,
   deleteCard: 'Supprimer',
-  deleteCardFor: (card) => `Supprimer ${card}`,
+  cardActions: (card) => `Actions pour ${card}`,
   deleteTitle: (card) => `Supprimer ${card} ?`,
   deleteDescription: 'Cette carte ne pourra plus être utilisée pour vos achats.',
   deleteDefaultDescription:

@@ -161,9 +161,8 @@ export const labels: Translation = {
   addPaymentMethod: 'Adicionar forma de pagamento',
   noSavedCards: 'Nenhum cartão salvo ainda.',
   setDefault: 'Definir como padrão',
-  setDefaultFor: (card) => `Definir ${card} como padrão`,
   deleteCard: 'Excluir',
-  deleteCardFor: (card) => `Excluir ${card}`,
+  cardActions: (card) => `Ações para ${card}`,
   deleteTitle: (card) => `Excluir ${card}?`,
   deleteDescription: 'Este cartão não estará mais disponível para compras.',
   deleteDefaultDescription:
