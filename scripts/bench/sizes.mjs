@@ -194,11 +194,17 @@ const rows = [
   // document is written from the stream, read with the schema its cached query carries (so no
   // auto-recharge schema comes into this chunk). Merged with the one-click recovery: 70.1 KB
   // (71,810 B), guarded at 70.2 KB.
+  // +521 B with issue 20's last design items, a trade made on purpose and not won back: the
+  // checkout's order summary, who takes the payment, brand marks on the saved cards and the
+  // success mark (+290 B in the dialogs chunk, −60 B when its option rows became one CSS class),
+  // and each saved card's actions behind one "⋯" button in a native popover (+317 B first load;
+  // Radix DropdownMenu measured +19.5 KB over Dialog and was not used). Merged: 70.6 KB
+  // (72,331 B), guarded at 70.7 KB.
   [
     'credits-react: Provider + 4 widgets, with lazy chunks',
     widgets.initial + widgets.lazy,
     65,
-    70.2,
+    70.7,
   ],
   // Our own code, first load: 15.9 KB (16,326 B) until the dialogs' English words (purchase,
   // add card, delete card: ~60 strings) moved out of the first load into the dialogs chunk that
@@ -207,7 +213,10 @@ const rows = [
   // words (+0.8 KB) less the sandbox form's table and the purchase flow's fold (−0.2 KB); own
   // code in all 30,150 B, 170 B less than before. 15,576 B once merged with the usage chart's
   // custom days through the history's date field and its compact legend: guarded at 15.3 KB.
-  ['credits-react: our code only (libraries external)', ownCode.initial, 16, 15.3, ownCode.lazy],
+  // 15,988 B (15.6 KB) with the saved cards' "⋯" actions popover (issue 20: the popover's
+  // placement, its toggle and focus handling, and its styles' class names; +325 B): still within
+  // the 16 KB target, guarded at 15.7 KB.
+  ['credits-react: our code only (libraries external)', ownCode.initial, 16, 15.7, ownCode.lazy],
   ['credits-react: Provider + BalanceCards', balanceOnly.initial, null, null, balanceOnly.lazy],
   ['credits-react: Provider + UsageChart, initial', withChart.initial, null, null],
   // 16.5 KB measured on 2026-12-05: d3-scale + d3-shape are 11.2 KB of it (chart-libraries.md).
