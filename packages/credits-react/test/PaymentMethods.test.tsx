@@ -1,27 +1,16 @@
-import { apply as applyPopoverPolyfill } from '@oddbird/popover-polyfill/fn';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddCreditsDialog, BalanceCards, PaymentMethods } from '../src/index';
 import { BASE_URL, listenWithMsw, renderWithCredits, requests } from './renderWithCredits';
+import { applyPopoverPolyfill } from './support/applyPopoverPolyfill';
 
 listenWithMsw();
 
 const item = (name: string) => screen.getByText(name).closest('li') as HTMLElement;
 
-// jsdom has no Popover API. OddBird's polyfill (show/hide, light dismiss, Escape and the focus
-// return as the HTML spec words them) stands in, its styles in a <style> (jsdom has no adopted
-// sheets); jsdom lets its own sheet (every [popover] hidden) win, so an open one is shown here.
-beforeAll(() => {
-  const Sheet = window.CSSStyleSheet;
-  (window as { CSSStyleSheet?: unknown }).CSSStyleSheet = undefined;
-  applyPopoverPolyfill();
-  window.CSSStyleSheet = Sheet;
-  const style = document.createElement('style');
-  style.textContent = '[popover].\\:popover-open { display: block !important; }';
-  document.head.append(style);
-});
+applyPopoverPolyfill();
 
 /** Opens a card's "⋯" actions and chooses one; returns the "⋯" button. */
 async function choose(card: string, action: 'Set as default' | 'Delete') {

@@ -22,10 +22,12 @@ import {
 } from '../src/index';
 import { UsageChart } from '../src/UsageChart/index';
 import { listenWithMsw, renderWithCredits, simpleLedger } from './renderWithCredits';
+import { applyPopoverPolyfill } from './support/applyPopoverPolyfill';
 import { pseudo, pseudoLabels } from './support/pseudoLabels';
 import { stubResizeObserver } from './support/stubResizeObserver';
 
 listenWithMsw();
+applyPopoverPolyfill();
 
 stubResizeObserver();
 
@@ -218,13 +220,19 @@ describe('pseudo-locale: nothing on screen that did not come from the labels', {
     const methods = within(
       document.querySelector('[data-credits-root][data-slot="payment-methods"]') as HTMLElement,
     );
-    const deletes = methods.getAllByRole('button', { name: /^⟦Déłété: / });
-    await userEvent.click(deletes[0] as HTMLElement);
+    // Each card's "⋯" button opens its actions (Set as default, Delete).
+    const actions = methods.getAllByRole('button', { expanded: false });
+    const remove = async (index: number) => {
+      await userEvent.click(actions[index] as HTMLElement);
+      expect(foreignText()).toEqual([]);
+      await userEvent.click(screen.getByRole('button', { name: pseudo(defaultLabels.deleteCard) }));
+    };
+    await remove(0);
     await screen.findByRole('alertdialog');
     expect(foreignText()).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: pseudo(defaultLabels.cancel) }));
     await closed();
-    await userEvent.click(deletes[1] as HTMLElement);
+    await remove(1);
     await screen.findByRole('alertdialog');
     expect(foreignText()).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: pseudo(defaultLabels.cancel) }));

@@ -252,10 +252,14 @@ function expectNoClippedText(root: HTMLElement) {
   }
 }
 
-/** The history's filters button exists only where the filters do not fit (styles.css hides it otherwise). */
+/**
+ * The history's filters button exists only where the filters do not fit (styles.css hides it
+ * otherwise); a saved card's actions are in a closed popover until its "⋯" button opens them.
+ */
 const hiddenOnPurpose = (element: Element) =>
-  element.matches('[data-slot="history-filters-toggle"]') &&
-  getComputedStyle(element).display === 'none';
+  (element.matches('[data-slot="history-filters-toggle"]') &&
+    getComputedStyle(element).display === 'none') ||
+  element.matches('[popover]:not(:popover-open) *');
 const controlsIn = (root: HTMLElement) =>
   [...root.querySelectorAll(CONTROLS)].filter((element) => !hiddenOnPurpose(element));
 
