@@ -51,15 +51,17 @@ export function CardActions({
         listen(true);
       });
     };
-    menu.addEventListener('beforetoggle', onToggle);
     // Choosing an action closes the popup and puts focus back on the button before the action's
     // own onClick runs (this listener is on the way up to React's, which sits on the root).
-    menu.addEventListener('click', () => {
+    const onChoose = () => {
       menu.hidePopover();
       button.focus();
-    });
+    };
+    menu.addEventListener('beforetoggle', onToggle);
+    menu.addEventListener('click', onChoose);
     return () => {
       menu.removeEventListener('beforetoggle', onToggle);
+      menu.removeEventListener('click', onChoose);
       listen(false);
     };
   }, []);
